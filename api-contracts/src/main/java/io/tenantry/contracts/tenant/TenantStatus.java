@@ -1,0 +1,11 @@
+package io.tenantry.contracts.tenant;
+
+/** A tenant's lifecycle status (DOMAIN.md, Tenant). */
+public enum TenantStatus {
+    PENDING_PROVISION,
+    PROVISIONING,
+    PROVISION_FAILED,
+    ACTIVE,
+    SUSPENDED,
+    DELETED
+}

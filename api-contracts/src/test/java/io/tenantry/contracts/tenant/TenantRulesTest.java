@@ -1,0 +1,34 @@
+package io.tenantry.contracts.tenant;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TenantRulesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme", "a1b", "acme-corp", "0-9", "a23456789012345678901234567890123456789012345678901234567890123"})
+    void acceptsSlugsOfTheDomainShape(String slug) {
+        assertThat(TenantRules.isValidSlug(slug)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ab", "-acme", "acme-", "Acme", "ac_me", "acme corp", "ac.me",
+            "a234567890123456789012345678901234567890123456789012345678901234"})
+    void refusesOtherSlugs(String slug) {
+        assertThat(TenantRules.isValidSlug(slug)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void refusesBlankNames(String name) {
+        assertThat(TenantRules.isValidName(name)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void limitsNamesTo255Characters() {
+        assertThat(TenantRules.isValidName("x".repeat(255))).isTrue();
+        assertThat(TenantRules.isValidName("x".repeat(256))).isFalse();
+    }
+}
