@@ -1,0 +1,10 @@
+package io.tenantry.projections;
+
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** Read models built by tracking processors from the event store. Part of the query role. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+public class ProjectionsConfiguration {
+}
