@@ -1,0 +1,28 @@
+package io.tenantry.app.axon;
+
+import io.tenantry.contracts.MetaDataKeys;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Carries {@code actorId} and {@code correlationId} from a message to every message it causes (the events a command
+ * applies, the commands a saga sends), and records the direct cause as {@code causationId}.
+ */
+class ActorAndCorrelationProvider implements CorrelationDataProvider {
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        Object actor = message.getMetaData().get(MetaDataKeys.ACTOR_ID);
+        if (actor != null) {
+            data.put(MetaDataKeys.ACTOR_ID, actor);
+        }
+        data.put(MetaDataKeys.CORRELATION_ID,
+                message.getMetaData().getOrDefault(MetaDataKeys.CORRELATION_ID, message.getIdentifier()));
+        data.put(MetaDataKeys.CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+}
