@@ -1,0 +1,167 @@
+package io.tenantry.app.embedded;
+
+import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.StringUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default. Before the application context exists, starts what the configuration does not name:
+ * a PostgreSQL 17 when {@code spring.datasource.url} is unset (data under {@code tenantry.data-dir}), a KRaft Kafka
+ * broker when {@code spring.kafka.bootstrap-servers} is unset, and a development JWT key pair when no verification key
+ * is configured and the database is the embedded one. With a configured database and no JWT key it refuses to start.
+ * <p>
+ * {@code tenantry.embedded.mode=ephemeral} (tests) puts everything in a throw-away directory, shared by every context
+ * of the JVM and deleted at exit.
+ */
+public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE = "tenantryEmbedded";
+    /** Lines saying what was started; read by the ready banner. */
+    public static final String SUMMARY_PROPERTY = "tenantry.embedded.summary";
+
+    static final String DATA_DIR = "tenantry.data-dir";
+    static final String DEFAULT_DATA_DIR = "./tenantry-data";
+    private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+
+    private static Path ephemeralDirectory;
+
+    private final Log log;
+
+    public EmbeddedInfrastructure(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedInfrastructure.class);
+    }
+
+    @Override
+    public int getOrder() {
+        // after the configuration files and the environment variables are in
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        boolean enabled = environment.getProperty("tenantry.embedded.enabled", Boolean.class, true);
+        boolean ephemeral = "ephemeral".equalsIgnoreCase(environment.getProperty("tenantry.embedded.mode", "persistent"));
+        Path dataDir = ephemeral ? ephemeralDirectory()
+                : Path.of(environment.getProperty(DATA_DIR, DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<SharedServers.Lease<?>> leases = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        properties.put(DATA_DIR, dataDir.toString());
+        boolean embeddedDatabase = enabled && !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        try {
+            if (embeddedDatabase) {
+                Path postgresDir = dataDir.resolve("postgres");
+                int port = environment.getProperty("tenantry.embedded.postgres-port", Integer.class, 0);
+                SharedServers.Lease<EmbeddedPostgresServer> postgres = SharedServers.acquire("postgres:" + postgresDir,
+                        () -> EmbeddedPostgresServer.start(postgresDir, port, !ephemeral));
+                leases.add(postgres);
+                properties.put("spring.datasource.url", postgres.server().jdbcUrl());
+                properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+                properties.put("spring.datasource.password", "");
+                summary.add("embedded PostgreSQL 17 at " + postgres.server().jdbcUrl() + " (user postgres), data in "
+                        + postgresDir);
+            }
+            if (enabled && !StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))) {
+                int partitions = environment.getProperty("tenantry.embedded.kafka-partitions", Integer.class, 3);
+                SharedServers.Lease<EmbeddedKafkaServer> kafka = SharedServers.acquire("kafka:" + dataDir,
+                        () -> EmbeddedKafkaServer.start(partitions));
+                leases.add(kafka);
+                properties.put("spring.kafka.bootstrap-servers", kafka.server().bootstrapServers());
+                summary.add("embedded Kafka (KRaft) at " + kafka.server().bootstrapServers());
+            }
+            if (!jwtKeyConfigured(environment)) {
+                boolean devKeysAsked = environment.getProperty("tenantry.security.generate-dev-keys", Boolean.class, false);
+                if (!embeddedDatabase && !devKeysAsked) {
+                    throw new EmbeddedStartupException(
+                            "A database is configured (spring.datasource.url) but no key to verify JWTs is: Tenantry "
+                                    + "will not serve an API it cannot authenticate.",
+                            "Set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION (for example "
+                                    + "file:/etc/tenantry/jwt-public.pem, an RSA public key in PEM) or "
+                                    + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI (your identity provider's "
+                                    + "JWKS). For development only, TENANTRY_SECURITY_GENERATE_DEV_KEYS=true generates "
+                                    + "a key pair under the data directory.", null);
+                }
+                Path publicKey = DevJwtKeys.ensure(dataDir);
+                properties.put(JWT + "public-key-location", publicKey.toUri().toString());
+                summary.add("development JWT keys in " + publicKey.getParent()
+                        + " (make a token: java -jar app/target/tenantry.jar token --sub alice --roles partner-admin"
+                        + " --permissions tenant:create" + (ephemeral ? "" : " --data-dir " + dataDir) + ")");
+            }
+        } catch (RuntimeException e) {
+            leases.forEach(SharedServers.Lease::release);
+            throw e;
+        }
+        properties.put(SUMMARY_PROPERTY, String.join("\n", summary));
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+        summary.forEach(line -> log.info("Started " + line));
+        if (!leases.isEmpty()) {
+            application.addInitializers(new ReleaseOnClose(leases));
+        }
+    }
+
+    private static boolean jwtKeyConfigured(ConfigurableEnvironment environment) {
+        return StringUtils.hasText(environment.getProperty(JWT + "public-key-location"))
+                || StringUtils.hasText(environment.getProperty(JWT + "jwk-set-uri"))
+                || StringUtils.hasText(environment.getProperty(JWT + "issuer-uri"));
+    }
+
+    private static synchronized Path ephemeralDirectory() {
+        if (ephemeralDirectory == null) {
+            try {
+                Path directory = Files.createTempDirectory("tenantry-");
+                ephemeralDirectory = directory;
+                SharedServers.atJvmExit(() -> {
+                    try {
+                        FileSystemUtils.deleteRecursively(directory);
+                    } catch (IOException e) {
+                        System.err.println("Tenantry: could not delete " + directory + ": " + e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create a temporary data directory", e);
+            }
+        }
+        return ephemeralDirectory;
+    }
+
+    /** Gives the servers back when the context closes: after every other bean, since it is registered first. */
+    private record ReleaseOnClose(List<SharedServers.Lease<?>> leases)
+            implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                registry.registerDisposableBean("tenantryEmbeddedServers",
+                        () -> leases.forEach(SharedServers.Lease::release));
+            } else {
+                context.addApplicationListener(event -> {
+                    if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                        leases.forEach(SharedServers.Lease::release);
+                    }
+                });
+            }
+        }
+    }
+}
