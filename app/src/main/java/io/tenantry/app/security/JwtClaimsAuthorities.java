@@ -1,0 +1,74 @@
+package io.tenantry.app.security;
+
+import io.tenantry.contracts.Caller;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a verified JWT into authorities: each of {@code roles} becomes {@code ROLE_<role>} (so
+ * {@code hasRole('partner-admin')} works), each of {@code permissions} stays as it is ({@code tenant:create}).
+ * The principal name is {@code sub}.
+ */
+public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    public static final String ROLES_CLAIM = "roles";
+    public static final String PERMISSIONS_CLAIM = "permissions";
+    private static final String ROLE_PREFIX = "ROLE_";
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        claimValues(jwt, ROLES_CLAIM).forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE_PREFIX + role)));
+        claimValues(jwt, PERMISSIONS_CLAIM).forEach(permission -> authorities.add(new SimpleGrantedAuthority(permission)));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /** The {@link Caller} an authenticated request stands for. */
+    public static Caller toCaller(Authentication authentication) {
+        Set<String> roles = new LinkedHashSet<>();
+        Set<String> permissions = new LinkedHashSet<>();
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name == null) {
+                continue;
+            }
+            if (name.startsWith(ROLE_PREFIX)) {
+                roles.add(name.substring(ROLE_PREFIX.length()));
+            } else {
+                permissions.add(name);
+            }
+        }
+        return new Caller(authentication.getName(), roles, permissions);
+    }
+
+    /** A claim given as a JSON array of strings, or as one space- or comma-separated string. */
+    private static Collection<String> claimValues(Jwt jwt, String claim) {
+        Object value = jwt.getClaims().get(claim);
+        List<String> values = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(item -> {
+                if (item != null && !item.toString().isBlank()) {
+                    values.add(item.toString().trim());
+                }
+            });
+        } else if (value instanceof String text) {
+            for (String item : text.split("[\\s,]+")) {
+                if (!item.isBlank()) {
+                    values.add(item);
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,274 @@
+package io.tenantry.app.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tenantry.contracts.DomainRefusal;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP answers: RFC 9457 problems with a stable {@code code}, field errors for
+ * validation, and never a stack trace, SQL or class name in a body. Spring MVC's own exceptions are handled by the
+ * base class; everything else goes through {@link #classify(Throwable)}.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handle(Exception exception) {
+        return classify(unwrap(exception));
+    }
+
+    private ResponseEntity<ProblemDetail> classify(Throwable failure) {
+        if (failure instanceof DomainRefusal refusal) {
+            ProblemDetail problem = Problems.of(statusOf(refusal.kind()), refusal.code(),
+                    titleOf(refusal.kind()), refusal.getMessage());
+            refusal.details().forEach(problem::setProperty);
+            return respond(problem);
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return respond(Problems.of(HttpStatus.NOT_FOUND, "not_found", "Not found", "No such resource."));
+        }
+        if (failure instanceof AggregateStreamCreationException
+                || failure instanceof ConcurrencyException
+                || failure instanceof ConflictingModificationException) {
+            return respond(Problems.of(HttpStatus.CONFLICT, "concurrent_modification", "Conflict",
+                    "The resource was changed by another request at the same time; retry with its current state."));
+        }
+        if (failure instanceof AccessDeniedException) {
+            return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "You are not allowed to do this."));
+        }
+        if (failure instanceof AuthenticationException) {
+            return respond(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
+                    "A valid bearer token is required."));
+        }
+        if (isUnavailable(failure)) {
+            log.warn("Storage unavailable: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, "5")
+                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                                         "Service unavailable",
+                                         "Storage is unavailable for the moment; retry shortly."));
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure, reference {}", reference, failure);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
+                "An unexpected error occurred; quote reference " + reference + " when reporting it."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+        ex.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+        return validationProblem(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException ex,
+                                                                            @NonNull HttpHeaders headers,
+                                                                            @NonNull HttpStatusCode status,
+                                                                            @NonNull WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
+                Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage())))));
+        return validationProblem(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return validationProblem(List.of(Map.of("field", path(unknown),
+                    "message", "unknown field; allowed: " + unknown.getKnownPropertyIds())));
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "; allowed: " + List.of(invalid.getTargetType().getEnumConstants())
+                    : "";
+            return validationProblem(List.of(Map.of("field", path(invalid),
+                    "message", "value " + quoted(invalid.getValue()) + " is not a valid "
+                            + simpleName(invalid.getTargetType()) + allowed)));
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return validationProblem(List.of(Map.of("field", path(mismatched),
+                    "message", "wrong type; expected " + simpleName(mismatched.getTargetType()))));
+        }
+        String detail = cause instanceof JsonProcessingException json && json.getLocation() != null
+                ? "The request body is not valid JSON (line " + json.getLocation().getLineNr()
+                  + ", column " + json.getLocation().getColumnNr() + ")."
+                : "The request body is missing or is not valid JSON.";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_body",
+                "Malformed request body", detail));
+    }
+
+    /** Every other Spring MVC failure (404 route, 405, 415, bad parameter...) gets our type and code too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
+                                                          @NonNull HttpStatusCode statusCode,
+                                                          @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            String code = codeFor(statusCode);
+            problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + code));
+            problem.setProperty("code", code);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<Object> validationProblem(List<Map<String, String>> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request",
+                errors.size() == 1 ? "1 field is invalid: " + errors.get(0).get("field") + "."
+                        : errors.size() + " fields are invalid: "
+                          + errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", ")) + ".");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static String path(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return "choice";
+        }
+        return type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof CommandExecutionException || current instanceof QueryExecutionException)
+                && current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                    || t instanceof QueryTimeoutException || t instanceof CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    static HttpStatus statusOf(DomainRefusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    private static String titleOf(DomainRefusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Invalid request";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case FORBIDDEN -> "Forbidden";
+            case PRECONDITION_FAILED -> "Precondition failed";
+            case UNPROCESSABLE -> "Unprocessable request";
+        };
+    }
+
+    static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 503 -> "service_unavailable";
+            default -> status.is5xxServerError() ? "internal_error" : "client_error";
+        };
+    }
+}
