@@ -1,0 +1,123 @@
+package io.tenantry.app.persistence;
+
+import io.tenantry.app.test.TenantryIntegrationTest;
+import io.tenantry.contracts.tenant.CreateTenantCommand;
+import io.tenantry.contracts.tenant.TenantTier;
+import jakarta.persistence.EntityManagerFactory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.DatabaseStructure;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The two Hibernate 6 pitfalls of Axon's JPA store on PostgreSQL, and that they stay fixed. */
+@TenantryIntegrationTest
+class EventStoreSchemaIT {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Autowired
+    private EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void storesEveryBinaryColumnOfAxonAsBytea() {
+        List<Map<String, Object>> binaryColumns = jdbc.queryForList("""
+                select table_name, column_name, data_type from information_schema.columns
+                where table_schema = current_schema()
+                  and column_name in ('payload', 'meta_data', 'token', 'serialized_saga', 'diagnostics')""");
+
+        assertThat(binaryColumns).extracting(row -> row.get("table_name") + "." + row.get("column_name"))
+                                 .contains("domain_event_entry.payload", "domain_event_entry.meta_data",
+                                         "snapshot_event_entry.payload", "token_entry.token",
+                                         "saga_entry.serialized_saga", "dead_letter_entry.payload",
+                                         "dead_letter_entry.diagnostics");
+        assertThat(binaryColumns).allSatisfy(row -> assertThat(row.get("data_type")).as(row.toString()).isEqualTo("bytea"));
+    }
+
+    @Test
+    void hasNoLargeObjectColumnAnywhere() {
+        List<String> oidColumns = jdbc.queryForList("""
+                select table_name || '.' || column_name from information_schema.columns
+                where table_schema = current_schema() and data_type = 'oid'""", String.class);
+
+        assertThat(oidColumns).isEmpty();
+    }
+
+    @Test
+    void leavesNoLargeObjectsBehindWhenTrackingTokensMove() {
+        createTenants(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from token_entry where processor_name = 'tenant-directory' and token is not null",
+                Integer.class) > 0);
+
+        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Integer.class)).isZero();
+    }
+
+    @Test
+    void mapsTheGlobalIndexToItsSequenceOneValueAtATime() {
+        Generator generator = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                                                  .getEntityDescriptor(DomainEventEntry.class).getGenerator();
+
+        assertThat(generator).isInstanceOf(SequenceStyleGenerator.class);
+        DatabaseStructure sequence = ((SequenceStyleGenerator) generator).getDatabaseStructure();
+        assertThat(sequence.getPhysicalName().getObjectName().getText()).isEqualTo("domain_event_entry_seq");
+        assertThat(sequence.getIncrementSize()).isEqualTo(1);
+    }
+
+    @Test
+    void incrementsTheGlobalIndexSequenceByOne() {
+        Long increment = jdbc.queryForObject(
+                "select increment_by from pg_sequences where sequencename = 'domain_event_entry_seq'", Long.class);
+
+        assertThat(increment).isEqualTo(1L);
+    }
+
+    /**
+     * Another node appending between two of ours must land right between them. With Hibernate's default pooled
+     * allocation of 50, this node would take its next index from a block reserved in advance, and the other node's
+     * value would be about 50 ahead: the global order would no longer be the order of the appends.
+     */
+    @Test
+    void sharesTheGlobalIndexDenselyWithAnotherWriter() {
+        String first = createTenants(1).get(0);
+        long otherNode = jdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
+        String second = createTenants(1).get(0);
+
+        long firstIndex = globalIndexOf(first);
+        assertThat(otherNode).isEqualTo(firstIndex + 1);
+        assertThat(globalIndexOf(second)).isEqualTo(firstIndex + 2);
+    }
+
+    private long globalIndexOf(String aggregateId) {
+        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId);
+    }
+
+    private List<String> createTenants(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            commands.sendAndWait(new CreateTenantCommand(id, "Schema " + i, "schema-" + id.substring(0, 8),
+                    TenantTier.POOLED));
+            ids.add(id);
+        }
+        return ids;
+    }
+}

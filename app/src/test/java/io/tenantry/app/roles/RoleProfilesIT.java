@@ -1,0 +1,64 @@
+package io.tenantry.app.roles;
+
+import io.tenantry.app.TenantryApplication;
+
+import io.tenantry.app.test.TestProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Profiles {@code command} and {@code query} run one side each: writes route to the first, reads to the second
+ * (API.md: a split deployment routes by method). Each starts its own context on the shared embedded servers.
+ */
+class RoleProfilesIT {
+
+    @Test
+    void theCommandRoleServesWritesOnly() {
+        try (ConfigurableApplicationContext context = start("command")) {
+            Set<String> routes = routes(context);
+            assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
+            assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
+            assertThat(context.getBeansWithAnnotation(org.axonframework.config.ProcessingGroup.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void theQueryRoleServesReadsAndRunsTheProjections() {
+        try (ConfigurableApplicationContext context = start("query")) {
+            Set<String> routes = routes(context);
+            assertThat(routes).contains("GET /api/tenants/{tenantId}").doesNotContain("POST /api/tenants");
+            assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).hasSize(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String profile) {
+        // As command-line arguments: they must outrank application.yml, as @SpringBootTest's properties do.
+        // The projection subscribes instead of tracking: in one JVM both contexts would have the same token owner
+        // and this short-lived one would take the tracking token away from the shared test context.
+        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(TestProperties.ALL),
+                        java.util.stream.Stream.of("server.port=0",
+                                "axon.eventhandling.processors.tenant-directory.mode=subscribing"))
+                .map(property -> "--" + property).toArray(String[]::new);
+        return new SpringApplicationBuilder(TenantryApplication.class).profiles(profile).run(arguments);
+    }
+
+    private static Set<String> routes(ConfigurableApplicationContext context) {
+        return context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                      .getHandlerMethods().keySet().stream()
+                      .flatMap(RoleProfilesIT::describe)
+                      .collect(Collectors.toSet());
+    }
+
+    private static java.util.stream.Stream<String> describe(RequestMappingInfo info) {
+        return info.getMethodsCondition().getMethods().stream()
+                   .flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
+    }
+}

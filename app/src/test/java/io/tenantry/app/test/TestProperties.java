@@ -1,0 +1,17 @@
+package io.tenantry.app.test;
+
+/** The properties of {@link TenantryIntegrationTest}, also for tests that start an application themselves. */
+public final class TestProperties {
+
+    public static final String EPHEMERAL = "tenantry.embedded.mode=ephemeral";
+    public static final String DATABASE_URL = "spring.datasource.url=${TENANTRY_TEST_DATABASE_URL:}";
+    public static final String DATABASE_USERNAME = "spring.datasource.username=${TENANTRY_TEST_DATABASE_USERNAME:postgres}";
+    public static final String DATABASE_PASSWORD = "spring.datasource.password=${TENANTRY_TEST_DATABASE_PASSWORD:}";
+    public static final String KAFKA = "spring.kafka.bootstrap-servers=${TENANTRY_TEST_KAFKA_BOOTSTRAP_SERVERS:}";
+    public static final String DEV_KEYS = "tenantry.security.generate-dev-keys=true";
+
+    public static final String[] ALL = {EPHEMERAL, DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA, DEV_KEYS};
+
+    private TestProperties() {
+    }
+}
