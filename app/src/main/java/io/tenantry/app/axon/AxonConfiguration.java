@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tenantry.app.privacy.PersonalDataProtector;
+import io.tenantry.app.privacy.PrivacyConfiguration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -23,15 +25,20 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** The general serializer: sagas, tokens, dead letters. */
+    /**
+     * The one serializer for events, messages, sagas, tokens and dead letters: Jackson, with the personal data of
+     * whatever it writes encrypted per data subject (crypto-shredding).
+     */
     @Bean
     @Primary
-    public Serializer serializer(RevisionResolver revisionResolver) {
-        return JacksonSerializer.builder()
-                                .objectMapper(axonObjectMapper())
-                                .revisionResolver(revisionResolver)
-                                .lenientDeserialization()
-                                .build();
+    public Serializer serializer(RevisionResolver revisionResolver, PersonalDataProtector protector) {
+        ObjectMapper objectMapper = axonObjectMapper();
+        JacksonSerializer jackson = JacksonSerializer.builder()
+                                                     .objectMapper(objectMapper)
+                                                     .revisionResolver(revisionResolver)
+                                                     .lenientDeserialization()
+                                                     .build();
+        return PrivacyConfiguration.protecting(jackson, objectMapper, protector);
     }
 
     @Bean
@@ -62,7 +69,7 @@ public class AxonConfiguration {
     }
 
     /** Events are read for years: unknown fields are ignored, times are ISO-8601 strings. */
-    static ObjectMapper axonObjectMapper() {
+    public static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
