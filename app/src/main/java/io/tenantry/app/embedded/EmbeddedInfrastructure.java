@@ -25,8 +25,9 @@ import java.util.Map;
 /**
  * The embedded default. Before the application context exists, starts what the configuration does not name:
  * a PostgreSQL 17 when {@code spring.datasource.url} is unset (data under {@code tenantry.data-dir}), a KRaft Kafka
- * broker when {@code spring.kafka.bootstrap-servers} is unset, and a development JWT key pair when no verification key
- * is configured and the database is the embedded one. With a configured database and no JWT key it refuses to start.
+ * broker when {@code spring.kafka.bootstrap-servers} is unset, and, when the database is the embedded one, a development
+ * JWT key pair and privacy secret unless those are configured. With a configured database it refuses to start
+ * without them, naming each missing one.
  * <p>
  * {@code tenantry.embedded.mode=ephemeral} (tests) puts everything in a throw-away directory, shared by every context
  * of the JVM and deleted at exit.
@@ -91,23 +92,42 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                 properties.put("spring.kafka.bootstrap-servers", kafka.server().bootstrapServers());
                 summary.add("embedded Kafka (KRaft) at " + kafka.server().bootstrapServers());
             }
+            boolean devSecretsAllowed = embeddedDatabase
+                    || environment.getProperty("tenantry.security.generate-dev-keys", Boolean.class, false);
+            List<String> missing = new ArrayList<>();
+            List<String> fixes = new ArrayList<>();
             if (!jwtKeyConfigured(environment)) {
-                boolean devKeysAsked = environment.getProperty("tenantry.security.generate-dev-keys", Boolean.class, false);
-                if (!embeddedDatabase && !devKeysAsked) {
-                    throw new EmbeddedStartupException(
-                            "A database is configured (spring.datasource.url) but no key to verify JWTs is: Tenantry "
-                                    + "will not serve an API it cannot authenticate.",
-                            "Set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION (for example "
-                                    + "file:/etc/tenantry/jwt-public.pem, an RSA public key in PEM) or "
-                                    + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI (your identity provider's "
-                                    + "JWKS). For development only, TENANTRY_SECURITY_GENERATE_DEV_KEYS=true generates "
-                                    + "a key pair under the data directory.", null);
+                missing.add("a key to verify JWTs");
+                fixes.add("set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION (for example "
+                        + "file:/etc/tenantry/jwt-public.pem, an RSA public key in PEM) or "
+                        + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI (your identity provider's JWKS)");
+                if (devSecretsAllowed) {
+                    Path publicKey = DevJwtKeys.ensure(dataDir);
+                    properties.put(JWT + "public-key-location", publicKey.toUri().toString());
+                    summary.add("development JWT keys in " + publicKey.getParent()
+                            + " (make a token: java -jar app/target/tenantry.jar token --sub alice --roles partner-admin"
+                            + " --permissions tenant:create" + (ephemeral ? "" : " --data-dir " + dataDir) + ")");
                 }
-                Path publicKey = DevJwtKeys.ensure(dataDir);
-                properties.put(JWT + "public-key-location", publicKey.toUri().toString());
-                summary.add("development JWT keys in " + publicKey.getParent()
-                        + " (make a token: java -jar app/target/tenantry.jar token --sub alice --roles partner-admin"
-                        + " --permissions tenant:create" + (ephemeral ? "" : " --data-dir " + dataDir) + ")");
+            }
+            if (!privacySecretConfigured(environment)) {
+                missing.add("the privacy secret that protects personal data");
+                fixes.add("set TENANTRY_PRIVACY_SECRET (32 random bytes in base64, e.g. `openssl rand -base64 32`) or "
+                        + "TENANTRY_PRIVACY_SECRET_LOCATION (a file holding it), and keep it apart from database "
+                        + "backups: without it personal data is unreadable");
+                if (devSecretsAllowed) {
+                    Path secret = DevPrivacySecret.ensure(dataDir);
+                    properties.put("tenantry.privacy.secret-location", secret.toUri().toString());
+                    summary.add("development privacy secret in " + secret);
+                }
+            }
+            if (!missing.isEmpty() && !devSecretsAllowed) {
+                throw new EmbeddedStartupException(
+                        "A database is configured (spring.datasource.url) but not " + String.join(", nor ", missing)
+                                + ": Tenantry will not serve an API it cannot authenticate, nor store personal data "
+                                + "it cannot protect.",
+                        String.join(";\n", fixes) + ".\nFor development only, TENANTRY_SECURITY_GENERATE_DEV_KEYS=true"
+                                + " generates them under the data directory (java -jar app/target/tenantry.jar keys"
+                                + " --data-dir <dir> makes them ahead of time).", null);
             }
         } catch (RuntimeException e) {
             leases.forEach(SharedServers.Lease::release);
@@ -119,6 +139,11 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (!leases.isEmpty()) {
             application.addInitializers(new ReleaseOnClose(leases));
         }
+    }
+
+    private static boolean privacySecretConfigured(ConfigurableEnvironment environment) {
+        return StringUtils.hasText(environment.getProperty("tenantry.privacy.secret"))
+                || StringUtils.hasText(environment.getProperty("tenantry.privacy.secret-location"));
     }
 
     private static boolean jwtKeyConfigured(ConfigurableEnvironment environment) {

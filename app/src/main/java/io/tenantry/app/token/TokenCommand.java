@@ -129,7 +129,7 @@ public final class TokenCommand {
         return options;
     }
 
-    private static String defaultDataDir() {
+    static String defaultDataDir() {
         String fromEnvironment = System.getenv("TENANTRY_DATA_DIR");
         return fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "./tenantry-data";
     }

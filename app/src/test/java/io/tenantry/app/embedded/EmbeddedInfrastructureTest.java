@@ -15,17 +15,32 @@ class EmbeddedInfrastructureTest {
     private final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(new DeferredLogs());
 
     @Test
-    void refusesToStartWithAConfiguredDatabaseAndNoJwtKey() {
+    void refusesToStartWithAConfiguredDatabaseAndNeitherJwtKeyNorPrivacySecret() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/tenantry")
                 .withProperty("spring.kafka.bootstrap-servers", "kafka.example:9092");
 
         assertThatThrownBy(() -> infrastructure.postProcessEnvironment(environment, new SpringApplication()))
                 .isInstanceOf(EmbeddedStartupException.class)
-                .hasMessageContaining("no key to verify JWTs")
+                .hasMessageContaining("a key to verify JWTs")
+                .hasMessageContaining("the privacy secret")
                 .satisfies(failure -> assertThat(((EmbeddedStartupException) failure).action())
                         .contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION")
-                        .contains("JWK_SET_URI"));
+                        .contains("JWK_SET_URI")
+                        .contains("TENANTRY_PRIVACY_SECRET"));
+    }
+
+    @Test
+    void refusesToStartWithoutAPrivacySecretEvenWithAJwtKey() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/tenantry")
+                .withProperty("spring.kafka.bootstrap-servers", "kafka.example:9092")
+                .withProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://idp.example/jwks");
+
+        assertThatThrownBy(() -> infrastructure.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(EmbeddedStartupException.class)
+                .hasMessageContaining("the privacy secret")
+                .hasMessageNotContaining("JWT");
     }
 
     @Test
@@ -33,7 +48,8 @@ class EmbeddedInfrastructureTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/tenantry")
                 .withProperty("spring.kafka.bootstrap-servers", "kafka.example:9092")
-                .withProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://idp.example/jwks");
+                .withProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://idp.example/jwks")
+                .withProperty("tenantry.privacy.secret", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==");
 
         infrastructure.postProcessEnvironment(environment, new SpringApplication());
 
