@@ -115,7 +115,7 @@ class EventStoreSchemaIT {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             commands.sendAndWait(new CreateTenantCommand(id, "Schema " + i, "schema-" + id.substring(0, 8),
-                    TenantTier.POOLED));
+                    TenantTier.POOLED, java.util.List.of()));
             ids.add(id);
         }
         return ids;

@@ -37,7 +37,9 @@ public class Tenant {
         if (command.tier() == null) {
             throw DomainRefusal.invalid("invalid_tier", "A tenant needs a tier: POOLED or SILOED.");
         }
-        apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), command.tier()));
+        TenantContacts.check(command.contacts());
+        apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), command.tier(),
+                command.contacts()));
     }
 
     @EventSourcingHandler

@@ -27,7 +27,8 @@ class TenantCommandController {
     @PostMapping
     ResponseEntity<CreatedTenant> create(@Valid @RequestBody CreateTenantRequest request) {
         String tenantId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateTenantCommand(tenantId, request.name(), request.slug(), request.tier()));
+        commands.sendAndWait(new CreateTenantCommand(tenantId, request.name(), request.slug(), request.tier(),
+                request.tenantContacts()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(tenantId).toUri();
         // a new aggregate's first event has sequence number 0: that is its version
         return ResponseEntity.created(location).eTag("0").body(new CreatedTenant(tenantId));

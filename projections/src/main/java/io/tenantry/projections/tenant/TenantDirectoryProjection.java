@@ -1,6 +1,8 @@
 package io.tenantry.projections.tenant;
 
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
+import io.tenantry.contracts.privacy.SubjectFingerprints;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantSummary;
@@ -22,9 +24,11 @@ class TenantDirectoryProjection {
     static final String PROCESSING_GROUP = "tenant-directory";
 
     private final TenantDirectory directory;
+    private final SubjectFingerprints fingerprints;
 
-    TenantDirectoryProjection(TenantDirectory directory) {
+    TenantDirectoryProjection(TenantDirectory directory, SubjectFingerprints fingerprints) {
         this.directory = directory;
+        this.fingerprints = fingerprints;
     }
 
     @EventHandler
@@ -33,7 +37,13 @@ class TenantDirectoryProjection {
             @SequenceNumber long sequenceNumber,
             @MetaDataValue(value = MetaDataKeys.ACTOR_ID, required = false) String actorId) {
         directory.insert(new TenantSummary(event.tenantId(), event.name(), event.slug(), event.tier(),
-                TenantStatus.PENDING_PROVISION, actorId, occurredAt, occurredAt, sequenceNumber));
+                TenantStatus.PENDING_PROVISION, event.contacts(), actorId, occurredAt, occurredAt, sequenceNumber),
+                fingerprints::of);
+    }
+
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        directory.erase(event.subjectId());
     }
 
     @ResetHandler
