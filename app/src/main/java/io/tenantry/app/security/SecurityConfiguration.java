@@ -1,6 +1,7 @@
 package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -34,6 +35,7 @@ class SecurityConfiguration {
             .formLogin(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers(PUBLIC).permitAll()
+                    .requestMatchers("/api/privacy/**", "/api/audit/**").hasRole(Caller.PARTNER_ADMIN)
                     .requestMatchers("/api/**").authenticated()
                     .anyRequest().denyAll())
             .oauth2ResourceServer(resourceServer -> resourceServer

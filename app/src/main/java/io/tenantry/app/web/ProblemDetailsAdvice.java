@@ -58,6 +58,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return classify(unwrap(exception));
     }
 
+    /** Bean validation outside Spring MVC's own parameter validation (a @Validated bean, a method constraint). */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException exception) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        exception.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            errors.add(Map.of("field", path.substring(path.lastIndexOf('.') + 1),
+                    "message", String.valueOf(violation.getMessage())));
+        });
+        return validationProblem(errors);
+    }
+
     private ResponseEntity<ProblemDetail> classify(Throwable failure) {
         if (failure instanceof DomainRefusal refusal) {
             ProblemDetail problem = Problems.of(statusOf(refusal.kind()), refusal.code(),
