@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Who is asking: the JWT's {@code sub}, its platform {@code roles} and its {@code permissions}.
- * Controllers receive it as a parameter; the tenant scope always comes from the route, never from a body.
+ * Controllers receive it as a parameter; commands whose rules depend on the caller's membership carry it, so the
+ * aggregate decides with its own, consistent, membership. The tenant scope always comes from the route.
  */
 public record Caller(String userId, Set<String> roles, Set<String> permissions) {
 
@@ -13,6 +14,16 @@ public record Caller(String userId, Set<String> roles, Set<String> permissions) 
     public Caller {
         roles = Set.copyOf(roles);
         permissions = Set.copyOf(permissions);
+    }
+
+    /** A caller with no platform role: an ordinary signed-in user. */
+    public static Caller user(String userId) {
+        return new Caller(userId, Set.of(), Set.of());
+    }
+
+    /** A platform administrator (role {@code partner-admin}). */
+    public static Caller partnerAdmin(String userId) {
+        return new Caller(userId, Set.of(PARTNER_ADMIN), Set.of());
     }
 
     public boolean hasRole(String role) {

@@ -8,8 +8,34 @@ import java.util.Map;
  */
 public class DomainRefusal extends RuntimeException {
 
-    /** What sort of refusal this is; decides the HTTP status. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, PRECONDITION_FAILED, UNPROCESSABLE }
+    /** Prefix of the RFC 9457 problem type of a refusal: the type is this followed by the code. */
+    public static final String PROBLEM_TYPE_PREFIX = "urn:tenantry:problem:";
+
+    /** What sort of refusal this is, and the HTTP status that says it. */
+    public enum Kind {
+        INVALID(400, "Invalid request"),
+        FORBIDDEN(403, "Forbidden"),
+        NOT_FOUND(404, "Not found"),
+        CONFLICT(409, "Conflict"),
+        PRECONDITION_FAILED(412, "Precondition failed"),
+        UNPROCESSABLE(422, "Unprocessable request");
+
+        private final int status;
+        private final String title;
+
+        Kind(int status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
 
     private final Kind kind;
     private final String code;

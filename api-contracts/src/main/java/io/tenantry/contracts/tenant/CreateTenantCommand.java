@@ -3,17 +3,32 @@ package io.tenantry.contracts.tenant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
+import java.util.Map;
 
-/** Create a tenant; the caller (metadata {@code actorId}) is recorded as its creator. */
+/**
+ * Create a tenant. {@code ownerId} (the creating user) becomes its first OWNER in the same step; {@code leadId} is
+ * set when the tenant is onboarded from a lead. Answers the new tenant's {@link TenantView}.
+ */
 public record CreateTenantCommand(
         @TargetAggregateIdentifier String tenantId,
         String name,
         String slug,
         TenantTier tier,
-        List<TenantContact> contacts) {
+        List<TenantContact> contacts,
+        TenantAddress address,
+        String industry,
+        Map<String, String> settings,
+        String leadId,
+        String ownerId) {
 
     public CreateTenantCommand {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** A tenant with only the required fields. */
+    public static CreateTenantCommand of(String tenantId, String name, String slug, TenantTier tier, String ownerId) {
+        return new CreateTenantCommand(tenantId, name, slug, tier, List.of(), null, null, Map.of(), null, ownerId);
     }
 
     @Override

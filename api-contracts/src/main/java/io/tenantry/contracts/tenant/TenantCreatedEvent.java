@@ -3,20 +3,27 @@ package io.tenantry.contracts.tenant;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A tenant came into being, in status {@link TenantStatus#PENDING_PROVISION}. Actor and correlation id are metadata.
- * Revision 2 added {@code contacts} (revision 1 events read back with none).
+ * A tenant came into being, in status {@link TenantStatus#PENDING_PROVISION}. Its creator (metadata {@code actorId})
+ * becomes OWNER by a {@link MemberAddedEvent} of the same command. Revision 2 added {@code contacts}; revision 3
+ * {@code address}, {@code industry}, {@code settings} and {@code leadId}.
  */
-@Revision("2")
+@Revision("3")
 public record TenantCreatedEvent(
         String tenantId,
         String name,
         String slug,
         TenantTier tier,
-        List<TenantContact> contacts) {
+        List<TenantContact> contacts,
+        TenantAddress address,
+        String industry,
+        Map<String, String> settings,
+        String leadId) {
 
     public TenantCreatedEvent {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 }

@@ -26,6 +26,26 @@ class TenantRulesTest {
         assertThat(TenantRules.isValidName(name)).isFalse();
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Example Corp|example-corp",
+            "  Acme & Co.  |acme-co",
+            "Café Noir GmbH|cafe-noir-gmbh",
+            "ÅNGSTRÖM--Labs__2|angstrom-labs-2",
+            "!!!|''",
+    })
+    void derivesSlugsFromNamesAsSeed003Does(String name, String slug) {
+        assertThat(TenantRules.slugOf(name)).isEqualTo(slug);
+    }
+
+    @org.junit.jupiter.api.Test
+    void keepsDerivedSlugsWithinSixtyThreeCharactersWithoutATrailingHyphen() {
+        String slug = TenantRules.slugOf("a".repeat(62) + " b");
+        assertThat(slug).isEqualTo("a".repeat(62));
+        assertThat(TenantRules.slugOf("x".repeat(300))).hasSize(63);
+        assertThat(TenantRules.isValidSlug(TenantRules.slugOf("x".repeat(300)))).isTrue();
+    }
+
     @org.junit.jupiter.api.Test
     void limitsNamesTo255Characters() {
         assertThat(TenantRules.isValidName("x".repeat(255))).isTrue();
