@@ -1,50 +1,296 @@
 package io.tenantry.command.tenant;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
+import io.tenantry.contracts.tenant.DeleteTenantCommand;
+import io.tenantry.contracts.tenant.FailTenantProvisioningCommand;
+import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.PatchTenantCommand;
+import io.tenantry.contracts.tenant.ReactivateTenantCommand;
+import io.tenantry.contracts.tenant.ReplaceTenantCommand;
+import io.tenantry.contracts.tenant.RestoreTenantCommand;
+import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
+import io.tenantry.contracts.tenant.SuspendTenantCommand;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
-import io.tenantry.contracts.tenant.TenantRules;
+import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantProvisionedEvent;
+import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
+import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
+import io.tenantry.contracts.tenant.TenantReactivatedEvent;
+import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.contracts.tenant.TenantSuspendedEvent;
+import io.tenantry.contracts.tenant.TenantTier;
+import io.tenantry.contracts.tenant.TenantUpdatedEvent;
+import io.tenantry.contracts.tenant.TenantView;
+import io.tenantry.contracts.tenant.UpdateProvisioningDetailsCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+
+import static io.tenantry.contracts.tenant.TenantStatus.ACTIVE;
+import static io.tenantry.contracts.tenant.TenantStatus.DELETED;
+import static io.tenantry.contracts.tenant.TenantStatus.PENDING_PROVISION;
+import static io.tenantry.contracts.tenant.TenantStatus.PROVISIONING;
+import static io.tenantry.contracts.tenant.TenantStatus.PROVISION_FAILED;
+import static io.tenantry.contracts.tenant.TenantStatus.SUSPENDED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The tenant (the seeds' "organization"): decides on commands, changes state only from its events. */
+/**
+ * The tenant (the seeds' "organization"): decides on commands, changes state only from its events, and answers each
+ * command with its {@link TenantView} afterwards. A deleted tenant is not found by anything but restore.
+ */
 @Aggregate
 public class Tenant {
 
     @AggregateIdentifier
     private String tenantId;
+    private TenantProfile profile;
+    private TenantTier tier;
     private TenantStatus status;
+    private TenantStatus statusBeforeDeletion;
+    private final TenantMembers members = new TenantMembers();
+    private String leadId;
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant deletedAt;
 
     protected Tenant() {
-        // for Axon: rebuilt from events
+        // for Axon: a new instance to create, or one rebuilt from events
     }
 
     @CommandHandler
-    public Tenant(CreateTenantCommand command) {
-        if (!TenantRules.isValidName(command.name())) {
-            throw DomainRefusal.invalid("invalid_tenant_name",
-                    "A tenant name must be 1 to " + TenantRules.NAME_MAX_LENGTH + " characters and not blank.");
-        }
-        if (!TenantRules.isValidSlug(command.slug())) {
-            throw DomainRefusal.invalid("invalid_slug",
-                    "A slug must match " + TenantRules.SLUG_REGEX + " (lower-case letters, digits and inner hyphens).");
-        }
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public TenantView handle(CreateTenantCommand command) {
+        TenantProfile checked = TenantProfile.checked(command.name(), command.slug(), command.contacts(),
+                command.address(), command.industry(), command.settings());
         if (command.tier() == null) {
             throw DomainRefusal.invalid("invalid_tier", "A tenant needs a tier: POOLED or SILOED.");
         }
-        TenantContacts.check(command.contacts());
-        apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), command.tier(),
-                command.contacts()));
+        if (command.ownerId() == null || command.ownerId().isBlank()) {
+            throw DomainRefusal.invalid("owner_required", "A new tenant needs its first owner.");
+        }
+        apply(new TenantCreatedEvent(command.tenantId(), checked.name(), checked.slug(), command.tier(),
+                checked.contacts(), checked.address(), checked.industry(), checked.settings(), command.leadId()));
+        apply(new MemberAddedEvent(command.tenantId(), command.ownerId(), MemberRole.OWNER));
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(ReplaceTenantCommand command) {
+        requireLive();
+        members.requireManager(command.caller(), tenantId);
+        requireVersion(command.expectedVersion());
+        requireSameTier(command.tier());
+        return changeProfile(TenantProfile.checked(command.name(), command.slug(), command.contacts(),
+                command.address(), command.industry(), command.settings()));
+    }
+
+    @CommandHandler
+    public TenantView handle(PatchTenantCommand command) {
+        requireLive();
+        members.requireManager(command.caller(), tenantId);
+        requireVersion(command.expectedVersion());
+        requireSameTier(command.tier());
+        return changeProfile(profile.patched(command.name(), command.slug(), command.contacts(), command.address(),
+                command.industry(), command.settings()));
+    }
+
+    @CommandHandler
+    public TenantView handle(UpdateProvisioningDetailsCommand command) {
+        requireLive();
+        members.requireManager(command.caller(), tenantId);
+        requireVersion(command.expectedVersion());
+        return changeProfile(profile.withProvisioningDetails(command.clientName(), command.email(),
+                command.phoneNumber(), command.industry(), command.partial()));
+    }
+
+    @CommandHandler
+    public TenantView handle(DeleteTenantCommand command) {
+        requireLive();
+        members.requireOwner(command.caller(), tenantId);
+        requireVersion(command.expectedVersion());
+        apply(new TenantDeletedEvent(tenantId));
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(RestoreTenantCommand command) {
+        if (status != DELETED) {
+            throw DomainRefusal.conflict("tenant_not_deleted", "Tenant " + tenantId + " is not deleted (" + status + ").");
+        }
+        apply(new TenantRestoredEvent(tenantId, profile.slug(), statusBeforeDeletion));
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(SuspendTenantCommand command) {
+        requireStatus("suspend", "ACTIVE", ACTIVE);
+        apply(new TenantSuspendedEvent(tenantId, command.reason()));
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(ReactivateTenantCommand command) {
+        requireStatus("reactivate", "SUSPENDED", SUSPENDED);
+        apply(new TenantReactivatedEvent(tenantId));
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(StartTenantProvisioningCommand command) {
+        if (status != PROVISIONING) {
+            requireStatus("provision", "PENDING_PROVISION or PROVISION_FAILED", PENDING_PROVISION, PROVISION_FAILED);
+            apply(new TenantProvisioningStartedEvent(tenantId, command.contextId()));
+        }
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(CompleteTenantProvisioningCommand command) {
+        if (status != ACTIVE) {
+            requireStatus("activate after provisioning", "PROVISIONING", PROVISIONING);
+            apply(new TenantProvisionedEvent(tenantId));
+        }
+        return view();
+    }
+
+    @CommandHandler
+    public TenantView handle(FailTenantProvisioningCommand command) {
+        if (status != PROVISION_FAILED) {
+            requireStatus("fail the provisioning of", "PROVISIONING", PROVISIONING);
+            apply(new TenantProvisioningFailedEvent(tenantId, command.reason()));
+        }
+        return view();
+    }
+
+    private TenantView changeProfile(TenantProfile next) {
+        if (!next.equals(profile)) {
+            apply(new TenantUpdatedEvent(tenantId, next.name(), next.slug(), next.contacts(), next.address(),
+                    next.industry(), next.settings()));
+        }
+        return view();
+    }
+
+    private void requireLive() {
+        if (status == DELETED) {
+            throw TenantRefusals.notFound(tenantId);
+        }
+    }
+
+    private void requireStatus(String action, String allowedText, TenantStatus... allowed) {
+        requireLive();
+        for (TenantStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw TenantRefusals.transition(action, status, allowedText);
+    }
+
+    /** {@code If-Match}: the change was decided on this version; anything newer means someone changed it since. */
+    private void requireVersion(Long expected) {
+        Long current = AggregateLifecycle.getVersion();
+        if (expected != null && !expected.equals(current)) {
+            throw new DomainRefusal(DomainRefusal.Kind.PRECONDITION_FAILED, "version_mismatch",
+                    "Tenant " + tenantId + " is at version " + current + ", not " + expected
+                            + ": read it again, then retry the change.");
+        }
+    }
+
+    private void requireSameTier(TenantTier requested) {
+        if (requested != null && requested != tier) {
+            throw DomainRefusal.conflict("tier_immutable",
+                    "A tenant's tier cannot change (it is " + tier + "); its resources were provisioned for it.");
+        }
+    }
+
+    private TenantView view() {
+        return new TenantView(tenantId, profile.name(), profile.slug(), tier, status, profile.contacts(),
+                profile.address(), profile.industry(), profile.settings(), leadId, null, createdBy, createdAt,
+                updatedAt, deletedAt, AggregateLifecycle.getVersion());
     }
 
     @EventSourcingHandler
-    void on(TenantCreatedEvent event) {
-        this.tenantId = event.tenantId();
-        this.status = TenantStatus.PENDING_PROVISION;
+    void on(TenantCreatedEvent event, @Timestamp Instant at,
+            @MetaDataValue(value = MetaDataKeys.ACTOR_ID, required = false) String actorId) {
+        tenantId = event.tenantId();
+        profile = new TenantProfile(event.name(), event.slug(), event.contacts(), event.address(), event.industry(),
+                event.settings());
+        tier = event.tier();
+        status = PENDING_PROVISION;
+        leadId = event.leadId();
+        createdBy = actorId;
+        createdAt = at;
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(MemberAddedEvent event) {
+        members.add(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(TenantUpdatedEvent event, @Timestamp Instant at) {
+        profile = new TenantProfile(event.name(), event.slug(), event.contacts(), event.address(), event.industry(),
+                event.settings());
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(TenantDeletedEvent event, @Timestamp Instant at) {
+        statusBeforeDeletion = status;
+        status = DELETED;
+        deletedAt = at;
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(TenantRestoredEvent event, @Timestamp Instant at) {
+        status = event.status();
+        deletedAt = null;
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(TenantSuspendedEvent event, @Timestamp Instant at) {
+        moveTo(SUSPENDED, at);
+    }
+
+    @EventSourcingHandler
+    void on(TenantReactivatedEvent event, @Timestamp Instant at) {
+        moveTo(ACTIVE, at);
+    }
+
+    @EventSourcingHandler
+    void on(TenantProvisioningStartedEvent event, @Timestamp Instant at) {
+        moveTo(PROVISIONING, at);
+    }
+
+    @EventSourcingHandler
+    void on(TenantProvisionedEvent event, @Timestamp Instant at) {
+        moveTo(ACTIVE, at);
+    }
+
+    @EventSourcingHandler
+    void on(TenantProvisioningFailedEvent event, @Timestamp Instant at) {
+        moveTo(PROVISION_FAILED, at);
+    }
+
+    private void moveTo(TenantStatus next, Instant at) {
+        status = next;
+        updatedAt = at;
     }
 }

@@ -24,8 +24,8 @@ final class TenantContacts {
         Set<String> emails = new HashSet<>();
         long primaries = 0;
         for (TenantContact contact : contacts) {
-            if (contact.name() == null || contact.name().isBlank()) {
-                throw DomainRefusal.invalid("invalid_contact", "Every contact needs a name.");
+            if (contact.name() != null && (contact.name().isBlank() || contact.name().length() > 255)) {
+                throw DomainRefusal.invalid("invalid_contact", "A contact's name is 1 to 255 characters, or absent.");
             }
             if (contact.email() == null || !EMAIL.matcher(contact.email().trim()).matches()) {
                 throw DomainRefusal.invalid("invalid_contact", "Every contact needs a valid e-mail address.");

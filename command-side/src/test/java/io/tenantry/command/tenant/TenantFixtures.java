@@ -1,0 +1,80 @@
+package io.tenantry.command.tenant;
+
+import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.TenantAddress;
+import io.tenantry.contracts.tenant.TenantContact;
+import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.contracts.tenant.TenantTier;
+import io.tenantry.contracts.tenant.TenantView;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.util.List;
+import java.util.Map;
+
+/** Events and matchers the Tenant fixture tests share. */
+final class TenantFixtures {
+
+    static final String ID = "tenant-1";
+    static final String OWNER = "owner-1";
+    static final TenantContact JANE = new TenantContact("Jane Doe", "jane@acme.example", "+31 20 123", true);
+    static final TenantContact JOHN = new TenantContact("John Roe", "john@acme.example", null, false);
+    static final TenantAddress ADDRESS = new TenantAddress("1 Main St", null, "Springfield", null, "12345", "US");
+
+    private TenantFixtures() {
+    }
+
+    static TenantCreatedEvent created() {
+        return new TenantCreatedEvent(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(JANE, JOHN), ADDRESS,
+                "Software", Map.of("theme", "dark"), null);
+    }
+
+    static MemberAddedEvent ownerAdded() {
+        return new MemberAddedEvent(ID, OWNER, MemberRole.OWNER);
+    }
+
+    static MemberAddedEvent added(String userId, MemberRole role) {
+        return new MemberAddedEvent(ID, userId, role);
+    }
+
+    /** A command answer that is a {@link TenantView} with this status and version. */
+    static Matcher<Object> view(TenantStatus status, long version) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof TenantView view && view.status() == status && view.version() == version;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a TenantView in " + status + " at version " + version);
+            }
+        };
+    }
+
+    /** A {@link DomainRefusal} of this kind and code. */
+    static Matcher<Throwable> refusal(DomainRefusal.Kind kind, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return item instanceof DomainRefusal refusal && refusal.kind() == kind && refusal.code().equals(code);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a " + kind + " refusal with code " + code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable item, Description mismatch) {
+                mismatch.appendText(item instanceof DomainRefusal refusal
+                        ? "a " + refusal.kind() + " refusal with code " + refusal.code() + ": " + refusal.getMessage()
+                        : item.toString());
+            }
+        };
+    }
+}
