@@ -1,10 +1,16 @@
 package io.tenantry.projections.tenant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.privacy.Erasure;
+import io.tenantry.contracts.tenant.ListTenantsQuery;
+import io.tenantry.contracts.tenant.TenantAddress;
 import io.tenantry.contracts.tenant.TenantContact;
+import io.tenantry.contracts.tenant.TenantPage;
 import io.tenantry.contracts.tenant.TenantStatus;
-import io.tenantry.contracts.tenant.TenantSummary;
 import io.tenantry.contracts.tenant.TenantTier;
+import io.tenantry.contracts.tenant.TenantView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,16 +19,26 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The tenants read model: {@code tenant_directory} and its {@code tenant_contact} rows. Every write is idempotent,
- * so a replay changes nothing; contacts carry the fingerprint of their address so an erasure can find them.
+ * The tenants read model: {@code tenant_directory} and its {@code tenant_contact} rows. Every change is guarded by
+ * the aggregate version it brings ({@code version < ?}), so a redelivered or replayed event changes nothing; contacts
+ * carry the fingerprint of their address so an erasure can find them.
  */
 @Repository
 public class TenantDirectory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -31,32 +47,55 @@ public class TenantDirectory {
     }
 
     /** Records a new tenant; a second delivery of the same event is ignored. */
-    void insert(TenantSummary tenant, Function<String, String> fingerprintOfEmail) {
+    void insert(TenantView tenant, Function<String, String> fingerprintOfEmail) {
         int inserted = jdbc.update("""
-                insert into tenant_directory (id, name, slug, tier, status, created_by, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into tenant_directory (id, name, slug, tier, status, created_by, created_at, updated_at, version,
+                    address, industry, settings, lead_id, plan_id, deleted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?)
                 on conflict (id) do nothing""",
                 tenant.id(), tenant.name(), tenant.slug(), tenant.tier().name(), tenant.status().name(),
-                tenant.createdBy(), utc(tenant.createdAt()), utc(tenant.updatedAt()), tenant.version());
-        if (inserted == 0) {
-            return;
+                tenant.createdBy(), utc(tenant.createdAt()), utc(tenant.updatedAt()), tenant.version(),
+                json(tenant.address()), tenant.industry(), json(tenant.settings()), tenant.leadId(), tenant.planId(),
+                utc(tenant.deletedAt()));
+        if (inserted > 0) {
+            insertContacts(tenant.id(), tenant.contacts(), fingerprintOfEmail);
         }
-        List<TenantContact> contacts = tenant.contacts();
-        for (int position = 0; position < contacts.size(); position++) {
-            TenantContact contact = contacts.get(position);
-            jdbc.update("""
-                    insert into tenant_contact (tenant_id, position, name, email, phone, is_primary, email_fingerprint)
-                    values (?, ?, ?, ?, ?, ?, ?)""",
-                    tenant.id(), position, contact.name(), contact.email(), contact.phone(), contact.primary(),
-                    Erasure.MARKER.equals(contact.email()) ? null : fingerprintOfEmail.apply(contact.email()));
+    }
+
+    /** Replaces the profile, if this event is newer than what the row shows. */
+    void updateProfile(String id, long version, Instant at, String name, String slug, List<TenantContact> contacts,
+                       TenantAddress address, String industry, Map<String, String> settings,
+                       Function<String, String> fingerprintOfEmail) {
+        int updated = jdbc.update("""
+                update tenant_directory set name = ?, slug = ?, address = cast(? as jsonb), industry = ?,
+                    settings = cast(? as jsonb), updated_at = ?, version = ?
+                where id = ? and version < ?""",
+                name, slug, json(address), industry, json(settings), utc(at), version, id, version);
+        if (updated > 0) {
+            jdbc.update("delete from tenant_contact where tenant_id = ?", id);
+            insertContacts(id, contacts, fingerprintOfEmail);
         }
+    }
+
+    /** Moves the tenant to a status; {@code deletedAt} is set on deletion and cleared otherwise. */
+    void updateStatus(String id, long version, Instant at, TenantStatus status, Instant deletedAt) {
+        jdbc.update("""
+                update tenant_directory set status = ?, deleted_at = ?, updated_at = ?, version = ?
+                where id = ? and version < ?""",
+                status.name(), utc(deletedAt), utc(at), version, id, version);
+    }
+
+    /** Another event of the tenant (a membership, say): only the version moves; the tenant itself did not change. */
+    void touch(String id, long version) {
+        jdbc.update("update tenant_directory set version = ? where id = ? and version < ?", version, id, version);
     }
 
     /** Replaces everything a person's contact rows say about them with the erasure marker. */
     int erase(String subjectFingerprint) {
         return jdbc.update("""
                 update tenant_contact
-                set name = ?, email = ?, phone = case when phone is null then null else ? end, email_fingerprint = null
+                set name = case when name is null then null else ? end, email = ?,
+                    phone = case when phone is null then null else ? end, email_fingerprint = null
                 where email_fingerprint = ?""",
                 Erasure.MARKER, Erasure.MARKER, Erasure.MARKER, subjectFingerprint);
     }
@@ -66,32 +105,137 @@ public class TenantDirectory {
         jdbc.update("delete from tenant_directory");
     }
 
-    public Optional<TenantSummary> findById(String id) {
-        return jdbc.query("select * from tenant_directory where id = ?", (rs, i) -> summary(rs, contactsOf(id)), id)
-                   .stream().findFirst();
+    /** A tenant by id, deleted or not. */
+    public Optional<TenantView> findById(String id) {
+        return first(jdbc.query("select * from tenant_directory where id = ?", TenantDirectory::row, id));
     }
 
-    private List<TenantContact> contactsOf(String tenantId) {
-        return jdbc.query("select * from tenant_contact where tenant_id = ? order by position",
-                (rs, i) -> new TenantContact(rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                        rs.getBoolean("is_primary")), tenantId);
+    /** The live tenant with this slug. */
+    public Optional<TenantView> findLiveBySlug(String slug) {
+        return first(jdbc.query("select * from tenant_directory where slug = ? and status <> 'DELETED'",
+                TenantDirectory::row, slug));
     }
 
-    private static TenantSummary summary(ResultSet rs, List<TenantContact> contacts) throws SQLException {
-        return new TenantSummary(
+    public TenantPage list(ListTenantsQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> arguments = new ArrayList<>();
+        if (query.status() != null) {
+            where.append(" and status = ?");
+            arguments.add(query.status().name());
+        } else if (!query.includeDeleted()) {
+            where.append(" and status <> 'DELETED'");
+        }
+        if (query.tier() != null) {
+            where.append(" and tier = ?");
+            arguments.add(query.tier().name());
+        }
+        if (query.planId() != null) {
+            where.append(" and plan_id = ?");
+            arguments.add(query.planId());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            String pattern = "%" + query.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                                                                    .replace("_", "\\_") + "%";
+            where.append(" and (lower(name) like ? or slug like ?)");
+            arguments.add(pattern);
+            arguments.add(pattern);
+        }
+        if (query.visibleTo() != null) {
+            where.append(" and created_by = ?");
+            arguments.add(query.visibleTo());
+        }
+        Long total = jdbc.queryForObject("select count(*) from tenant_directory" + where, Long.class, arguments.toArray());
+        List<Object> pageArguments = new ArrayList<>(arguments);
+        pageArguments.add(query.limit());
+        pageArguments.add(query.offset());
+        List<TenantView> rows = jdbc.query("select * from tenant_directory" + where
+                + " order by created_at desc, id limit ? offset ?", TenantDirectory::row, pageArguments.toArray());
+        return new TenantPage(withContacts(rows), total == null ? 0 : total, query.offset(), query.limit());
+    }
+
+    private Optional<TenantView> first(List<TenantView> rows) {
+        return withContacts(rows).stream().findFirst();
+    }
+
+    private List<TenantView> withContacts(List<TenantView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        String placeholders = String.join(",", Collections.nCopies(rows.size(), "?"));
+        Map<String, List<TenantContact>> contacts = new LinkedHashMap<>();
+        jdbc.query("select * from tenant_contact where tenant_id in (" + placeholders + ") order by tenant_id, position",
+                rs -> {
+                    contacts.computeIfAbsent(rs.getString("tenant_id"), k -> new ArrayList<>())
+                            .add(new TenantContact(rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                                    rs.getBoolean("is_primary")));
+                }, rows.stream().map(TenantView::id).toArray());
+        return rows.stream().map(row -> new TenantView(row.id(), row.name(), row.slug(), row.tier(), row.status(),
+                contacts.getOrDefault(row.id(), List.of()), row.address(), row.industry(), row.settings(), row.leadId(),
+                row.planId(), row.createdBy(), row.createdAt(), row.updatedAt(), row.deletedAt(), row.version()))
+                   .collect(Collectors.toList());
+    }
+
+    private void insertContacts(String tenantId, List<TenantContact> contacts, Function<String, String> fingerprintOfEmail) {
+        for (int position = 0; position < contacts.size(); position++) {
+            TenantContact contact = contacts.get(position);
+            jdbc.update("""
+                    insert into tenant_contact (tenant_id, position, name, email, phone, is_primary, email_fingerprint)
+                    values (?, ?, ?, ?, ?, ?, ?)""",
+                    tenantId, position, contact.name(), contact.email(), contact.phone(), contact.primary(),
+                    Erasure.MARKER.equals(contact.email()) ? null : fingerprintOfEmail.apply(contact.email()));
+        }
+    }
+
+    private static TenantView row(ResultSet rs, int rowNumber) throws SQLException {
+        return new TenantView(
                 rs.getString("id"),
                 rs.getString("name"),
                 rs.getString("slug"),
                 TenantTier.valueOf(rs.getString("tier")),
                 TenantStatus.valueOf(rs.getString("status")),
-                contacts,
+                List.of(),
+                read(rs.getString("address"), TenantAddress.class),
+                rs.getString("industry"),
+                readSettings(rs.getString("settings")),
+                rs.getString("lead_id"),
+                rs.getString("plan_id"),
                 rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "deleted_at"),
                 rs.getLong("version"));
     }
 
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(Object value) {
+        try {
+            return value == null ? null : JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tenant_directory holds unreadable JSON", e);
+        }
+    }
+
+    private static Map<String, String> readSettings(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, SETTINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tenant_directory holds unreadable settings", e);
+        }
     }
 }

@@ -2,17 +2,31 @@ package io.tenantry.query.tenant;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
 import io.tenantry.contracts.tenant.FindTenantQuery;
-import io.tenantry.contracts.tenant.TenantSummary;
+import io.tenantry.contracts.tenant.ListTenantsQuery;
+import io.tenantry.contracts.tenant.TenantPage;
+import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.contracts.tenant.TenantTier;
+import io.tenantry.contracts.tenant.TenantView;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tenant reads, answered through the query gateway. */
+import java.util.Optional;
+
+/**
+ * Tenant reads, through the query gateway. partner-admin sees every tenant; anyone else only the tenants they belong
+ * to, and gets the same 404 for the others as for unknown ids, so other tenants' existence does not leak.
+ */
 @RestController
 @RequestMapping("/api/tenants")
 class TenantQueryController {
@@ -23,16 +37,38 @@ class TenantQueryController {
         this.queries = queries;
     }
 
-    /**
-     * One tenant. Until memberships exist, its creator and {@code partner-admin} may read it; anyone else gets the
-     * same 404 as for an unknown id, so the existence of other tenants does not leak.
-     */
+    @GetMapping
+    TenantPage list(Caller caller,
+                    @RequestParam(required = false) TenantStatus status,
+                    @RequestParam(required = false) TenantTier tier,
+                    @RequestParam(required = false) @Size(max = 64) String planId,
+                    @RequestParam(name = "q", required = false) @Size(max = 255) String text,
+                    @RequestParam(defaultValue = "false") boolean includeDeleted,
+                    @RequestParam(defaultValue = "0") @Min(0) int offset,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        ListTenantsQuery query = new ListTenantsQuery(status, tier, planId, text, includeDeleted,
+                caller.isPartnerAdmin() ? null : caller.userId(), offset, limit);
+        return queries.query(query, TenantPage.class).join();
+    }
+
     @GetMapping("/{tenantId}")
-    ResponseEntity<TenantSummary> get(@PathVariable String tenantId, Caller caller) {
-        return queries.query(new FindTenantQuery(tenantId), ResponseTypes.optionalInstanceOf(TenantSummary.class))
-                      .join()
-                      .filter(tenant -> caller.isPartnerAdmin() || caller.userId().equals(tenant.createdBy()))
-                      .map(tenant -> ResponseEntity.ok().eTag(Long.toString(tenant.version())).body(tenant))
-                      .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
+    ResponseEntity<TenantView> get(@PathVariable String tenantId,
+                                   @RequestParam(defaultValue = "false") boolean includeDeleted, Caller caller) {
+        return answer(queries.query(new FindTenantQuery(tenantId), ResponseTypes.optionalInstanceOf(TenantView.class))
+                             .join(), includeDeleted, caller, "No tenant with id " + tenantId + ".");
+    }
+
+    @GetMapping("/by-slug/{slug}")
+    ResponseEntity<TenantView> bySlug(@PathVariable String slug, Caller caller) {
+        return answer(queries.query(new FindTenantBySlugQuery(slug), ResponseTypes.optionalInstanceOf(TenantView.class))
+                             .join(), false, caller, "No live tenant has the slug '" + slug + "'.");
+    }
+
+    private static ResponseEntity<TenantView> answer(Optional<TenantView> tenant, boolean includeDeleted,
+                                                     Caller caller, String notFound) {
+        return tenant.filter(found -> includeDeleted || found.status() != TenantStatus.DELETED)
+                     .filter(found -> TenantVisibility.canSee(caller, found))
+                     .map(found -> ResponseEntity.ok().eTag(Long.toString(found.version())).body(found))
+                     .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", notFound));
     }
 }

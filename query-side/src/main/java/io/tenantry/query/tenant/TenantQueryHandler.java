@@ -1,7 +1,10 @@
 package io.tenantry.query.tenant;
 
+import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
 import io.tenantry.contracts.tenant.FindTenantQuery;
-import io.tenantry.contracts.tenant.TenantSummary;
+import io.tenantry.contracts.tenant.ListTenantsQuery;
+import io.tenantry.contracts.tenant.TenantPage;
+import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.projections.tenant.TenantDirectory;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,17 @@ class TenantQueryHandler {
     }
 
     @QueryHandler
-    Optional<TenantSummary> handle(FindTenantQuery query) {
+    Optional<TenantView> handle(FindTenantQuery query) {
         return directory.findById(query.tenantId());
+    }
+
+    @QueryHandler
+    Optional<TenantView> handle(FindTenantBySlugQuery query) {
+        return directory.findLiveBySlug(query.slug());
+    }
+
+    @QueryHandler
+    TenantPage handle(ListTenantsQuery query) {
+        return directory.list(query);
     }
 }
