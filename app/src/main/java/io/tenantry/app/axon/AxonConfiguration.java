@@ -7,6 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tenantry.app.privacy.PersonalDataProtector;
 import io.tenantry.app.privacy.PrivacyConfiguration;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.queryhandling.QueryMessage;
@@ -18,12 +21,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Axon wiring: Jackson for events, messages and sagas (with a mapper of its own, so the web's strict mapper and
  * Axon's tolerant one never mix), and the actor and correlation id on every message.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    static {
+        // Event times to the millisecond, as Axon's event store keeps them (ISO text with three decimals): what a
+        // command answers from the aggregate's state then equals what a later read or replay gives.
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     /**
      * The one serializer for events, messages, sagas, tokens and dead letters: Jackson, with the personal data of
@@ -51,6 +63,16 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * A handler that fails must never be skipped (Axon's default logs the failure and moves on, so a read model
+     * would silently miss the event): the failure propagates, the processor retries with back-off, and nothing is lost.
+     */
+    @Bean
+    public ConfigurerModule failLoudlyInEveryProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

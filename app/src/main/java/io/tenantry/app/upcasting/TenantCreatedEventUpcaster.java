@@ -9,26 +9,60 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code TenantCreatedEvent} revision 1 → 2: tenants created before contacts existed have none. */
-@Component
-@Order(0)
-class TenantCreatedEventUpcaster extends SingleEventUpcaster {
+import java.util.function.UnaryOperator;
 
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(TenantCreatedEvent.class.getName(), "1");
-    private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(TenantCreatedEvent.class.getName(), "2");
+/** {@code TenantCreatedEvent}'s upcasters, one per revision step, applied in order. */
+final class TenantCreatedEventUpcaster {
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
+    private static final String TYPE = TenantCreatedEvent.class.getName();
+
+    private TenantCreatedEventUpcaster() {
     }
 
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ((ObjectNode) payload).putArray("contacts");
-            return payload;
-        });
+    /** Revision 1 → 2: tenants created before contacts existed have none. */
+    @Component
+    @Order(0)
+    static class ToRevision2 extends Step {
+        ToRevision2() {
+            super("1", "2", payload -> {
+                ((ObjectNode) payload).putArray("contacts");
+                return payload;
+            });
+        }
+    }
+
+    /** Revision 2 → 3: address, industry, settings and lead id came later; older tenants have none of them. */
+    @Component
+    @Order(1)
+    static class ToRevision3 extends Step {
+        ToRevision3() {
+            super("2", "3", payload -> {
+                ((ObjectNode) payload).putObject("settings");
+                return payload;
+            });
+        }
+    }
+
+    abstract static class Step extends SingleEventUpcaster {
+
+        private final SimpleSerializedType from;
+        private final SimpleSerializedType to;
+        private final UnaryOperator<JsonNode> change;
+
+        Step(String fromRevision, String toRevision, UnaryOperator<JsonNode> change) {
+            this.from = new SimpleSerializedType(TYPE, fromRevision);
+            this.to = new SimpleSerializedType(TYPE, toRevision);
+            this.change = change;
+        }
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation representation) {
+            return from.equals(representation.getType());
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+            return representation.upcastPayload(to, JsonNode.class, change::apply);
+        }
     }
 }

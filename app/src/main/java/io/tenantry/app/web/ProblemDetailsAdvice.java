@@ -27,7 +27,6 @@ import org.springframework.lang.NonNull;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -72,13 +71,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<ProblemDetail> classify(Throwable failure) {
         if (failure instanceof DomainRefusal refusal) {
-            ProblemDetail problem = Problems.of(statusOf(refusal.kind()), refusal.code(),
-                    titleOf(refusal.kind()), refusal.getMessage());
+            ProblemDetail problem = Problems.of(HttpStatus.valueOf(refusal.kind().status()), refusal.code(),
+                    refusal.kind().title(), refusal.getMessage());
             refusal.details().forEach(problem::setProperty);
             return respond(problem);
         }
         if (failure instanceof AggregateNotFoundException) {
             return respond(Problems.of(HttpStatus.NOT_FOUND, "not_found", "Not found", "No such resource."));
+        }
+        if (failure instanceof org.axonframework.modelling.command.ConflictingAggregateVersionException) {
+            return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "version_mismatch", "Precondition failed",
+                    "The resource changed since the version given in If-Match; read it again, then retry."));
         }
         if (failure instanceof AggregateStreamCreationException
                 || failure instanceof ConcurrencyException
@@ -114,7 +117,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+        Object target = ex.getBindingResult().getTarget();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(
+                Map.of("field", JsonNames.of(target == null ? null : target.getClass(), error.getField()),
+                        "message", String.valueOf(error.getDefaultMessage()))));
         ex.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
         return validationProblem(errors);
@@ -184,10 +190,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
-    }
-
     private static String path(JsonMappingException exception) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : exception.getPath()) {
@@ -220,7 +222,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof ExecutionException
-                || current instanceof CommandExecutionException || current instanceof QueryExecutionException)
+                || current instanceof CommandExecutionException || current instanceof QueryExecutionException
+                || current instanceof org.axonframework.eventhandling.EventProcessingException)
                 && current.getCause() != null && current.getCause() != current) {
             current = current.getCause();
         }
@@ -244,28 +247,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    static HttpStatus statusOf(DomainRefusal.Kind kind) {
-        return switch (kind) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-    }
-
-    private static String titleOf(DomainRefusal.Kind kind) {
-        return switch (kind) {
-            case INVALID -> "Invalid request";
-            case NOT_FOUND -> "Not found";
-            case CONFLICT -> "Conflict";
-            case FORBIDDEN -> "Forbidden";
-            case PRECONDITION_FAILED -> "Precondition failed";
-            case UNPROCESSABLE -> "Unprocessable request";
-        };
     }
 
     static String codeFor(HttpStatusCode status) {

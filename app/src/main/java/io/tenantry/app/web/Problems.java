@@ -8,7 +8,7 @@ import java.net.URI;
 /** Builds the RFC 9457 problems Tenantry answers with: a type URN from a stable code, a title and a detail. */
 public final class Problems {
 
-    public static final String TYPE_PREFIX = "urn:tenantry:problem:";
+    public static final String TYPE_PREFIX = io.tenantry.contracts.DomainRefusal.PROBLEM_TYPE_PREFIX;
 
     private Problems() {
     }
