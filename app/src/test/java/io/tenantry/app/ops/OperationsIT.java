@@ -44,8 +44,33 @@ class OperationsIT extends IntegrationTest {
         Api.Response docs = api.get("/v3/api-docs").send();
 
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().path("paths").has("/api/tenants")).isTrue();
-        assertThat(docs.json().path("paths").has("/api/tenants/{tenantId}")).isTrue();
+        JsonNode paths = docs.json().path("paths");
+        assertThat(paths.has("/error")).isFalse();
+        assertThat(operations(paths)).contains(
+                "post /api/tenants", "get /api/tenants", "get /api/tenants/{tenantId}", "put /api/tenants/{tenantId}",
+                "patch /api/tenants/{tenantId}", "delete /api/tenants/{tenantId}", "post /api/tenants/{tenantId}/restore",
+                "post /api/tenants/{tenantId}/suspend", "post /api/tenants/{tenantId}/reactivate",
+                "get /api/tenants/by-slug/{slug}", "post /api/provisioning/tenants", "post /api/provisioning/tenants/bulk",
+                "get /api/provisioning/tenants/{tenantId}", "put /api/provisioning/tenants/{tenantId}",
+                "patch /api/provisioning/tenants/{tenantId}", "delete /api/provisioning/tenants/{tenantId}",
+                "delete /api/privacy/subjects", "get /api/audit/tenants/{tenantId}/events");
+        JsonNode create = paths.path("/api/provisioning/tenants").path("post");
+        assertThat(create.path("requestBody").toString()).contains("ProvisioningTenantRequest");
+        assertThat(create.path("responses").path("201").toString()).contains("ProvisionedTenant");
+        assertThat(create.path("responses").path("409").toString()).contains("application/problem+json", "Problem");
+        assertThat(paths.path("/api/tenants/{tenantId}").path("delete").path("responses").has("204")).isTrue();
+        assertThat(paths.path("/api/tenants").path("get").toString()).as("the caller is no parameter")
+                                                                     .doesNotContain("\"caller\"");
+        assertThat(docs.json().path("components").path("schemas").path("Problem").path("properties").has("code")).isTrue();
+        assertThat(docs.json().path("components").path("schemas").path("ProvisioningTenantRequest").path("properties")
+                       .has("client_name")).isTrue();
         assertThat(api.get("/swagger-ui.html").send().status()).isIn(200, 302);
+    }
+
+    private static java.util.List<String> operations(JsonNode paths) {
+        java.util.List<String> operations = new java.util.ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames()
+                                                    .forEachRemaining(method -> operations.add(method + " " + path.getKey())));
+        return operations;
     }
 }

@@ -100,22 +100,24 @@ class EventStoreSchemaIT {
         long otherNode = jdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
         String second = createTenants(1).get(0);
 
-        long firstIndex = globalIndexOf(first);
-        assertThat(otherNode).isEqualTo(firstIndex + 1);
-        assertThat(globalIndexOf(second)).isEqualTo(firstIndex + 2);
+        long firstsLast = globalIndexOf(first, 1);
+        assertThat(globalIndexOf(first, 0)).as("one creation, two consecutive events").isEqualTo(firstsLast - 1);
+        assertThat(otherNode).isEqualTo(firstsLast + 1);
+        assertThat(globalIndexOf(second, 0)).isEqualTo(firstsLast + 2);
     }
 
-    private long globalIndexOf(String aggregateId) {
-        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ?",
-                Long.class, aggregateId);
+    private long globalIndexOf(String aggregateId, long sequenceNumber) {
+        return jdbc.queryForObject(
+                "select global_index from domain_event_entry where aggregate_identifier = ? and sequence_number = ?",
+                Long.class, aggregateId, sequenceNumber);
     }
 
     private List<String> createTenants(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
-            commands.sendAndWait(new CreateTenantCommand(id, "Schema " + i, "schema-" + id.substring(0, 8),
-                    TenantTier.POOLED, java.util.List.of()));
+            commands.sendAndWait(CreateTenantCommand.of(id, "Schema " + i, "schema-" + id.substring(0, 8),
+                    TenantTier.POOLED, "schema-test"));
             ids.add(id);
         }
         return ids;

@@ -26,7 +26,8 @@ class RoleProfilesIT {
             Set<String> routes = routes(context);
             assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
-            assertThat(context.getBeansWithAnnotation(org.axonframework.config.ProcessingGroup.class)).isEmpty();
+            assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
+                    .as("only the command side's own lookup, no projection").containsOnlyKeys("tenant-slugs");
         }
     }
 

@@ -41,7 +41,8 @@ class TenantSliceIT extends IntegrationTest {
         String id = created.json().path("id").asText();
         assertThat(UUID.fromString(id)).isNotNull();
         assertThat(created.header("Location")).hasValue("http://localhost:" + port + "/api/tenants/" + id);
-        assertThat(created.header("ETag")).hasValue("\"0\"");
+        assertThat(created.header("ETag")).as("created, and its creator made OWNER: two events").hasValue("\"1\"");
+        assertThat(created.json().path("version").asLong()).isEqualTo(1);
 
         Api.Response read = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                                    .until(() -> api.get("/api/tenants/" + id).bearer(token).send(),
@@ -54,7 +55,7 @@ class TenantSliceIT extends IntegrationTest {
         assertThat(tenant.path("tier").asText()).isEqualTo("POOLED");
         assertThat(tenant.path("status").asText()).isEqualTo("PENDING_PROVISION");
         assertThat(tenant.path("createdBy").asText()).isEqualTo(alice);
-        assertThat(read.header("ETag")).hasValue("\"0\"");
+        assertThat(read.header("ETag")).hasValue("\"1\"");
     }
 
     @Test
@@ -70,7 +71,7 @@ class TenantSliceIT extends IntegrationTest {
         assertThat(created.header("X-Correlation-Id")).hasValue(correlationId);
         String id = created.json().path("id").asText();
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
-        assertThat(events).hasSize(1);
+        assertThat(events).hasSize(2);
         assertThat(events.get(0).getPayloadType().getSimpleName()).isEqualTo("TenantCreatedEvent");
         assertThat(events.get(0).getMetaData())
                 .containsEntry(MetaDataKeys.ACTOR_ID, bob)

@@ -5,8 +5,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** Base of the HTTP integration tests: the shared application, and an {@link Api} aimed at it. */
 @TenantryIntegrationTest
@@ -23,6 +29,20 @@ public abstract class IntegrationTest {
     @BeforeEach
     void aimApi() {
         api = new Api(port, Path.of(environment.getRequiredProperty("tenantry.data-dir")));
+    }
+
+    /** Polls {@code GET path} until it answers 200 with a body the condition accepts (read models are eventual). */
+    protected JsonNode awaitRead(String path, String token, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                      .until(() -> {
+                          Api.Response response = api.get(path).bearer(token).send();
+                          return response.status() == 200 ? response.json() : null;
+                      }, body -> body != null && condition.test(body));
+    }
+
+    /** A token with role partner-admin and the given permissions. */
+    protected String partnerAdmin(String... permissions) {
+        return api.token(uniqueUser("partner"), java.util.List.of("partner-admin"), java.util.List.of(permissions));
     }
 
     /** A slug no other test uses. */

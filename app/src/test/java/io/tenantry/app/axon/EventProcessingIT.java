@@ -1,0 +1,33 @@
+package io.tenantry.app.axon;
+
+import io.tenantry.app.test.TenantryIntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How events are processed: no handler failure is ever skipped, and each processor runs in the mode it needs. */
+@TenantryIntegrationTest
+class EventProcessingIT {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    void neverSkipsAnEventWhoseHandlerFailed() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().keySet().forEach(name ->
+                assertThat(processing.listenerInvocationErrorHandler(name)).as(name)
+                                     .isSameAs(PropagatingErrorHandler.instance()));
+    }
+
+    @Test
+    void keepsTheSlugLookupInTheCommandsTransactionAndTheReadModelsTracking() {
+        assertThat(processing.eventProcessor("tenant-slugs")).get().isInstanceOf(SubscribingEventProcessor.class);
+        assertThat(processing.eventProcessor("tenant-directory")).get().isInstanceOf(TrackingEventProcessor.class);
+    }
+}
