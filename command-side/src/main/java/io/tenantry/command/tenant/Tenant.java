@@ -33,6 +33,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -60,7 +61,11 @@ public class Tenant {
     private TenantTier tier;
     private TenantStatus status;
     private TenantStatus statusBeforeDeletion;
-    private final TenantMembers members = new TenantMembers();
+    private final Roster roster = new Roster();
+    @AggregateMember
+    private final TenantMembership membership = new TenantMembership(roster);
+    @AggregateMember
+    private final TenantTeams teams = new TenantTeams(roster);
     private String leadId;
     private String createdBy;
     private Instant createdAt;
@@ -91,7 +96,7 @@ public class Tenant {
     @CommandHandler
     public TenantView handle(ReplaceTenantCommand command) {
         requireLive();
-        members.requireManager(command.caller(), tenantId);
+        membership.requireManager(command.caller());
         requireVersion(command.expectedVersion());
         requireSameTier(command.tier());
         return changeProfile(TenantProfile.checked(command.name(), command.slug(), command.contacts(),
@@ -101,7 +106,7 @@ public class Tenant {
     @CommandHandler
     public TenantView handle(PatchTenantCommand command) {
         requireLive();
-        members.requireManager(command.caller(), tenantId);
+        membership.requireManager(command.caller());
         requireVersion(command.expectedVersion());
         requireSameTier(command.tier());
         return changeProfile(profile.patched(command.name(), command.slug(), command.contacts(), command.address(),
@@ -111,7 +116,7 @@ public class Tenant {
     @CommandHandler
     public TenantView handle(UpdateProvisioningDetailsCommand command) {
         requireLive();
-        members.requireManager(command.caller(), tenantId);
+        membership.requireManager(command.caller());
         requireVersion(command.expectedVersion());
         return changeProfile(profile.withProvisioningDetails(command.clientName(), command.email(),
                 command.phoneNumber(), command.industry(), command.partial()));
@@ -120,7 +125,7 @@ public class Tenant {
     @CommandHandler
     public TenantView handle(DeleteTenantCommand command) {
         requireLive();
-        members.requireOwner(command.caller(), tenantId);
+        membership.requireOwner(command.caller(), "Only an OWNER deletes a tenant.");
         requireVersion(command.expectedVersion());
         apply(new TenantDeletedEvent(tenantId));
         return view();
@@ -235,11 +240,6 @@ public class Tenant {
         createdBy = actorId;
         createdAt = at;
         updatedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(MemberAddedEvent event) {
-        members.add(event.userId(), event.role());
     }
 
     @EventSourcingHandler

@@ -1,6 +1,8 @@
 package io.tenantry.command.tenant;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.plan.Plan;
+import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantAddress;
@@ -9,6 +11,8 @@ import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -25,7 +29,19 @@ final class TenantFixtures {
     static final TenantContact JOHN = new TenantContact("John Roe", "john@acme.example", null, false);
     static final TenantAddress ADDRESS = new TenantAddress("1 Main St", null, "Springfield", null, "12345", "US");
 
+    /** A small catalogue: the default plan allows 3 members and 1 team. */
+    static final PlanCatalogue PLANS = new PlanCatalogue(List.of(
+            new Plan("free", "Free", java.math.BigDecimal.ZERO, "USD", "month", 3, 1, null),
+            new Plan("pro", "Pro", new java.math.BigDecimal("49.00"), "USD", "month", 100, 20, "price_pro")), "free");
+
     private TenantFixtures() {
+    }
+
+    /** A Tenant fixture with what its handlers need injected. */
+    static FixtureConfiguration<Tenant> fixture() {
+        FixtureConfiguration<Tenant> fixture = new AggregateTestFixture<>(Tenant.class);
+        fixture.registerInjectableResource(PLANS);
+        return fixture;
     }
 
     static TenantCreatedEvent created() {

@@ -28,7 +28,6 @@ import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
 import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.contracts.tenant.UpdateProvisioningDetailsCommand;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -62,7 +61,7 @@ class TenantTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Tenant.class);
+        fixture = TenantFixtures.fixture();
     }
 
     private Object[] existing(Object... more) {

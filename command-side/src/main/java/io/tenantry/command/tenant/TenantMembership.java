@@ -1,0 +1,174 @@
+package io.tenantry.command.tenant;
+
+import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.plan.Plan;
+import io.tenantry.contracts.plan.PlanCatalogue;
+import io.tenantry.contracts.tenant.AddMemberCommand;
+import io.tenantry.contracts.tenant.ChangeMemberRoleCommand;
+import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberRemovedEvent;
+import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.MemberView;
+import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
+import io.tenantry.contracts.tenant.RemoveMemberCommand;
+import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
+import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantRestoredEvent;
+import io.tenantry.contracts.tenant.TransferOwnershipCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
+
+import java.time.Instant;
+
+import static io.tenantry.contracts.tenant.MemberRole.ADMIN;
+import static io.tenantry.contracts.tenant.MemberRole.OWNER;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A tenant's members, as an entity of the Tenant aggregate: joining, roles, leaving, and handing over ownership.
+ * Only an OWNER makes or demotes an OWNER, and the last OWNER stays one. Removing a member takes it out of every
+ * team in the same step.
+ */
+class TenantMembership {
+
+    private final Roster roster;
+
+    TenantMembership(Roster roster) {
+        this.roster = roster;
+    }
+
+    @CommandHandler
+    MemberView handle(AddMemberCommand command, PlanCatalogue plans) {
+        roster.requireManager(command.caller());
+        if (command.userId() == null || command.userId().isBlank()) {
+            throw DomainRefusal.invalid("user_id_required", "Say which user to add (userId).");
+        }
+        requireRole(command.role());
+        if (command.role() == OWNER) {
+            roster.requireOwner(command.caller(), "Only an OWNER adds an OWNER.");
+        }
+        if (roster.members.containsKey(command.userId())) {
+            throw DomainRefusal.conflict("already_member", "User " + command.userId() + " is already a member of this tenant.");
+        }
+        roster.requireRoom(plans, "members", roster.members.size(), Plan::maxMembers);
+        apply(new MemberAddedEvent(roster.tenantId, command.userId(), command.role()));
+        return view(command.userId());
+    }
+
+    @CommandHandler
+    MemberView handle(ChangeMemberRoleCommand command) {
+        roster.requireManager(command.caller());
+        requireRole(command.role());
+        Roster.Seat<MemberRole> target = roster.requireMember(command.userId());
+        if (target.role != command.role()) {
+            if (target.role == OWNER || command.role() == OWNER) {
+                roster.requireOwner(command.caller(), "Only an OWNER makes or demotes an OWNER.");
+            }
+            roster.requireNotLastOwner(command.userId(), target.role, "be demoted");
+            apply(new MemberRoleChangedEvent(roster.tenantId, command.userId(), target.role, command.role()));
+        }
+        return view(command.userId());
+    }
+
+    /** Removes a member, or lets a member leave; answers the tenant's new version. */
+    @CommandHandler
+    long handle(RemoveMemberCommand command) {
+        Caller caller = command.caller();
+        roster.requireVisible(caller);
+        boolean leaving = command.userId() != null && command.userId().equals(caller.userId());
+        Roster.Seat<MemberRole> target = roster.requireMember(command.userId());
+        if (!leaving) {
+            roster.requireManager(caller);
+            if (target.role == OWNER) {
+                roster.requireOwner(caller, "Only an OWNER removes an OWNER.");
+            }
+        }
+        roster.requireNotLastOwner(command.userId(), target.role, leaving ? "leave" : "be removed");
+        roster.teams.values().stream().filter(team -> team.members.containsKey(command.userId()))
+                    .map(team -> team.id).toList()
+                    .forEach(teamId -> apply(new TeamMemberRemovedEvent(roster.tenantId, teamId, command.userId())));
+        apply(new MemberRemovedEvent(roster.tenantId, command.userId(), leaving));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    MemberView handle(TransferOwnershipCommand command) {
+        roster.requireVisible(command.caller());
+        if (roster.roleOf(command.caller().userId()) != OWNER) {
+            throw DomainRefusal.forbidden("insufficient_role", "Only an OWNER hands over ownership.");
+        }
+        if (command.caller().userId().equals(command.toUserId())) {
+            throw DomainRefusal.conflict("transfer_to_self", "You already own this tenant; name another member.");
+        }
+        if (!roster.members.containsKey(command.toUserId())) {
+            throw DomainRefusal.conflict("not_a_member", "Ownership goes to a member of the tenant only; "
+                    + command.toUserId() + " is not one.");
+        }
+        apply(new OwnershipTransferredEvent(roster.tenantId, command.caller().userId(), command.toUserId()));
+        return view(command.toUserId());
+    }
+
+    /** For the tenant's own handlers: OWNER, ADMIN or partner-admin. */
+    void requireManager(Caller caller) {
+        roster.requireManager(caller);
+    }
+
+    /** For the tenant's own handlers: OWNER or partner-admin. */
+    void requireOwner(Caller caller, String why) {
+        roster.requireOwner(caller, why);
+    }
+
+    private static void requireRole(MemberRole role) {
+        if (role == null) {
+            throw DomainRefusal.invalid("invalid_role", "A member's role is OWNER, ADMIN or MEMBER.");
+        }
+    }
+
+    private MemberView view(String userId) {
+        Roster.Seat<MemberRole> seat = roster.members.get(userId);
+        return new MemberView(roster.tenantId, userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
+    }
+
+    @EventSourcingHandler
+    void on(TenantCreatedEvent event) {
+        roster.tenantId = event.tenantId();
+        roster.live = true;
+    }
+
+    @EventSourcingHandler
+    void on(TenantDeletedEvent event) {
+        roster.live = false;
+    }
+
+    @EventSourcingHandler
+    void on(TenantRestoredEvent event) {
+        roster.live = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        roster.members.put(event.userId(), new Roster.Seat<>(event.role(), at, version));
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        roster.members.get(event.userId()).change(event.role(), at, version);
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedEvent event) {
+        roster.members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(OwnershipTransferredEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        roster.members.get(event.toUserId()).change(OWNER, at, version);
+        roster.members.get(event.fromUserId()).change(ADMIN, at, version);
+    }
+}
