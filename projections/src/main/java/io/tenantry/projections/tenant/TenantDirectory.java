@@ -141,7 +141,8 @@ public class TenantDirectory {
             arguments.add(pattern);
         }
         if (query.visibleTo() != null) {
-            where.append(" and created_by = ?");
+            where.append(" and exists (select 1 from tenant_member m where m.tenant_id = tenant_directory.id"
+                    + " and m.user_id = ?)");
             arguments.add(query.visibleTo());
         }
         Long total = jdbc.queryForObject("select count(*) from tenant_directory" + where, Long.class, arguments.toArray());

@@ -24,17 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Optional;
 
 /**
- * Tenant reads, through the query gateway. partner-admin sees every tenant; anyone else only the tenants they belong
- * to, and gets the same 404 for the others as for unknown ids, so other tenants' existence does not leak.
+ * Tenant reads, through the query gateway. partner-admin sees every tenant; anyone else only the tenants they are a
+ * member of ({@link TenantReadAccess}), and the same 404 for the others as for unknown ids.
  */
 @RestController
 @RequestMapping("/api/tenants")
 class TenantQueryController {
 
     private final QueryGateway queries;
+    private final TenantReadAccess access;
 
-    TenantQueryController(QueryGateway queries) {
+    TenantQueryController(QueryGateway queries, TenantReadAccess access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping
@@ -54,21 +56,22 @@ class TenantQueryController {
     @GetMapping("/{tenantId}")
     ResponseEntity<TenantView> get(@PathVariable String tenantId,
                                    @RequestParam(defaultValue = "false") boolean includeDeleted, Caller caller) {
+        access.require(caller, tenantId, includeDeleted);
         return answer(queries.query(new FindTenantQuery(tenantId), ResponseTypes.optionalInstanceOf(TenantView.class))
-                             .join(), includeDeleted, caller, "No tenant with id " + tenantId + ".");
+                             .join(), "No tenant with id " + tenantId + ".");
     }
 
     @GetMapping("/by-slug/{slug}")
     ResponseEntity<TenantView> bySlug(@PathVariable String slug, Caller caller) {
-        return answer(queries.query(new FindTenantBySlugQuery(slug), ResponseTypes.optionalInstanceOf(TenantView.class))
-                             .join(), false, caller, "No live tenant has the slug '" + slug + "'.");
+        Optional<TenantView> tenant = queries.query(new FindTenantBySlugQuery(slug),
+                ResponseTypes.optionalInstanceOf(TenantView.class)).join();
+        String notFound = "No live tenant has the slug '" + slug + "'.";
+        tenant.ifPresent(found -> access.require(caller, found.id()));
+        return answer(tenant, notFound);
     }
 
-    private static ResponseEntity<TenantView> answer(Optional<TenantView> tenant, boolean includeDeleted,
-                                                     Caller caller, String notFound) {
-        return tenant.filter(found -> includeDeleted || found.status() != TenantStatus.DELETED)
-                     .filter(found -> TenantVisibility.canSee(caller, found))
-                     .map(found -> ResponseEntity.ok().eTag(Long.toString(found.version())).body(found))
+    private static ResponseEntity<TenantView> answer(Optional<TenantView> tenant, String notFound) {
+        return tenant.map(found -> ResponseEntity.ok().eTag(Long.toString(found.version())).body(found))
                      .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", notFound));
     }
 }

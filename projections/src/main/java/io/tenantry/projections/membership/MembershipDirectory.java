@@ -1,0 +1,181 @@
+package io.tenantry.projections.membership;
+
+import io.tenantry.contracts.membership.MembershipResults.MemberPage;
+import io.tenantry.contracts.membership.MembershipResults.TeamMemberPage;
+import io.tenantry.contracts.membership.MembershipResults.TeamPage;
+import io.tenantry.contracts.membership.MembershipResults.TenantAccess;
+import io.tenantry.contracts.membership.MembershipResults.UserTenant;
+import io.tenantry.contracts.membership.MembershipResults.UserTenantPage;
+import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.MemberView;
+import io.tenantry.contracts.tenant.TeamMemberView;
+import io.tenantry.contracts.tenant.TeamRole;
+import io.tenantry.contracts.tenant.TeamView;
+import io.tenantry.contracts.tenant.TenantStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The membership read models: {@code tenant_member}, {@code tenant_team}, {@code tenant_team_member}. Writes are
+ * idempotent (inserts ignore a second delivery, changes are guarded by the tenant version they bring).
+ */
+@Repository
+public class MembershipDirectory {
+
+    private static final RowMapper<MemberView> MEMBER = (rs, i) -> new MemberView(rs.getString("tenant_id"),
+            rs.getString("user_id"), MemberRole.valueOf(rs.getString("role")), instant(rs, "joined_at"),
+            instant(rs, "updated_at"), rs.getLong("version"));
+    private static final RowMapper<TeamView> TEAM = (rs, i) -> new TeamView(rs.getString("tenant_id"),
+            rs.getString("team_id"), rs.getString("name"), rs.getString("description"), rs.getInt("member_count"),
+            instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+    private static final RowMapper<TeamMemberView> TEAM_MEMBER = (rs, i) -> new TeamMemberView(rs.getString("tenant_id"),
+            rs.getString("team_id"), rs.getString("user_id"), TeamRole.valueOf(rs.getString("role")),
+            instant(rs, "joined_at"), instant(rs, "updated_at"), rs.getLong("version"));
+    private static final String TEAM_COLUMNS = "t.*, (select count(*) from tenant_team_member tm where tm.team_id = t.team_id)"
+            + " as member_count";
+
+    private final JdbcTemplate jdbc;
+
+    public MembershipDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void addMember(String tenantId, String userId, MemberRole role, Instant at, long version) {
+        jdbc.update("""
+                insert into tenant_member (tenant_id, user_id, role, joined_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, user_id) do nothing""",
+                tenantId, userId, role.name(), utc(at), utc(at), version);
+    }
+
+    void changeMemberRole(String tenantId, String userId, MemberRole role, Instant at, long version) {
+        jdbc.update("""
+                update tenant_member set role = ?, updated_at = ?, version = ?
+                where tenant_id = ? and user_id = ? and version < ?""",
+                role.name(), utc(at), version, tenantId, userId, version);
+    }
+
+    /** Removes a membership and, with it, the user's team memberships in that tenant. */
+    void removeMember(String tenantId, String userId) {
+        jdbc.update("delete from tenant_team_member where tenant_id = ? and user_id = ?", tenantId, userId);
+        jdbc.update("delete from tenant_member where tenant_id = ? and user_id = ?", tenantId, userId);
+    }
+
+    void addTeam(String tenantId, String teamId, String name, String description, Instant at, long version) {
+        jdbc.update("""
+                insert into tenant_team (team_id, tenant_id, name, description, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id) do nothing""",
+                teamId, tenantId, name, description, utc(at), utc(at), version);
+    }
+
+    void updateTeam(String teamId, String name, String description, Instant at, long version) {
+        jdbc.update("""
+                update tenant_team set name = ?, description = ?, updated_at = ?, version = ?
+                where team_id = ? and version < ?""", name, description, utc(at), version, teamId, version);
+    }
+
+    void removeTeam(String teamId) {
+        jdbc.update("delete from tenant_team where team_id = ?", teamId);
+    }
+
+    void addTeamMember(String tenantId, String teamId, String userId, TeamRole role, Instant at, long version) {
+        jdbc.update("""
+                insert into tenant_team_member (team_id, user_id, tenant_id, role, joined_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id, user_id) do nothing""",
+                teamId, userId, tenantId, role.name(), utc(at), utc(at), version);
+    }
+
+    void changeTeamMemberRole(String teamId, String userId, TeamRole role, Instant at, long version) {
+        jdbc.update("""
+                update tenant_team_member set role = ?, updated_at = ?, version = ?
+                where team_id = ? and user_id = ? and version < ?""",
+                role.name(), utc(at), version, teamId, userId, version);
+    }
+
+    void removeTeamMember(String teamId, String userId) {
+        jdbc.update("delete from tenant_team_member where team_id = ? and user_id = ?", teamId, userId);
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from tenant_team_member");
+        jdbc.update("delete from tenant_team");
+        jdbc.update("delete from tenant_member");
+    }
+
+    /** The membership check ({@code isIdentityInTenant}): one primary-key lookup. */
+    public Optional<MemberView> member(String tenantId, String userId) {
+        return jdbc.query("select * from tenant_member where tenant_id = ? and user_id = ?", MEMBER, tenantId, userId)
+                   .stream().findFirst();
+    }
+
+    /** The tenant's status and the user's role in it, in one query; empty when the tenant is unknown. */
+    public Optional<TenantAccess> access(String tenantId, String userId) {
+        return jdbc.query("""
+                select d.id, d.status, m.role from tenant_directory d
+                left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
+                where d.id = ?""",
+                (rs, i) -> new TenantAccess(rs.getString("id"), TenantStatus.valueOf(rs.getString("status")),
+                        rs.getString("role") == null ? null : MemberRole.valueOf(rs.getString("role"))),
+                userId, tenantId).stream().findFirst();
+    }
+
+    public MemberPage members(String tenantId, int offset, int limit) {
+        return new MemberPage(jdbc.query("""
+                select * from tenant_member where tenant_id = ?
+                order by case role when 'OWNER' then 0 when 'ADMIN' then 1 else 2 end, joined_at, user_id
+                limit ? offset ?""", MEMBER, tenantId, limit, offset),
+                count("select count(*) from tenant_member where tenant_id = ?", tenantId), offset, limit);
+    }
+
+    public UserTenantPage tenantsOf(String userId, int offset, int limit) {
+        return new UserTenantPage(jdbc.query("""
+                select d.id, d.name, d.slug, d.status, m.role from tenant_member m
+                join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'
+                where m.user_id = ? order by d.name, d.id limit ? offset ?""",
+                (rs, i) -> new UserTenant(rs.getString("id"), rs.getString("name"), rs.getString("slug"),
+                        TenantStatus.valueOf(rs.getString("status")), MemberRole.valueOf(rs.getString("role"))),
+                userId, limit, offset),
+                count("""
+                        select count(*) from tenant_member m join tenant_directory d on d.id = m.tenant_id
+                        and d.status <> 'DELETED' where m.user_id = ?""", userId), offset, limit);
+    }
+
+    public TeamPage teams(String tenantId, int offset, int limit) {
+        return new TeamPage(jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ?"
+                + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, tenantId, limit, offset),
+                count("select count(*) from tenant_team where tenant_id = ?", tenantId), offset, limit);
+    }
+
+    public Optional<TeamView> team(String tenantId, String teamId) {
+        return jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ? and t.team_id = ?",
+                TEAM, tenantId, teamId).stream().findFirst();
+    }
+
+    public TeamMemberPage teamMembers(String teamId, int offset, int limit) {
+        return new TeamMemberPage(jdbc.query("""
+                select * from tenant_team_member where team_id = ?
+                order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?""",
+                TEAM_MEMBER, teamId, limit, offset),
+                count("select count(*) from tenant_team_member where team_id = ?", teamId), offset, limit);
+    }
+
+    private long count(String sql, Object... arguments) {
+        Long count = jdbc.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
