@@ -10,14 +10,14 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** The pieces the tenant request bodies share, with their validation. */
-final class TenantRequests {
+/** The pieces the tenant request bodies share (with the lead onboarding body too), with their validation. */
+public final class TenantRequests {
 
     private TenantRequests() {
     }
 
     /** A person to contact about the tenant. */
-    record Contact(
+    public record Contact(
             @Size(min = 1, max = 255) String name,
             @NotBlank @Email @Size(max = 320) String email,
             @Size(max = 50) String phone,
@@ -34,7 +34,7 @@ final class TenantRequests {
     }
 
     /** A postal address; every line optional. */
-    record Address(
+    public record Address(
             @Size(max = 255) String line1,
             @Size(max = 255) String line2,
             @Size(max = 128) String city,
@@ -45,13 +45,18 @@ final class TenantRequests {
         TenantAddress toAddress() {
             return new TenantAddress(line1, line2, city, region, postalCode, country);
         }
+
+        /** The same lines as a lead's (personal) address. */
+        public io.tenantry.contracts.lead.LeadAddress toLeadAddress() {
+            return new io.tenantry.contracts.lead.LeadAddress(line1, line2, city, region, postalCode, country);
+        }
     }
 
-    static List<TenantContact> contacts(List<Contact> contacts) {
+    public static List<TenantContact> contacts(List<Contact> contacts) {
         return contacts == null ? null : contacts.stream().map(Contact::toContact).toList();
     }
 
-    static TenantAddress address(Address address) {
+    public static TenantAddress address(Address address) {
         return address == null ? null : address.toAddress();
     }
 

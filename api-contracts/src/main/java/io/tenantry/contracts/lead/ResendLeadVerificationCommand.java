@@ -1,0 +1,9 @@
+package io.tenantry.contracts.lead;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Replace the verification code (NEW or VERIFIED leads); the old code stops working. */
+public record ResendLeadVerificationCommand(@TargetAggregateIdentifier String leadId, String codeHash, Instant codeExpiresAt) {
+}
