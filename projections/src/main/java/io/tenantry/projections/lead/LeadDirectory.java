@@ -1,0 +1,161 @@
+package io.tenantry.projections.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantry.contracts.lead.LeadAddress;
+import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
+import io.tenantry.contracts.lead.LeadQueries.LeadPage;
+import io.tenantry.contracts.lead.LeadStatus;
+import io.tenantry.contracts.lead.LeadView;
+import io.tenantry.contracts.privacy.Erasure;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. */
+@Repository
+public class LeadDirectory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RowMapper<LeadView> ROW = (rs, i) -> new LeadView(rs.getString("id"), rs.getString("name"),
+            rs.getString("email"), rs.getString("company_name"), address(rs.getString("address")),
+            LeadStatus.valueOf(rs.getString("status")), rs.getString("tenant_id"), instant(rs.getObject("created_at", OffsetDateTime.class)),
+            instant(rs.getObject("verified_at", OffsetDateTime.class)), instant(rs.getObject("converted_at", OffsetDateTime.class)),
+            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+
+    private final JdbcTemplate jdbc;
+
+    public LeadDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String name, String email, String companyName, LeadAddress address, String fingerprint,
+                Instant at, long version) {
+        jdbc.update("""
+                insert into lead_directory (id, name, email, company_name, address, status, email_fingerprint,
+                    created_at, updated_at, version)
+                values (?, ?, ?, ?, cast(? as jsonb), 'NEW', ?, ?, ?, ?) on conflict (id) do nothing""",
+                id, name, email, companyName, json(address), fingerprint, utc(at), utc(at), version);
+    }
+
+    /** Moves the lead to a status, if this event is newer than what the row shows. */
+    void status(String id, LeadStatus status, Instant at, long version) {
+        jdbc.update("""
+                update lead_directory set status = ?, updated_at = ?, version = ?,
+                    verified_at = case when ? = 'VERIFIED' then coalesce(verified_at, ?) else verified_at end
+                where id = ? and version < ?""",
+                status.name(), utc(at), version, status.name(), utc(at), id, version);
+    }
+
+    void converted(String id, String tenantId, Instant at, long version) {
+        jdbc.update("""
+                update lead_directory set status = 'CONVERTED', tenant_id = ?, converted_at = ?, updated_at = ?, version = ?
+                where id = ? and version < ?""", tenantId, utc(at), utc(at), version, id, version);
+    }
+
+    /** Another event of the lead (a failed attempt, a new code): only the version moves. */
+    void touch(String id, long version) {
+        jdbc.update("update lead_directory set version = ? where id = ? and version < ?", version, id, version);
+    }
+
+    /** Replaces what the lead rows say about an erased person with the marker, as replaying their events would. */
+    void erase(String fingerprint) {
+        for (String id : jdbc.queryForList("select id from lead_directory where email_fingerprint = ?", String.class,
+                fingerprint)) {
+            String address = jdbc.queryForObject("select address::text from lead_directory where id = ?", String.class, id);
+            jdbc.update("""
+                    update lead_directory set name = case when name is null then null else ? end, email = ?,
+                        address = cast(? as jsonb), email_fingerprint = null where id = ?""",
+                    Erasure.MARKER, Erasure.MARKER, erasedAddress(address), id);
+        }
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from lead_directory");
+    }
+
+    public Optional<LeadView> find(String id) {
+        return jdbc.query("select * from lead_directory where id = ?", ROW, id).stream().findFirst();
+    }
+
+    public LeadPage list(LeadStatus status, int offset, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        String where = "";
+        if (status != null) {
+            where = " where status = ?";
+            arguments.add(status.name());
+        }
+        Long total = jdbc.queryForObject("select count(*) from lead_directory" + where, Long.class, arguments.toArray());
+        arguments.add(limit);
+        arguments.add(offset);
+        return new LeadPage(jdbc.query("select * from lead_directory" + where
+                + " order by created_at desc, id limit ? offset ?", ROW, arguments.toArray()),
+                total == null ? 0 : total, offset, limit);
+    }
+
+    public LeadFunnel funnel() {
+        return jdbc.queryForObject("""
+                select count(*) as created,
+                       count(*) filter (where verified_at is not null) as verified,
+                       count(*) filter (where status = 'CONVERTED') as converted,
+                       count(*) filter (where status = 'EXPIRED') as expired,
+                       count(*) filter (where status = 'LOCKED') as locked,
+                       count(*) filter (where status in ('NEW', 'VERIFIED')) as open
+                from lead_directory""",
+                (rs, i) -> new LeadFunnel(rs.getLong("created"), rs.getLong("verified"), rs.getLong("converted"),
+                        rs.getLong("expired"), rs.getLong("locked"), rs.getLong("open")));
+    }
+
+    /** Every non-null line of an address, as the marker: what an erased address decrypts to. */
+    static String erasedAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(address);
+            if (node instanceof ObjectNode object) {
+                object.fieldNames().forEachRemaining(name -> {
+                    if (!object.get(name).isNull()) {
+                        object.put(name, Erasure.MARKER);
+                    }
+                });
+            }
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("lead_directory holds an unreadable address", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return value == null ? null : JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store the address as JSON", e);
+        }
+    }
+
+    private static LeadAddress address(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, LeadAddress.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("lead_directory holds an unreadable address", e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
