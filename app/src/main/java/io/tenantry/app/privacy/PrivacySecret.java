@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The root secret of personal-data protection and the two keys derived from it (HKDF-SHA256): one keys the subject
- * fingerprints, one wraps the subjects' keys in the database. A database dump without this secret decrypts nothing;
+ * The root secret of personal-data protection and the keys derived from it (HKDF-SHA256): one keys the subject
+ * fingerprints, one wraps the subjects' keys in the database, one signs lead tokens. A database dump without this secret decrypts nothing;
  * losing the secret loses every person's data, as an erasure of everyone would.
  */
 public final class PrivacySecret {
@@ -21,10 +21,12 @@ public final class PrivacySecret {
     static final int MINIMUM_BYTES = 32;
     private static final String HMAC = "HmacSHA256";
 
+    private final byte[] root;
     private final SecretKey fingerprintKey;
     private final SecretKey wrappingKey;
 
     private PrivacySecret(byte[] root) {
+        this.root = root.clone();
         this.fingerprintKey = new SecretKeySpec(hkdf(root, "tenantry subject fingerprint v1"), HMAC);
         this.wrappingKey = new SecretKeySpec(hkdf(root, "tenantry subject key wrapping v1"), "AES");
         Arrays.fill(root, (byte) 0);
@@ -54,6 +56,11 @@ public final class PrivacySecret {
                     + MINIMUM_BYTES + " (e.g. openssl rand -base64 32)");
         }
         return new PrivacySecret(root);
+    }
+
+    /** A further key for another purpose, kept apart from the others by its HKDF {@code info}. */
+    public SecretKey derivedKey(String info, String algorithm) {
+        return new SecretKeySpec(hkdf(root, info), algorithm);
     }
 
     SecretKey fingerprintKey() {

@@ -2,7 +2,21 @@ package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.Caller;
+import io.tenantry.app.lead.HmacLeadTokens;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -26,12 +40,49 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String LEAD_ONBOARDING = "/api/leads/{leadId}/tenants";
+    static final String LEAD_PRINCIPAL = "lead:";
+
     static final String[] PUBLIC = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
 
+    /**
+     * {@code POST /api/leads/{leadId}/tenants} takes the lead's own token and nothing else: HS256, signed by Tenantry,
+     * for that very lead. A user's token is refused here, and a lead token everywhere else (RS256 only there).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain leadOnboardingChain(HttpSecurity http, ObjectMapper objectMapper, HmacLeadTokens leadTokens)
+            throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(leadTokens.key()).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(HmacLeadTokens.ISSUER),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(HmacLeadTokens.AUDIENCE))));
+        // the same matcher authorizes, so that {leadId} is among the context's variables
+        RequestMatcher onboarding = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LEAD_ONBOARDING);
+        http.securityMatcher(onboarding)
+            .csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .authorizeHttpRequests(requests -> requests.requestMatchers(onboarding).access((authentication, context) ->
+                    new AuthorizationDecision(authentication.get().isAuthenticated() && authentication.get().getName()
+                            .equals(LEAD_PRINCIPAL + context.getVariables().get("leadId"))))
+                    .anyRequest().denyAll())
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
+                            token, List.of(new SimpleGrantedAuthority("ROLE_lead")), LEAD_PRINCIPAL + token.getSubject())))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -40,6 +91,10 @@ class SecurityConfiguration {
             .formLogin(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers(PUBLIC).permitAll()
+                    // seed 002: a prospective customer registers and proves its e-mail before it has any account
+                    .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/verify",
+                            "/api/leads/*/resend-verification").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasRole(Caller.PARTNER_ADMIN)
                     .requestMatchers("/api/privacy/**", "/api/audit/**").hasRole(Caller.PARTNER_ADMIN)
                     // seed 003: partner integrations, role and permission both
                     .requestMatchers(HttpMethod.POST, "/api/provisioning/tenants", "/api/provisioning/tenants/bulk")

@@ -57,6 +57,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return classify(unwrap(exception));
     }
 
+    @ExceptionHandler(io.tenantry.app.ratelimit.TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(io.tenantry.app.ratelimit.TooManyRequestsException exception) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                             .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
+                             .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests",
+                                     exception.getMessage()));
+    }
+
     /** Bean validation outside Spring MVC's own parameter validation (a @Validated bean, a method constraint). */
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException exception) {
@@ -260,6 +268,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
             case 503 -> "service_unavailable";
             default -> status.is5xxServerError() ? "internal_error" : "client_error";
         };

@@ -22,9 +22,13 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final Path dataDir;
+    /** Each Api is a client of its own address, so rate limits per address do not spill from one test to the next. */
+    private final String clientAddress = "10.77." + (CLIENTS.get() / 250 % 250) + "." + (CLIENTS.getAndIncrement() % 250 + 1);
 
     public Api(int port, Path dataDir) {
         this.base = URI.create("http://localhost:" + port);
@@ -66,6 +70,7 @@ public final class Api {
         private Call(String method, String path) {
             this.method = method;
             this.path = path;
+            headers.put("X-Forwarded-For", clientAddress);
         }
 
         public Call bearer(String token) {

@@ -31,7 +31,8 @@ import java.lang.annotation.Target;
                 TestProperties.DATABASE_USERNAME,
                 TestProperties.DATABASE_PASSWORD,
                 TestProperties.KAFKA,
-                TestProperties.DEV_KEYS
+                TestProperties.DEV_KEYS,
+                TestProperties.FORWARDED
         })
 public @interface TenantryIntegrationTest {
 }

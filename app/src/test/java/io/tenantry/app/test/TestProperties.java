@@ -9,8 +9,11 @@ public final class TestProperties {
     public static final String DATABASE_PASSWORD = "spring.datasource.password=${TENANTRY_TEST_DATABASE_PASSWORD:}";
     public static final String KAFKA = "spring.kafka.bootstrap-servers=${TENANTRY_TEST_KAFKA_BOOTSTRAP_SERVERS:}";
     public static final String DEV_KEYS = "tenantry.security.generate-dev-keys=true";
+    /** Tests stand for many clients from one address: {@link Api} gives each test its own X-Forwarded-For. */
+    public static final String FORWARDED = "server.forward-headers-strategy=framework";
 
-    public static final String[] ALL = {EPHEMERAL, DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA, DEV_KEYS};
+    public static final String[] ALL = {EPHEMERAL, DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA, DEV_KEYS,
+            FORWARDED};
 
     private TestProperties() {
     }

@@ -1,0 +1,132 @@
+package io.tenantry.app.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tenantry.app.test.Api;
+import io.tenantry.app.test.IntegrationTest;
+import io.tenantry.app.test.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole lead journey through a real SMTP server: register, read the mail, verify, become a tenant. */
+@ExtendWith(OutputCaptureExtension.class)
+class LeadJourneyIT extends IntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void turnsAVerifiedLeadIntoItsTenant(CapturedOutput output) throws Exception {
+        String email = LeadSupport.uniqueEmail();
+        LeadSupport.Registered lead = LeadSupport.register(api, email);
+        MimeMessage mail = TestMail.awaitMessageTo(email);
+        assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address");
+        assertThat(String.valueOf(mail.getContent())).contains("http://localhost:3000/onboarding/verify?lead=" + lead.leadId());
+
+        Api.Response verified = api.post("/api/leads/" + lead.leadId() + "/verify").json(Map.of("code", lead.code())).send();
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        String token = verified.json().path("token").asText();
+        assertThat(Instant.parse(verified.json().path("expiresAt").asText())).isAfter(Instant.now().plusSeconds(3500));
+
+        String slug = uniqueSlug("from-lead");
+        Api.Response tenant = api.post("/api/leads/" + lead.leadId() + "/tenants").bearer(token)
+                                 .json(Map.of("name", "Lead Co", "slug", slug, "tier", "SILOED")).send();
+        assertThat(tenant.status()).as(tenant.toString()).isEqualTo(201);
+        String tenantId = tenant.json().path("id").asText();
+        assertThat(tenant.header("Location")).hasValue("http://localhost:" + port + "/api/tenants/" + tenantId);
+        assertThat(tenant.json().path("leadId").asText()).isEqualTo(lead.leadId());
+        assertThat(tenant.json().path("tier").asText()).isEqualTo("SILOED");
+
+        String admin = partnerAdmin();
+        JsonNode read = awaitRead("/api/tenants/" + tenantId, admin, body -> true);
+        JsonNode contact = read.path("contacts").get(0);
+        assertThat(contact.path("email").asText()).isEqualTo(email);
+        assertThat(contact.path("name").asText()).isEqualTo("Lena Lead");
+        assertThat(contact.path("primary").asBoolean()).isTrue();
+        JsonNode owner = awaitRead("/api/tenants/" + tenantId + "/members/lead:" + lead.leadId(), admin, body -> true);
+        assertThat(owner.path("role").asText()).isEqualTo("OWNER");
+        JsonNode leadView = awaitRead("/api/leads/" + lead.leadId(), admin,
+                body -> "CONVERTED".equals(body.path("status").asText()));
+        assertThat(leadView.path("tenantId").asText()).isEqualTo(tenantId);
+        assertThat(leadView.path("verifiedAt").isNull()).isFalse();
+
+        assertProblem(api.post("/api/leads/" + lead.leadId() + "/tenants").bearer(token)
+                         .json(Map.of("name", "Again", "slug", uniqueSlug("again"), "tier", "POOLED")).send(),
+                409, "lead_already_converted");
+
+        String codeAndToken = lead.code() + "|" + token;
+        for (String secret : codeAndToken.split("\\|")) {
+            Integer stored = jdbc.queryForObject("""
+                    select count(*) from domain_event_entry
+                    where convert_from(payload, 'UTF8') like ? or convert_from(meta_data, 'UTF8') like ?""",
+                    Integer.class, "%" + secret + "%", "%" + secret + "%");
+            assertThat(stored).as("no plaintext code or token in the event store").isZero();
+            assertThat(output.getAll()).as("no plaintext code or token in the log").doesNotContain(secret);
+        }
+        String createdEvent = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 0""", String.class, lead.leadId());
+        assertThat(createdEvent).contains("codeHash").doesNotContain(email).doesNotContain("Lena Lead");
+    }
+
+    @Test
+    void keepsALeadVerifiedWhenItsTenantCannotBeMadeAndLetsItTryAgain() {
+        String taken = uniqueSlug("taken");
+        assertThat(api.post("/api/tenants").bearer(api.token(uniqueUser("someone")))
+                      .json(Map.of("name", "Taken", "slug", taken, "tier", "POOLED")).send().status()).isEqualTo(201);
+        LeadSupport.Registered lead = LeadSupport.register(api, LeadSupport.uniqueEmail());
+        String token = LeadSupport.verify(api, lead);
+
+        assertProblem(api.post("/api/leads/" + lead.leadId() + "/tenants").bearer(token)
+                         .json(Map.of("name", "Lead Co", "slug", taken, "tier", "POOLED")).send(), 409, "slug_taken");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%LeadConvertedEvent'", Integer.class, lead.leadId()))
+                .as("the conversion was undone with the tenant").isZero();
+
+        Api.Response retried = api.post("/api/leads/" + lead.leadId() + "/tenants").bearer(token)
+                                  .json(Map.of("name", "Lead Co", "slug", uniqueSlug("free"), "tier", "POOLED")).send();
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void makesExactlyOneTenantOfTwoConcurrentConverts() throws Exception {
+        LeadSupport.Registered lead = LeadSupport.register(api, LeadSupport.uniqueEmail());
+        String token = LeadSupport.verify(api, lead);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Response>> converts = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String slug = uniqueSlug("race");
+                converts.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/leads/" + lead.leadId() + "/tenants").bearer(token)
+                              .json(Map.of("name", "Racer", "slug", slug, "tier", "POOLED")).send();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var convert : converts) {
+                statuses.add(convert.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type like '%TenantCreatedEvent'
+                and convert_from(payload, 'UTF8') like ?""", Integer.class, "%\"leadId\":\"" + lead.leadId() + "\"%"))
+                .as("one tenant for the lead").isEqualTo(1);
+    }
+}

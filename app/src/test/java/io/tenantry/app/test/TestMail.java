@@ -1,0 +1,82 @@
+package io.tenantry.app.test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail), started once, on a free port. Every test context is pointed at it
+ * ({@code spring.mail.host/port}) by {@link Customizer}, registered in META-INF/spring.factories, so the context
+ * stays one and shared.
+ */
+public final class TestMail {
+
+    private static GreenMail server;
+
+    private TestMail() {
+    }
+
+    public static synchronized GreenMail server() {
+        if (server == null) {
+            server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "greenmail-stop"));
+        }
+        return server;
+    }
+
+    /** Waits for the (first) message to this address. */
+    public static MimeMessage awaitMessageTo(String address) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                      .until(() -> messagesTo(address).stream().findFirst().orElse(null), message -> message != null);
+    }
+
+    public static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(server().getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** Points a test context at the in-JVM SMTP server. */
+    public static final class Factory implements ContextCustomizerFactory {
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+            return new Customizer();
+        }
+    }
+
+    private static final class Customizer implements ContextCustomizer {
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMail", Map.of(
+                    "spring.mail.host", "127.0.0.1",
+                    "spring.mail.port", server().getSmtp().getPort())));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Customizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return Customizer.class.hashCode();
+        }
+    }
+}
