@@ -1,5 +1,6 @@
 package io.tenantry.command.lead;
 
+import io.tenantry.command.Refusals;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lead.ConvertLeadCommand;
 import io.tenantry.contracts.lead.CreateLeadCommand;
@@ -201,24 +202,10 @@ class LeadTest {
     }
 
     private static Matcher<Throwable> refusal(String code) {
-        return refusal(DomainRefusal.Kind.INVALID, code);
+        return Refusals.refusal(DomainRefusal.Kind.INVALID, code);
     }
 
     private static Matcher<Throwable> conflict(String code) {
-        return refusal(DomainRefusal.Kind.CONFLICT, code);
-    }
-
-    private static Matcher<Throwable> refusal(DomainRefusal.Kind kind, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof DomainRefusal refusal && refusal.kind() == kind && refusal.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(kind + " " + code);
-            }
-        };
+        return Refusals.refusal(DomainRefusal.Kind.CONFLICT, code);
     }
 }

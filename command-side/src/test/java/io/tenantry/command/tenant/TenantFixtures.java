@@ -71,26 +71,4 @@ final class TenantFixtures {
             }
         };
     }
-
-    /** A {@link DomainRefusal} of this kind and code. */
-    static Matcher<Throwable> refusal(DomainRefusal.Kind kind, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof DomainRefusal refusal && refusal.kind() == kind && refusal.code().equals(code);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " refusal with code " + code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable item, Description mismatch) {
-                mismatch.appendText(item instanceof DomainRefusal refusal
-                        ? "a " + refusal.kind() + " refusal with code " + refusal.code() + ": " + refusal.getMessage()
-                        : item.toString());
-            }
-        };
-    }
 }

@@ -18,12 +18,12 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.tenantry.command.Refusals.refusal;
 import static io.tenantry.command.tenant.TenantFixtures.ID;
 import static io.tenantry.command.tenant.TenantFixtures.OWNER;
 import static io.tenantry.command.tenant.TenantFixtures.added;
 import static io.tenantry.command.tenant.TenantFixtures.created;
 import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
-import static io.tenantry.command.tenant.TenantFixtures.refusal;
 import static io.tenantry.contracts.tenant.MemberRole.ADMIN;
 import static io.tenantry.contracts.tenant.MemberRole.MEMBER;
 import static io.tenantry.contracts.tenant.TeamRole.LEAD;

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.tenantry.command.Refusals.refusal;
 import static io.tenantry.command.tenant.TenantFixtures.ADDRESS;
 import static io.tenantry.command.tenant.TenantFixtures.ID;
 import static io.tenantry.command.tenant.TenantFixtures.JANE;
@@ -45,7 +46,6 @@ import static io.tenantry.command.tenant.TenantFixtures.OWNER;
 import static io.tenantry.command.tenant.TenantFixtures.added;
 import static io.tenantry.command.tenant.TenantFixtures.created;
 import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
-import static io.tenantry.command.tenant.TenantFixtures.refusal;
 import static io.tenantry.command.tenant.TenantFixtures.view;
 
 /** Every command handler path of the Tenant aggregate, refusals included. */
