@@ -1,33 +1,33 @@
 package io.tenantry.app.lead;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import io.tenantry.app.mail.MailTransport;
+import io.tenantry.app.mail.OutgoingMail;
+import io.tenantry.command.lead.LeadMailer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 
 /** The verification e-mail a lead gets: a link to the front end carrying the lead id and the one-time code. */
-final class VerificationMail {
+final class VerificationMail implements LeadMailer {
 
     private final LeadProperties properties;
+    private final MailTransport transport;
 
-    VerificationMail(LeadProperties properties) {
+    VerificationMail(LeadProperties properties, MailTransport transport) {
         this.properties = properties;
+        this.transport = transport;
     }
 
-    MimeMessage compose(Session session, String email, String name, String leadId, String code) throws MessagingException {
+    @Override
+    public void sendVerification(String email, String name, String leadId, String code) {
+        transport.send(compose(email, name, leadId, code));
+    }
+
+    OutgoingMail compose(String email, String name, String leadId, String code) {
         String link = properties.verifyUrl()
                                 .replace("{leadId}", URLEncoder.encode(leadId, StandardCharsets.UTF_8))
                                 .replace("{code}", URLEncoder.encode(code, StandardCharsets.UTF_8));
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(properties.mailFrom()));
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(email));
-        message.setSubject("Confirm your e-mail address", StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
-        message.setText("""
+        return new OutgoingMail(email, "Confirm your e-mail address", """
                 Hello %s,
 
                 please confirm your e-mail address to continue setting up your account:
@@ -35,8 +35,6 @@ final class VerificationMail {
                 %s
 
                 The link is valid for %d hours. If you did not ask for this, ignore this message.
-                """.formatted(name == null ? "" : name, link, properties.codeTtl().toHours()),
-                StandardCharsets.UTF_8.name());
-        return message;
+                """.formatted(name == null ? "" : name, link, properties.codeTtl().toHours()), "lead-" + leadId);
     }
 }

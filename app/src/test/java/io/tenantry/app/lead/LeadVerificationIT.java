@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.TestMail;
-import io.tenantry.command.lead.VerificationCodes;
+import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.lead.CreateLeadCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -58,9 +58,9 @@ class LeadVerificationIT extends IntegrationTest {
     @Test
     void expiresAnUnverifiedLeadByItsDeadline() {
         String leadId = UUID.randomUUID().toString();
-        String code = VerificationCodes.newCode();
+        String code = OneTimeSecrets.newSecret();
         commands.sendAndWait(new CreateLeadCommand(leadId, "Slow Lead", LeadSupport.uniqueEmail(), "Slow Co", null,
-                VerificationCodes.hash(code), Instant.now().plusSeconds(1)));
+                OneTimeSecrets.hash(code), Instant.now().plusSeconds(1)));
 
         awaitRead("/api/leads/" + leadId, partnerAdmin(), body -> "EXPIRED".equals(body.path("status").asText()));
         assertProblem(verify(leadId, code), 409, "lead_expired");
@@ -69,9 +69,9 @@ class LeadVerificationIT extends IntegrationTest {
     @Test
     void refusesAnExpiredCodeOfALeadNotYetExpired() {
         String leadId = UUID.randomUUID().toString();
-        String code = VerificationCodes.newCode();
+        String code = OneTimeSecrets.newSecret();
         commands.sendAndWait(new CreateLeadCommand(leadId, "Late Lead", LeadSupport.uniqueEmail(), "Late Co", null,
-                VerificationCodes.hash(code), Instant.now().minusSeconds(1)));
+                OneTimeSecrets.hash(code), Instant.now().minusSeconds(1)));
 
         Api.Response response = verify(leadId, code);
         assertThat(response.status()).isIn(409);

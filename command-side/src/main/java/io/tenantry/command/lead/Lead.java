@@ -1,5 +1,6 @@
 package io.tenantry.command.lead;
 
+import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lead.ConvertLeadCommand;
 import io.tenantry.contracts.lead.CreateLeadCommand;
@@ -75,7 +76,7 @@ public class Lead {
         if (codeHash != null && command.now().isAfter(codeExpiresAt)) {
             return new VerificationOutcome(VerificationOutcome.Result.CODE_EXPIRED, policy.maxAttempts() - failedAttempts);
         }
-        if (!VerificationCodes.sameHash(codeHash, command.codeHash())) {
+        if (!OneTimeSecrets.sameHash(codeHash, command.codeHash())) {
             apply(new LeadVerificationFailedEvent(leadId, failedAttempts + 1));
             if (failedAttempts >= policy.maxAttempts()) {
                 apply(new LeadLockedEvent(leadId));

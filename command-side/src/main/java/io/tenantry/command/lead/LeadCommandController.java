@@ -1,5 +1,6 @@
 package io.tenantry.command.lead;
 
+import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.command.tenant.TenantRequests;
 import io.tenantry.command.tenant.TenantRequests.Contact;
 import io.tenantry.contracts.DomainRefusal;
@@ -62,9 +63,9 @@ class LeadCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedLead> create(@Valid @RequestBody CreateLeadRequest request) {
         String leadId = UUID.randomUUID().toString();
-        String code = VerificationCodes.newCode();
+        String code = OneTimeSecrets.newSecret();
         commands.sendAndWait(new CreateLeadCommand(leadId, request.name(), request.email(), request.companyName(),
-                request.address() == null ? null : request.address().toLeadAddress(), VerificationCodes.hash(code),
+                request.address() == null ? null : request.address().toLeadAddress(), OneTimeSecrets.hash(code),
                 Instant.now().plus(policy.codeTtl())));
         boolean sent = send(request.email(), request.name(), leadId, code);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
@@ -75,7 +76,7 @@ class LeadCommandController {
     @PostMapping("/{leadId}/verify")
     VerifiedLead verify(@PathVariable String leadId, @Valid @RequestBody VerifyRequest request) {
         VerificationOutcome outcome = commands.sendAndWait(new VerifyLeadCommand(leadId,
-                VerificationCodes.hash(request.code()), Instant.now()));
+                OneTimeSecrets.hash(request.code()), Instant.now()));
         return switch (outcome.result()) {
             case VERIFIED -> {
                 LeadTokens.IssuedLeadToken token = tokens.issue(leadId);
@@ -94,8 +95,8 @@ class LeadCommandController {
     @PostMapping("/{leadId}/resend-verification")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> resend(@PathVariable String leadId) {
-        String code = VerificationCodes.newCode();
-        LeadContact lead = commands.sendAndWait(new ResendLeadVerificationCommand(leadId, VerificationCodes.hash(code),
+        String code = OneTimeSecrets.newSecret();
+        LeadContact lead = commands.sendAndWait(new ResendLeadVerificationCommand(leadId, OneTimeSecrets.hash(code),
                 Instant.now().plus(policy.codeTtl())));
         if (!send(lead.email(), lead.name(), leadId, code)) {
             throw new DomainRefusal(DomainRefusal.Kind.UNPROCESSABLE, "mail_unavailable",

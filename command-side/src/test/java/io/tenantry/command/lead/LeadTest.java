@@ -1,6 +1,7 @@
 package io.tenantry.command.lead;
 
 import io.tenantry.command.Refusals;
+import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lead.ConvertLeadCommand;
 import io.tenantry.contracts.lead.CreateLeadCommand;
@@ -43,15 +44,15 @@ class LeadTest {
     }
 
     private CreateLeadCommand create() {
-        return new CreateLeadCommand(ID, "Jane Doe", "jane@acme.example", "Acme", null, VerificationCodes.hash(CODE), expires);
+        return new CreateLeadCommand(ID, "Jane Doe", "jane@acme.example", "Acme", null, OneTimeSecrets.hash(CODE), expires);
     }
 
     private LeadCreatedEvent created() {
-        return new LeadCreatedEvent(ID, "Jane Doe", "jane@acme.example", "Acme", null, VerificationCodes.hash(CODE), expires);
+        return new LeadCreatedEvent(ID, "Jane Doe", "jane@acme.example", "Acme", null, OneTimeSecrets.hash(CODE), expires);
     }
 
     private VerifyLeadCommand verify(String code) {
-        return new VerifyLeadCommand(ID, VerificationCodes.hash(code), start.plus(Duration.ofMinutes(5)));
+        return new VerifyLeadCommand(ID, OneTimeSecrets.hash(code), start.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -110,7 +111,7 @@ class LeadTest {
     @Test
     void refusesTheRightCodeAfterItExpired() {
         fixture.given(created())
-               .when(new VerifyLeadCommand(ID, VerificationCodes.hash(CODE), expires.plusSeconds(1)))
+               .when(new VerifyLeadCommand(ID, OneTimeSecrets.hash(CODE), expires.plusSeconds(1)))
                .expectNoEvents()
                .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.CODE_EXPIRED));
     }
@@ -126,11 +127,11 @@ class LeadTest {
     void resendReplacesTheCodeResetsTheCountAndMovesTheExpiry() {
         Instant later = expires.plus(Duration.ofHours(24));
         fixture.given(created(), new LeadVerificationFailedEvent(ID, 2))
-               .when(new ResendLeadVerificationCommand(ID, VerificationCodes.hash("new-code"), later))
-               .expectEvents(new LeadVerificationCodeIssuedEvent(ID, VerificationCodes.hash("new-code"), later))
+               .when(new ResendLeadVerificationCommand(ID, OneTimeSecrets.hash("new-code"), later))
+               .expectEvents(new LeadVerificationCodeIssuedEvent(ID, OneTimeSecrets.hash("new-code"), later))
                .expectResultMessagePayload(new LeadContact("Jane Doe", "jane@acme.example", "Acme"))
                .expectScheduledDeadline(Duration.between(fixture.currentTime(), later), new LeadExpiryDue(later));
-        fixture.given(created(), new LeadVerificationCodeIssuedEvent(ID, VerificationCodes.hash("new-code"), expires))
+        fixture.given(created(), new LeadVerificationCodeIssuedEvent(ID, OneTimeSecrets.hash("new-code"), expires))
                .when(verify(CODE))
                .expectEvents(new LeadVerificationFailedEvent(ID, 1));
     }

@@ -1,4 +1,4 @@
-package io.tenantry.command.lead;
+package io.tenantry.command.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,17 +7,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * One-time verification codes: 128 random bits, URL-safe. Only {@link #hash} of a code is ever stored; a code that
- * random needs no salt nor slow hash to be beyond guessing.
+ * One-time secrets (a lead's verification code, an invitation's token): 128 random bits, URL-safe. Only
+ * {@link #hash} of a secret is ever stored; a secret that random needs no salt nor slow hash to be beyond guessing.
  */
-public final class VerificationCodes {
+public final class OneTimeSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private VerificationCodes() {
+    private OneTimeSecrets() {
     }
 
-    public static String newCode() {
+    public static String newSecret() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
