@@ -18,12 +18,14 @@ import java.util.Set;
 /**
  * Turns a verified JWT into authorities: each of {@code roles} becomes {@code ROLE_<role>} (so
  * {@code hasRole('partner-admin')} works), each of {@code permissions} stays as it is ({@code tenant:create}).
- * The principal name is {@code sub}.
+ * The principal name is {@code sub}; a verified {@code email} claim goes into the {@link Caller}.
  */
 public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String PERMISSIONS_CLAIM = "permissions";
+    public static final String EMAIL_CLAIM = "email";
+    public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
     private static final String ROLE_PREFIX = "ROLE_";
 
     @Override
@@ -49,7 +51,19 @@ public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthen
                 permissions.add(name);
             }
         }
-        return new Caller(authentication.getName(), roles, permissions);
+        return new Caller(authentication.getName(), roles, permissions, verifiedEmail(authentication));
+    }
+
+    /** The {@code email} claim, when {@code email_verified} says it is verified; otherwise none. */
+    static String verifiedEmail(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            Object verified = token.getToken().getClaims().get(EMAIL_VERIFIED_CLAIM);
+            Object email = token.getToken().getClaims().get(EMAIL_CLAIM);
+            if ((Boolean.TRUE.equals(verified) || "true".equals(verified)) && email instanceof String address) {
+                return address;
+            }
+        }
+        return null;
     }
 
     /** A claim given as a JSON array of strings, or as one space- or comma-separated string. */

@@ -33,7 +33,7 @@ public final class TokenCommand {
     static final Duration DEFAULT_TTL = Duration.ofHours(12);
     private static final String USAGE = """
             Usage: java -jar tenantry.jar token --sub <user id> [--roles r1,r2] [--permissions p1,p2]
-                   [--ttl 12h] [--aud audience] [--iss issuer] [--data-dir ./tenantry-data]
+                   [--email verified@address] [--ttl 12h] [--aud audience] [--iss issuer] [--data-dir ./tenantry-data]
             Prints a development JWT signed with the key the embedded default generated under <data-dir>/jwt
             (the key is created if missing). The data directory defaults to $TENANTRY_DATA_DIR, else ./tenantry-data.""";
 
@@ -59,7 +59,7 @@ public final class TokenCommand {
             DevJwtKeys.ensure(dataDir);
             Duration ttl = parseDuration(options.getOrDefault("ttl", "12h"));
             out.println(sign(dataDir, options.get("sub"), list(options.get("roles")), list(options.get("permissions")),
-                    ttl, options.get("aud"), options.get("iss")));
+                    ttl, options.get("aud"), options.get("iss"), options.get("email")));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -74,6 +74,12 @@ public final class TokenCommand {
     /** Signs a token with the development key of {@code dataDir}. */
     public static String sign(Path dataDir, String subject, List<String> roles, List<String> permissions,
                               Duration ttl, String audience, String issuer) throws IOException, JOSEException {
+        return sign(dataDir, subject, roles, permissions, ttl, audience, issuer, null);
+    }
+
+    /** Signs a token with the development key of {@code dataDir}; {@code email}, if given, as a verified address. */
+    public static String sign(Path dataDir, String subject, List<String> roles, List<String> permissions,
+                              Duration ttl, String audience, String issuer, String email) throws IOException, JOSEException {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -83,6 +89,9 @@ public final class TokenCommand {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .claim("roles", roles)
                 .claim("permissions", permissions);
+        if (email != null) {
+            claims.claim("email", email).claim("email_verified", true);
+        }
         if (audience != null) {
             claims.audience(audience);
         }
@@ -97,7 +106,7 @@ public final class TokenCommand {
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> known = List.of("sub", "roles", "permissions", "ttl", "aud", "iss", "data-dir");
+        List<String> known = List.of("sub", "roles", "permissions", "email", "ttl", "aud", "iss", "data-dir");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {

@@ -50,6 +50,24 @@ class JwtClaimsAuthoritiesTest {
         assertThat(caller.isPartnerAdmin()).isFalse();
     }
 
+    @Test
+    void takesTheEmailClaimOnlyWhenItIsVerified() {
+        assertThat(callerWithEmail(true).verifiedEmail()).isEqualTo("alice@example.com");
+        assertThat(callerWithEmail("true").verifiedEmail()).isEqualTo("alice@example.com");
+        assertThat(callerWithEmail(false).verifiedEmail()).isNull();
+        assertThat(callerWithEmail(null).verifiedEmail()).isNull();
+        assertThat(callerWithEmail(true).toString()).doesNotContain("alice@");
+    }
+
+    private Caller callerWithEmail(Object verified) {
+        Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").issuedAt(Instant.now())
+                             .claim("email", "alice@example.com");
+        if (verified != null) {
+            jwt.claim("email_verified", verified);
+        }
+        return JwtClaimsAuthorities.toCaller(converter.convert(jwt.build()));
+    }
+
     private static Jwt jwt(Object roles, Object permissions) {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").issuedAt(Instant.now())
                   .claim("roles", roles).claim("permissions", permissions).build();

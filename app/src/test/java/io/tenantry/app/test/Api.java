@@ -48,6 +48,15 @@ public final class Api {
         return token(userId, List.of(), List.of());
     }
 
+    /** A token for {@code userId} with a verified {@code email} claim. */
+    public String tokenWithEmail(String userId, String email) {
+        try {
+            return TokenCommand.sign(dataDir, userId, List.of(), List.of(), Duration.ofHours(1), null, null, email);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not sign a test token", e);
+        }
+    }
+
     public Call call(String method, String path) {
         return new Call(method, path);
     }

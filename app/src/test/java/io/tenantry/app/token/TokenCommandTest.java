@@ -47,6 +47,15 @@ class TokenCommandTest {
     }
 
     @Test
+    void givesTheEmailAsAVerifiedClaim() throws Exception {
+        assertThat(run("--sub", "carol", "--email", "carol@example.com", "--data-dir", dataDir.toString())).isZero();
+
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build().decode(out.toString().trim());
+        assertThat(jwt.getClaimAsString("email")).isEqualTo("carol@example.com");
+        assertThat(jwt.getClaimAsBoolean("email_verified")).isTrue();
+    }
+
+    @Test
     void keepsTheKeyPairSoEarlierTokensStayValid() throws Exception {
         run("--sub", "alice", "--data-dir", dataDir.toString());
         String first = out.toString().trim();
