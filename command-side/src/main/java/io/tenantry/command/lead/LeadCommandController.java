@@ -1,5 +1,7 @@
 package io.tenantry.command.lead;
 
+import io.tenantry.command.invitation.InvitationMailer;
+import io.tenantry.command.invitation.InvitationPolicy;
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.command.tenant.TenantRequests;
 import io.tenantry.command.tenant.TenantRequests.Contact;
@@ -10,6 +12,7 @@ import io.tenantry.contracts.lead.OnboardLeadCommand;
 import io.tenantry.contracts.lead.ResendLeadVerificationCommand;
 import io.tenantry.contracts.lead.VerificationOutcome;
 import io.tenantry.contracts.lead.VerifyLeadCommand;
+import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantRules;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
@@ -51,12 +54,17 @@ class LeadCommandController {
     private final LeadMailer mailer;
     private final LeadTokens tokens;
     private final LeadPolicy policy;
+    private final InvitationMailer invitationMailer;
+    private final InvitationPolicy invitationPolicy;
 
-    LeadCommandController(CommandGateway commands, LeadMailer mailer, LeadTokens tokens, LeadPolicy policy) {
+    LeadCommandController(CommandGateway commands, LeadMailer mailer, LeadTokens tokens, LeadPolicy policy,
+                          InvitationMailer invitationMailer, InvitationPolicy invitationPolicy) {
         this.commands = commands;
         this.mailer = mailer;
         this.tokens = tokens;
         this.policy = policy;
+        this.invitationMailer = invitationMailer;
+        this.invitationPolicy = invitationPolicy;
     }
 
     @PostMapping
@@ -105,14 +113,28 @@ class LeadCommandController {
         return ResponseEntity.accepted().build();
     }
 
-    /** With the lead's token only (see the security configuration): the lead becomes its tenant's OWNER-to-be. */
+    /**
+     * With the lead's token only (see the security configuration): the lead becomes its tenant's placeholder OWNER,
+     * and its address gets an OWNER invitation by e-mail; the user who accepts it takes the placeholder's seat.
+     */
     @PostMapping("/{leadId}/tenants")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TenantView> onboard(@PathVariable String leadId, @Valid @RequestBody OnboardRequest request) {
         String tenantId = UUID.randomUUID().toString();
+        String invitationToken = OneTimeSecrets.newSecret();
+        OnboardLeadCommand.OwnerInvitation invitation = new OnboardLeadCommand.OwnerInvitation(
+                UUID.randomUUID().toString(), OneTimeSecrets.hash(invitationToken),
+                invitationPolicy.expiresAt(Instant.now(), null));
         TenantView tenant = commands.sendAndWait(new OnboardLeadCommand(leadId, tenantId, request.name(),
                 request.slug(), request.tier(), TenantRequests.contacts(request.contacts()),
-                TenantRequests.address(request.address())));
+                TenantRequests.address(request.address()), invitation));
+        String ownerEmail = tenant.contacts().get(0).email();
+        try {
+            invitationMailer.sendInvitation(ownerEmail, tenant.name(), MemberRole.OWNER, invitation.invitationId(),
+                    invitationToken, invitation.expiresAt());
+        } catch (RuntimeException e) {
+            log.warn("Could not mail the OWNER invitation {} of lead {}: {}", invitation.invitationId(), leadId, e.toString());
+        }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/tenants/{id}")
                                                                  .buildAndExpand(tenantId).toUri())
                              .eTag(Long.toString(tenant.version())).body(tenant);

@@ -1,9 +1,14 @@
 package io.tenantry.command.lead;
 
+import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.invitation.InviteMemberCommand;
+import io.tenantry.contracts.invitation.IssuedInvitation;
 import io.tenantry.contracts.lead.ConvertLeadCommand;
 import io.tenantry.contracts.lead.LeadContact;
+import io.tenantry.contracts.lead.LeadPrincipal;
 import io.tenantry.contracts.lead.OnboardLeadCommand;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
+import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantContact;
 import io.tenantry.contracts.tenant.TenantView;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,15 +20,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lead → tenant in one unit of work and one transaction: the lead is converted, then the tenant created (both
- * commands nest in this one, their events are stored when it commits). A taken slug, a crash or a second convert
- * racing this one undoes both: never two tenants, never a converted lead without its tenant.
+ * Lead → tenant in one unit of work and one transaction: the lead is converted, the tenant created, and the lead's
+ * address invited as OWNER (the commands nest in this one, their events are stored when it commits). A taken slug, a
+ * crash or a second convert racing this one undoes all: never two tenants, never a converted lead without its tenant.
  */
 @Component
 class LeadOnboarding {
-
-    /** The principal holding a lead-made tenant's OWNER seat until the lead has a user of its own. */
-    static final String LEAD_PRINCIPAL_PREFIX = "lead:";
 
     private final CommandGateway commands;
 
@@ -40,8 +42,13 @@ class LeadOnboarding {
                .filter(extra -> !extra.email().equalsIgnoreCase(lead.email()))
                .map(extra -> new TenantContact(extra.name(), extra.email(), extra.phone(), false))
                .forEach(contacts::add);
-        return commands.sendAndWait(new CreateTenantCommand(command.tenantId(), command.name(), command.slug(),
-                command.tier(), contacts, command.address(), null, Map.of(), command.leadId(),
-                LEAD_PRINCIPAL_PREFIX + command.leadId()));
+        String placeholder = LeadPrincipal.of(command.leadId());
+        TenantView tenant = commands.sendAndWait(new CreateTenantCommand(command.tenantId(), command.name(),
+                command.slug(), command.tier(), contacts, command.address(), null, Map.of(), command.leadId(), placeholder));
+        OnboardLeadCommand.OwnerInvitation invitation = command.ownerInvitation();
+        IssuedInvitation issued = commands.sendAndWait(new InviteMemberCommand(command.tenantId(),
+                invitation.invitationId(), lead.email(), MemberRole.OWNER, invitation.expiresAt(), invitation.tokenHash(),
+                Caller.user(placeholder)));
+        return tenant.atVersion(issued.tenantVersion());
     }
 }

@@ -1,15 +1,13 @@
 package io.tenantry.command.lead;
 
+import io.tenantry.command.EmailAddresses;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lead.CreateLeadCommand;
-
-import java.util.regex.Pattern;
 
 /** What a lead's registration must hold. */
 final class LeadRules {
 
     static final int NAME_MAX = 255;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private LeadRules() {
     }
@@ -17,7 +15,7 @@ final class LeadRules {
     static void check(CreateLeadCommand command) {
         text(command.name(), "invalid_lead_name", "A lead's name is 1 to " + NAME_MAX + " characters.");
         text(command.companyName(), "invalid_company_name", "A company name is 1 to " + NAME_MAX + " characters.");
-        if (command.email() == null || !EMAIL.matcher(command.email().trim()).matches() || command.email().length() > 320) {
+        if (!EmailAddresses.isValid(command.email())) {
             throw DomainRefusal.invalid("invalid_email", "A lead needs a valid e-mail address.");
         }
         if (command.codeHash() == null || command.codeHash().isBlank() || command.codeExpiresAt() == null) {

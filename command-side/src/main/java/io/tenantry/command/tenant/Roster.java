@@ -89,11 +89,16 @@ final class Roster {
         }
     }
 
+    /** A member's seat kept for a pending invitation, until it is accepted, revoked or expires. */
+    record HeldSeat(MemberRole role, String invitedBy, Instant expiresAt) {
+    }
+
     String tenantId;
     boolean live;
     String planId;
     final Map<String, Seat<MemberRole>> members = new LinkedHashMap<>();
     final Map<String, Team> teams = new LinkedHashMap<>();
+    final Map<String, HeldSeat> invitations = new LinkedHashMap<>();
 
     MemberRole roleOf(String userId) {
         Seat<MemberRole> seat = userId == null ? null : members.get(userId);
@@ -169,14 +174,25 @@ final class Roster {
         }
     }
 
+    /** Room for one more member under the plan: members and seats held for pending invitations both count. */
+    void requireRoomForMember(PlanCatalogue plans) {
+        int held = invitations.size();
+        requireRoom(plans, "members", members.size() + held, Plan::maxMembers,
+                held == 0 ? "" : " (" + members.size() + " members and " + held + " pending invitations)");
+    }
+
     /** Room for one more under the tenant's plan (the default plan while it has none). */
     void requireRoom(PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf) {
+        requireRoom(plans, what, current, limitOf, "");
+    }
+
+    private void requireRoom(PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf, String breakdown) {
         Plan plan = plans.planOrDefault(planId);
         int limit = limitOf.applyAsInt(plan);
         if (current >= limit) {
             throw new DomainRefusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached",
                     "The " + plan.name() + " plan allows " + limit + " " + what + "; this tenant has " + current
-                            + ". Choose a larger plan first.",
+                            + breakdown + ". Choose a larger plan first.",
                     Map.of("planId", plan.id(), "resource", what, "limit", limit));
         }
     }

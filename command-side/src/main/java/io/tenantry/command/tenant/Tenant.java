@@ -2,6 +2,9 @@ package io.tenantry.command.tenant;
 
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
+import io.tenantry.contracts.invitation.InvitationSeat;
+import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
 import io.tenantry.contracts.tenant.DeleteTenantCommand;
@@ -28,6 +31,8 @@ import io.tenantry.contracts.tenant.TenantUpdatedEvent;
 import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.contracts.tenant.UpdateProvisioningDetailsCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -66,6 +71,8 @@ public class Tenant {
     private final TenantMembership membership = new TenantMembership(roster);
     @AggregateMember
     private final TenantTeams teams = new TenantTeams(roster);
+    @AggregateMember
+    private final TenantInvitations invitations = new TenantInvitations(roster);
     private String leadId;
     private String createdBy;
     private Instant createdAt;
@@ -152,6 +159,18 @@ public class Tenant {
         requireStatus("reactivate", "SUSPENDED", SUSPENDED);
         apply(new TenantReactivatedEvent(tenantId));
         return view();
+    }
+
+    /** Holds a member's seat for an invitation (see {@link TenantInvitations}); answers the name its mail needs. */
+    @CommandHandler
+    public InvitationSeat handle(HoldInvitationSeatCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
+        invitations.hold(command, plans, deadlines);
+        return new InvitationSeat(profile.name(), AggregateLifecycle.getVersion());
+    }
+
+    @DeadlineHandler(deadlineName = TenantInvitations.SEAT_EXPIRY_DEADLINE)
+    void on(InvitationSeatExpiryDue due) {
+        invitations.expire(due);
     }
 
     @CommandHandler

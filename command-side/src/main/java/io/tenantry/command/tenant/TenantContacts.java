@@ -1,18 +1,17 @@
 package io.tenantry.command.tenant;
 
+import io.tenantry.command.EmailAddresses;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.tenant.TenantContact;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The rules a tenant's contact list keeps. */
 final class TenantContacts {
 
     static final int MAXIMUM = 20;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private TenantContacts() {
     }
@@ -27,7 +26,7 @@ final class TenantContacts {
             if (contact.name() != null && (contact.name().isBlank() || contact.name().length() > 255)) {
                 throw DomainRefusal.invalid("invalid_contact", "A contact's name is 1 to 255 characters, or absent.");
             }
-            if (contact.email() == null || !EMAIL.matcher(contact.email().trim()).matches()) {
+            if (!EmailAddresses.isValid(contact.email())) {
                 throw DomainRefusal.invalid("invalid_contact", "Every contact needs a valid e-mail address.");
             }
             if (!emails.add(contact.email().trim().toLowerCase(java.util.Locale.ROOT))) {

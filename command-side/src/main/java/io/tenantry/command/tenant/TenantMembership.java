@@ -2,7 +2,6 @@ package io.tenantry.command.tenant;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
-import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.AddMemberCommand;
 import io.tenantry.contracts.tenant.ChangeMemberRoleCommand;
@@ -56,7 +55,7 @@ class TenantMembership {
         if (roster.members.containsKey(command.userId())) {
             throw DomainRefusal.conflict("already_member", "User " + command.userId() + " is already a member of this tenant.");
         }
-        roster.requireRoom(plans, "members", roster.members.size(), Plan::maxMembers);
+        roster.requireRoomForMember(plans);
         apply(new MemberAddedEvent(roster.tenantId, command.userId(), command.role()));
         return view(command.userId());
     }
@@ -90,10 +89,7 @@ class TenantMembership {
             }
         }
         roster.requireNotLastOwner(command.userId(), target.role, leaving ? "leave" : "be removed");
-        roster.teams.values().stream().filter(team -> team.members.containsKey(command.userId()))
-                    .map(team -> team.id).toList()
-                    .forEach(teamId -> apply(new TeamMemberRemovedEvent(roster.tenantId, teamId, command.userId())));
-        apply(new MemberRemovedEvent(roster.tenantId, command.userId(), leaving));
+        remove(roster, command.userId(), leaving);
         return AggregateLifecycle.getVersion();
     }
 
@@ -112,6 +108,14 @@ class TenantMembership {
         }
         apply(new OwnershipTransferredEvent(roster.tenantId, command.caller().userId(), command.toUserId()));
         return view(command.toUserId());
+    }
+
+    /** Takes a member out of every team, then out of the tenant, in one step. */
+    static void remove(Roster roster, String userId, boolean left) {
+        roster.teams.values().stream().filter(team -> team.members.containsKey(userId))
+                    .map(team -> team.id).toList()
+                    .forEach(teamId -> apply(new TeamMemberRemovedEvent(roster.tenantId, teamId, userId)));
+        apply(new MemberRemovedEvent(roster.tenantId, userId, left));
     }
 
     /** For the tenant's own handlers: OWNER, ADMIN or partner-admin. */

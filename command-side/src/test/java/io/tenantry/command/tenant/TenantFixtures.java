@@ -12,7 +12,6 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -38,8 +37,8 @@ final class TenantFixtures {
     }
 
     /** A Tenant fixture with what its handlers need injected. */
-    static FixtureConfiguration<Tenant> fixture() {
-        FixtureConfiguration<Tenant> fixture = new AggregateTestFixture<>(Tenant.class);
+    static AggregateTestFixture<Tenant> fixture() {
+        AggregateTestFixture<Tenant> fixture = new AggregateTestFixture<>(Tenant.class);
         fixture.registerInjectableResource(PLANS);
         return fixture;
     }
