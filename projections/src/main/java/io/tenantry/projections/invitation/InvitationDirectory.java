@@ -1,0 +1,87 @@
+package io.tenantry.projections.invitation;
+
+import io.tenantry.contracts.invitation.InvitationQueries.InvitationPage;
+import io.tenantry.contracts.invitation.InvitationStatus;
+import io.tenantry.contracts.invitation.InvitationView;
+import io.tenantry.contracts.privacy.Erasure;
+import io.tenantry.contracts.tenant.MemberRole;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The invitations read model ({@code invitation_directory}), with each tenant's name from {@code tenant_directory};
+ * every change is guarded by the invitation version it brings.
+ */
+@Repository
+public class InvitationDirectory {
+
+    private static final String SELECT = """
+            select i.*, t.name as tenant_name from invitation_directory i
+            left join tenant_directory t on t.id = i.tenant_id""";
+    private static final RowMapper<InvitationView> ROW = (rs, i) -> new InvitationView(rs.getString("id"),
+            rs.getString("tenant_id"), rs.getString("tenant_name"), rs.getString("email"),
+            MemberRole.valueOf(rs.getString("role")), rs.getString("invited_by"),
+            InvitationStatus.valueOf(rs.getString("status")), instant(rs.getObject("expires_at", OffsetDateTime.class)),
+            instant(rs.getObject("created_at", OffsetDateTime.class)));
+
+    private final JdbcTemplate jdbc;
+
+    public InvitationDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String tenantId, String email, String fingerprint, MemberRole role, String invitedBy,
+                Instant expiresAt, Instant at, long version) {
+        jdbc.update("""
+                insert into invitation_directory (id, tenant_id, email, email_fingerprint, role, invited_by, status,
+                    expires_at, created_at, version)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict (id) do nothing""",
+                id, tenantId, email, fingerprint, role.name(), invitedBy, utc(expiresAt), utc(at), version);
+    }
+
+    /** Closes the invitation with its final status, if this event is newer than what the row shows. */
+    void close(String id, InvitationStatus status, String acceptedBy, Instant at, long version) {
+        jdbc.update("""
+                update invitation_directory set status = ?, accepted_by = ?, closed_at = ?, version = ?
+                where id = ? and version < ?""", status.name(), acceptedBy, utc(at), version, id, version);
+    }
+
+    /** Replaces an erased person's address with the marker, as replaying their events would. */
+    void erase(String fingerprint) {
+        jdbc.update("update invitation_directory set email = ?, email_fingerprint = null where email_fingerprint = ?",
+                Erasure.MARKER, fingerprint);
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from invitation_directory");
+    }
+
+    public Optional<InvitationView> find(String id) {
+        return jdbc.query(SELECT + " where i.id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** A tenant's invitations still pending and not expired at {@code now}, soonest to expire first. */
+    public InvitationPage open(String tenantId, Instant now, int offset, int limit) {
+        Long total = jdbc.queryForObject("""
+                select count(*) from invitation_directory
+                where tenant_id = ? and status = 'PENDING' and expires_at > ?""", Long.class, tenantId, utc(now));
+        return new InvitationPage(jdbc.query(SELECT + """
+                 where i.tenant_id = ? and i.status = 'PENDING' and i.expires_at > ?
+                order by i.expires_at, i.id limit ? offset ?""", ROW, tenantId, utc(now), limit, offset),
+                total == null ? 0 : total, offset, limit);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
