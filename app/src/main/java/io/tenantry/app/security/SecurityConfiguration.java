@@ -1,8 +1,9 @@
 package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.contracts.Caller;
 import io.tenantry.app.lead.HmacLeadTokens;
+import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.lead.LeadPrincipal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -41,7 +42,6 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     static final String LEAD_ONBOARDING = "/api/leads/{leadId}/tenants";
-    static final String LEAD_PRINCIPAL = "lead:";
 
     static final String[] PUBLIC = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
@@ -70,11 +70,11 @@ class SecurityConfiguration {
             .formLogin(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(requests -> requests.requestMatchers(onboarding).access((authentication, context) ->
                     new AuthorizationDecision(authentication.get().isAuthenticated() && authentication.get().getName()
-                            .equals(LEAD_PRINCIPAL + context.getVariables().get("leadId"))))
+                            .equals(LeadPrincipal.of(context.getVariables().get("leadId")))))
                     .anyRequest().denyAll())
             .oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
-                            token, List.of(new SimpleGrantedAuthority("ROLE_lead")), LEAD_PRINCIPAL + token.getSubject())))
+                            token, List.of(new SimpleGrantedAuthority("ROLE_lead")), LeadPrincipal.of(token.getSubject()))))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));

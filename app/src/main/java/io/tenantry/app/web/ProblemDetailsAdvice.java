@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tenantry.contracts.DomainRefusal;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -91,9 +92,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "version_mismatch", "Precondition failed",
                     "The resource changed since the version given in If-Match; read it again, then retry."));
         }
+        // a lock-order deadlock between two commands is one more kind of concurrent change: one of them is undone
         if (failure instanceof AggregateStreamCreationException
                 || failure instanceof ConcurrencyException
-                || failure instanceof ConflictingModificationException) {
+                || failure instanceof ConflictingModificationException
+                || failure instanceof DeadlockException) {
             return respond(Problems.of(HttpStatus.CONFLICT, "concurrent_modification", "Conflict",
                     "The resource was changed by another request at the same time; retry with its current state."));
         }

@@ -13,8 +13,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole lead journey through a real SMTP server: register, read the mail, verify, become a tenant. */
 @ExtendWith(OutputCaptureExtension.class)
 class LeadJourneyIT extends IntegrationTest {
+
+    private static final Pattern INVITATION_LINK = Pattern.compile("invitation=([0-9a-f-]{36})&token=([A-Za-z0-9_-]+)");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -56,6 +65,8 @@ class LeadJourneyIT extends IntegrationTest {
         assertThat(contact.path("primary").asBoolean()).isTrue();
         JsonNode owner = awaitRead("/api/tenants/" + tenantId + "/members/lead:" + lead.leadId(), admin, body -> true);
         assertThat(owner.path("role").asText()).isEqualTo("OWNER");
+        String etag = tenant.header("ETag").orElseThrow();
+        awaitRead("/api/tenants/" + tenantId, admin, body -> etag.equals("\"" + body.path("version").asLong() + "\""));
         JsonNode leadView = awaitRead("/api/leads/" + lead.leadId(), admin,
                 body -> "CONVERTED".equals(body.path("status").asText()));
         assertThat(leadView.path("tenantId").asText()).isEqualTo(tenantId);
@@ -64,6 +75,22 @@ class LeadJourneyIT extends IntegrationTest {
         assertProblem(api.post("/api/leads/" + lead.leadId() + "/tenants").bearer(token)
                          .json(Map.of("name", "Again", "slug", uniqueSlug("again"), "tier", "POOLED")).send(),
                 409, "lead_already_converted");
+
+        // the lead's address got an OWNER invitation: its user takes the placeholder's seat over
+        MimeMessage invitation = TestMail.awaitMessageTo(email, "You are invited to join");
+        assertThat(invitation.getSubject()).isEqualTo("You are invited to join Lead Co");
+        Matcher link = INVITATION_LINK.matcher(String.valueOf(invitation.getContent()));
+        assertThat(link.find()).as("an accept link in %s", invitation.getContent()).isTrue();
+        assertThat(String.valueOf(invitation.getContent())).contains("as owner");
+        String lena = uniqueUser("lena");
+        Api.Response accepted = api.post("/api/invitations/" + link.group(1) + "/accept")
+                                   .bearer(api.tokenWithEmail(lena, email)).json(Map.of("token", link.group(2))).send();
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().path("role").asText()).isEqualTo("OWNER");
+        awaitRead("/api/tenants/" + tenantId + "/members/" + lena, admin, body -> "OWNER".equals(body.path("role").asText()));
+        JsonNode members = awaitRead("/api/tenants/" + tenantId + "/members", admin,
+                page -> page.path("total").asLong() == 1);
+        assertThat(members.path("items").get(0).path("userId").asText()).as("the placeholder left").isEqualTo(lena);
 
         String codeAndToken = lead.code() + "|" + token;
         for (String secret : codeAndToken.split("\\|")) {
@@ -103,10 +130,10 @@ class LeadJourneyIT extends IntegrationTest {
     void makesExactlyOneTenantOfTwoConcurrentConverts() throws Exception {
         LeadSupport.Registered lead = LeadSupport.register(api, LeadSupport.uniqueEmail());
         String token = LeadSupport.verify(api, lead);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Api.Response>> converts = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> converts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 String slug = uniqueSlug("race");
                 converts.add(pool.submit(() -> {
@@ -116,7 +143,7 @@ class LeadJourneyIT extends IntegrationTest {
                 }));
             }
             start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             for (var convert : converts) {
                 statuses.add(convert.get().status());
             }

@@ -5,8 +5,6 @@ import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.contracts.privacy.Erasure;
 import org.junit.jupiter.api.Test;
 
-
-
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +48,4 @@ class LeadQueriesIT extends IntegrationTest {
         assertThat(erased.path("name").asText()).isEqualTo(Erasure.MARKER);
         assertThat(erased.path("companyName").asText()).isEqualTo("Lead Co");
     }
-
 }

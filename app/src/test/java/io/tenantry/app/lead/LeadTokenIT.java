@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ class LeadTokenIT extends IntegrationTest {
         String path = "/api/leads/" + leadId + "/tenants";
 
         assertProblem(api.post(path).json(onboarding()).send(), 401, "unauthenticated");
-        assertProblem(api.post(path).bearer(api.token("lead:" + leadId, java.util.List.of("partner-admin"), java.util.List.of()))
+        assertProblem(api.post(path).bearer(api.token("lead:" + leadId, List.of("partner-admin"), List.of()))
                          .json(onboarding()).send(), 401, "unauthenticated");
         // expired beyond the 60 s clock skew the validator allows
         assertProblem(api.post(path).bearer(sign(leadId, "tenantry", Instant.now().minusSeconds(120))).json(onboarding()).send(),

@@ -27,7 +27,8 @@ class RoleProfilesIT {
             assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
-                    .as("only the command side's own lookup, no projection").containsOnlyKeys("tenant-slugs");
+                    .as("only the command side's own lookups, no projection")
+                    .containsOnlyKeys("tenant-slugs", "invitation-registry");
         }
     }
 

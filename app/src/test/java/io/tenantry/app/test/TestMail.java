@@ -42,6 +42,21 @@ public final class TestMail {
                       .until(() -> messagesTo(address).stream().findFirst().orElse(null), message -> message != null);
     }
 
+    /** Waits for the first message to this address whose subject starts so. */
+    public static MimeMessage awaitMessageTo(String address, String subjectStart) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                      .until(() -> messagesTo(address).stream().filter(message -> subjectStarts(message, subjectStart))
+                                                      .findFirst().orElse(null), message -> message != null);
+    }
+
+    private static boolean subjectStarts(MimeMessage message, String start) {
+        try {
+            return message.getSubject() != null && message.getSubject().startsWith(start);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     public static List<MimeMessage> messagesTo(String address) {
         return Arrays.stream(server().getReceivedMessages()).filter(message -> {
             try {
