@@ -9,4 +9,9 @@ package io.tenantry.contracts.privacy;
 public interface SubjectFingerprints {
 
     String of(String email);
+
+    /** The fingerprint of an address as an event gave it; none for an address already erased (or absent). */
+    default String ofUnlessErased(String email) {
+        return email == null || Erasure.MARKER.equals(email) ? null : of(email);
+    }
 }

@@ -5,7 +5,6 @@ import io.tenantry.contracts.invitation.InvitationCreatedEvent;
 import io.tenantry.contracts.invitation.InvitationExpiredEvent;
 import io.tenantry.contracts.invitation.InvitationRevokedEvent;
 import io.tenantry.contracts.invitation.InvitationStatus;
-import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
 import org.axonframework.config.ProcessingGroup;
@@ -35,7 +34,7 @@ class InvitationProjection {
     @EventHandler
     void on(InvitationCreatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         directory.insert(event.invitationId(), event.tenantId(), event.email(),
-                Erasure.MARKER.equals(event.email()) ? null : fingerprints.of(event.email()), event.role(),
+                fingerprints.ofUnlessErased(event.email()), event.role(),
                 event.invitedBy(), event.expiresAt(), at, version);
     }
 

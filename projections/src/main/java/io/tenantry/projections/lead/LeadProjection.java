@@ -8,7 +8,6 @@ import io.tenantry.contracts.lead.LeadStatus;
 import io.tenantry.contracts.lead.LeadVerificationCodeIssuedEvent;
 import io.tenantry.contracts.lead.LeadVerificationFailedEvent;
 import io.tenantry.contracts.lead.LeadVerifiedEvent;
-import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
 import org.axonframework.config.ProcessingGroup;
@@ -38,7 +37,7 @@ class LeadProjection {
     @EventHandler
     void on(LeadCreatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         directory.insert(event.leadId(), event.name(), event.email(), event.companyName(), event.address(),
-                Erasure.MARKER.equals(event.email()) ? null : fingerprints.of(event.email()), at, version);
+                fingerprints.ofUnlessErased(event.email()), at, version);
     }
 
     @EventHandler
