@@ -1,5 +1,8 @@
 package io.tenantry.contracts.audit;
 
-/** A page of one tenant's events, oldest first, straight from the event store. Empty when the tenant is unknown. */
+/**
+ * A page of one tenant's events, oldest first, straight from the event store: the tenant's own and those of the
+ * aggregates tied to it (its subscription, its invitations, the lead it came from). Empty when the tenant is unknown.
+ */
 public record TenantEventHistoryQuery(String tenantId, int offset, int limit) {
 }

@@ -22,6 +22,7 @@ public record OnboardLeadCommand(
         TenantTier tier,
         List<TenantContact> contacts,
         TenantAddress address,
+        String planId,
         OwnerInvitation ownerInvitation) {
 
     public OnboardLeadCommand {

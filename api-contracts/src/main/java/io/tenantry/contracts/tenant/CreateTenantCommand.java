@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Create a tenant. {@code ownerId} (the creating user) becomes its first OWNER in the same step; {@code leadId} is
- * set when the tenant is onboarded from a lead. Answers the new tenant's {@link TenantView}.
+ * set when the tenant is onboarded from a lead; {@code planId} is the plan it starts on ({@code null}: the default).
+ * Answers the new tenant's {@link TenantView}.
  */
 public record CreateTenantCommand(
         @TargetAggregateIdentifier String tenantId,
@@ -19,7 +20,8 @@ public record CreateTenantCommand(
         String industry,
         Map<String, String> settings,
         String leadId,
-        String ownerId) {
+        String ownerId,
+        String planId) {
 
     public CreateTenantCommand {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
@@ -28,7 +30,7 @@ public record CreateTenantCommand(
 
     /** A tenant with only the required fields. */
     public static CreateTenantCommand of(String tenantId, String name, String slug, TenantTier tier, String ownerId) {
-        return new CreateTenantCommand(tenantId, name, slug, tier, List.of(), null, null, Map.of(), null, ownerId);
+        return new CreateTenantCommand(tenantId, name, slug, tier, List.of(), null, null, Map.of(), null, ownerId, null);
     }
 
     @Override

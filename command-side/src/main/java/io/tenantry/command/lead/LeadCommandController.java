@@ -127,7 +127,7 @@ class LeadCommandController {
                 invitationPolicy.expiresAt(Instant.now(), null));
         TenantView tenant = commands.sendAndWait(new OnboardLeadCommand(leadId, tenantId, request.name(),
                 request.slug(), request.tier(), TenantRequests.contacts(request.contacts()),
-                TenantRequests.address(request.address()), invitation));
+                TenantRequests.address(request.address()), request.planId(), invitation));
         String ownerEmail = tenant.contacts().get(0).email();
         try {
             invitationMailer.sendInvitation(ownerEmail, tenant.name(), MemberRole.OWNER, invitation.invitationId(),
@@ -176,7 +176,8 @@ class LeadCommandController {
                     message = "must be 3-63 lower-case letters, digits or inner hyphens") String slug,
             @NotNull TenantTier tier,
             @Size(max = 19) List<@Valid @NotNull Contact> contacts,
-            @Valid TenantRequests.Address address) {
+            @Valid TenantRequests.Address address,
+            @Size(min = 1, max = 64) String planId) {
     }
 
     record CreatedLead(String id, boolean verificationSent) {

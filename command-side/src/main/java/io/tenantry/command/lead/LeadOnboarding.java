@@ -44,7 +44,8 @@ class LeadOnboarding {
                .forEach(contacts::add);
         String placeholder = LeadPrincipal.of(command.leadId());
         TenantView tenant = commands.sendAndWait(new CreateTenantCommand(command.tenantId(), command.name(),
-                command.slug(), command.tier(), contacts, command.address(), null, Map.of(), command.leadId(), placeholder));
+                command.slug(), command.tier(), contacts, command.address(), null, Map.of(), command.leadId(), placeholder,
+                command.planId()));
         OnboardLeadCommand.OwnerInvitation invitation = command.ownerInvitation();
         IssuedInvitation issued = commands.sendAndWait(new InviteMemberCommand(command.tenantId(),
                 invitation.invitationId(), lead.email(), MemberRole.OWNER, invitation.expiresAt(), invitation.tokenHash(),

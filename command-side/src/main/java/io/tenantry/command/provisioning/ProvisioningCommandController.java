@@ -161,7 +161,7 @@ class ProvisioningCommandController {
         TenantContact contact = new TenantContact(null, request.email().trim(), request.phoneNumber(), true);
         TenantView created = commands.sendAndWait(new CreateTenantCommand(UUID.randomUUID().toString(),
                 request.clientName(), slug, TenantTier.POOLED, List.of(contact), null, request.industry(), Map.of(),
-                null, caller.userId()));
+                null, caller.userId(), null));
         return ProvisionedTenant.of(created);
     }
 

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** Body of {@code POST /api/tenants}: the caller becomes the tenant's first OWNER. */
+/** Body of {@code POST /api/tenants}: the caller becomes the tenant's first OWNER; {@code planId}: the default. */
 record CreateTenantRequest(
         @NotBlank @Size(max = TenantRules.NAME_MAX_LENGTH) String name,
         @NotNull @Pattern(regexp = TenantRules.SLUG_REGEX,
@@ -23,7 +23,8 @@ record CreateTenantRequest(
         @Size(max = TenantContacts.MAXIMUM) List<@Valid @NotNull Contact> contacts,
         @Valid Address address,
         @Size(min = 1, max = TenantRules.INDUSTRY_MAX_LENGTH) String industry,
-        @Size(max = TenantRules.SETTINGS_MAX_ENTRIES) Map<String, String> settings) {
+        @Size(max = TenantRules.SETTINGS_MAX_ENTRIES) Map<String, String> settings,
+        @Size(min = 1, max = 64) String planId) {
 
     @AssertTrue(message = "keys must be 1-100 characters, values at most 2000")
     boolean isSettingsFit() {

@@ -181,6 +181,19 @@ final class Roster {
                 held == 0 ? "" : " (" + members.size() + " members and " + held + " pending invitations)");
     }
 
+    /** Whether the tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits. */
+    void requireFits(Plan plan) {
+        int seats = members.size() + invitations.size();
+        if (seats > plan.maxMembers() || teams.size() > plan.maxTeams()) {
+            throw new DomainRefusal(DomainRefusal.Kind.CONFLICT, "plan_too_small",
+                    "The " + plan.name() + " plan allows " + plan.maxMembers() + " members and " + plan.maxTeams()
+                            + " teams; this tenant has " + members.size() + " members, " + invitations.size()
+                            + " pending invitations and " + teams.size() + " teams. Remove some first.",
+                    Map.of("planId", plan.id(), "members", members.size(), "pendingInvitations", invitations.size(),
+                            "teams", teams.size(), "maxMembers", plan.maxMembers(), "maxTeams", plan.maxTeams()));
+        }
+    }
+
     /** Room for one more under the tenant's plan (the default plan while it has none). */
     void requireRoom(PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf) {
         requireRoom(plans, what, current, limitOf, "");

@@ -4,7 +4,10 @@ import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
 import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
 import io.tenantry.contracts.invitation.InvitationSeat;
+import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
+import io.tenantry.contracts.tenant.AdoptPlanCommand;
+import io.tenantry.contracts.tenant.AuthorizeBillingCommand;
 import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
 import io.tenantry.contracts.tenant.DeleteTenantCommand;
@@ -19,6 +22,7 @@ import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.SuspendTenantCommand;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
@@ -85,7 +89,7 @@ public class Tenant {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public TenantView handle(CreateTenantCommand command) {
+    public TenantView handle(CreateTenantCommand command, PlanCatalogue plans) {
         TenantProfile checked = TenantProfile.checked(command.name(), command.slug(), command.contacts(),
                 command.address(), command.industry(), command.settings());
         if (command.tier() == null) {
@@ -94,8 +98,10 @@ public class Tenant {
         if (command.ownerId() == null || command.ownerId().isBlank()) {
             throw DomainRefusal.invalid("owner_required", "A new tenant needs its first owner.");
         }
+        Plan plan = knownPlan(plans, command.planId() == null ? plans.defaultPlan().id() : command.planId());
         apply(new TenantCreatedEvent(command.tenantId(), checked.name(), checked.slug(), command.tier(),
-                checked.contacts(), checked.address(), checked.industry(), checked.settings(), command.leadId()));
+                checked.contacts(), checked.address(), checked.industry(), checked.settings(), command.leadId(),
+                plan.id()));
         apply(new MemberAddedEvent(command.tenantId(), command.ownerId(), MemberRole.OWNER));
         return view();
     }
@@ -159,6 +165,34 @@ public class Tenant {
         requireStatus("reactivate", "SUSPENDED", SUSPENDED);
         apply(new TenantReactivatedEvent(tenantId));
         return view();
+    }
+
+    /**
+     * Holds the tenant to another plan's limits, if its members (pending invitations included) and teams fit in them.
+     * Only an OWNER or a partner-admin changes the plan; the subscription records the change in the same transaction.
+     */
+    @CommandHandler
+    public AdoptPlanCommand.PlanAdoption handle(AdoptPlanCommand command, PlanCatalogue plans) {
+        membership.requireOwner(command.caller(), "Only an OWNER changes the tenant's plan.");
+        Plan plan = knownPlan(plans, command.planId());
+        String current = plans.planOrDefault(roster.planId).id();
+        if (plan.id().equals(current)) {
+            return new AdoptPlanCommand.PlanAdoption(current, current, false);
+        }
+        roster.requireFits(plan);
+        apply(new TenantPlanChangedEvent(tenantId, current, plan.id()));
+        return new AdoptPlanCommand.PlanAdoption(current, plan.id(), true);
+    }
+
+    /** Billing (reconciling with Stripe) is for an OWNER or a partner-admin; refuses anyone else, changes nothing. */
+    @CommandHandler
+    public void handle(AuthorizeBillingCommand command) {
+        membership.requireOwner(command.caller(), "Only an OWNER manages the tenant's billing.");
+    }
+
+    private static Plan knownPlan(PlanCatalogue plans, String planId) {
+        return plans.find(planId).orElseThrow(() -> DomainRefusal.invalid("unknown_plan",
+                "There is no plan '" + planId + "'; the plans are " + plans.plans().stream().map(Plan::id).toList() + "."));
     }
 
     /** Holds a member's seat for an invitation (see {@link TenantInvitations}); answers the name its mail needs. */
@@ -243,7 +277,7 @@ public class Tenant {
 
     private TenantView view() {
         return new TenantView(tenantId, profile.name(), profile.slug(), tier, status, profile.contacts(),
-                profile.address(), profile.industry(), profile.settings(), leadId, null, createdBy, createdAt,
+                profile.address(), profile.industry(), profile.settings(), leadId, roster.planId, createdBy, createdAt,
                 updatedAt, deletedAt, AggregateLifecycle.getVersion());
     }
 
@@ -259,6 +293,11 @@ public class Tenant {
         createdBy = actorId;
         createdAt = at;
         updatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(TenantPlanChangedEvent event) {
+        roster.planId = event.toPlanId();
     }
 
     @EventSourcingHandler

@@ -52,7 +52,7 @@ class TenantCommandController {
         String tenantId = UUID.randomUUID().toString();
         TenantView created = commands.sendAndWait(new CreateTenantCommand(tenantId, request.name(), request.slug(),
                 request.tier(), TenantRequests.contacts(request.contacts()), TenantRequests.address(request.address()),
-                request.industry(), request.settings(), null, caller.userId()));
+                request.industry(), request.settings(), null, caller.userId(), request.planId()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(tenantId).toUri();
         return ResponseEntity.created(location).eTag(Long.toString(created.version()))
                              .body(new CreatedTenant(tenantId, created.version()));

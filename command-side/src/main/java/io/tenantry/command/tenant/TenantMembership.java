@@ -142,6 +142,7 @@ class TenantMembership {
     @EventSourcingHandler
     void on(TenantCreatedEvent event) {
         roster.tenantId = event.tenantId();
+        roster.planId = event.planId();
         roster.live = true;
     }
 

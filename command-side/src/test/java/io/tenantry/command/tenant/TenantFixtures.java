@@ -45,7 +45,7 @@ final class TenantFixtures {
 
     static TenantCreatedEvent created() {
         return new TenantCreatedEvent(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(JANE, JOHN), ADDRESS,
-                "Software", Map.of("theme", "dark"), null);
+                "Software", Map.of("theme", "dark"), null, "free");
     }
 
     static MemberAddedEvent ownerAdded() {

@@ -184,7 +184,7 @@ class TenantInvitationsTest {
     }
 
     private static CreateTenantCommand createTenant() {
-        return new CreateTenantCommand(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(), null, null, null, null, OWNER);
+        return new CreateTenantCommand(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(), null, null, null, null, OWNER, null);
     }
 
     private static Matcher<Object> member(String userId, MemberRole role) {

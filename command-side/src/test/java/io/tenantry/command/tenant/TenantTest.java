@@ -79,7 +79,7 @@ class TenantTest {
             TenantCreatedEvent expected = created();
             fixture.givenNoPriorActivity()
                    .when(new CreateTenantCommand(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(JANE, JOHN),
-                           ADDRESS, "Software", Map.of("theme", "dark"), null, OWNER))
+                           ADDRESS, "Software", Map.of("theme", "dark"), null, OWNER, null))
                    .expectEvents(expected, new MemberAddedEvent(ID, OWNER, MemberRole.OWNER))
                    .expectResultMessagePayloadMatching(view(TenantStatus.PENDING_PROVISION, 1));
         }
@@ -88,9 +88,9 @@ class TenantTest {
         void keepsTheLeadItCameFrom() {
             fixture.givenNoPriorActivity()
                    .when(new CreateTenantCommand(ID, "Acme", "acme", TenantTier.SILOED, List.of(), null, null, null,
-                           "lead-7", OWNER))
+                           "lead-7", OWNER, "pro"))
                    .expectEvents(new TenantCreatedEvent(ID, "Acme", "acme", TenantTier.SILOED, List.of(), null, null,
-                           Map.of(), "lead-7"), new MemberAddedEvent(ID, OWNER, MemberRole.OWNER));
+                           Map.of(), "lead-7", "pro"), new MemberAddedEvent(ID, OWNER, MemberRole.OWNER));
         }
 
         @Test
@@ -116,7 +116,7 @@ class TenantTest {
         @Test
         void refusesABlankIndustry() {
             refusesCreate(new CreateTenantCommand(ID, "Acme", "acme", TenantTier.POOLED, List.of(), null, " ",
-                    Map.of(), null, OWNER), "invalid_industry");
+                    Map.of(), null, OWNER, null), "invalid_industry");
         }
 
         @Test
@@ -126,7 +126,7 @@ class TenantTest {
                 settings.put("k" + i, "v");
             }
             refusesCreate(new CreateTenantCommand(ID, "Acme", "acme", TenantTier.POOLED, List.of(), null, null,
-                    settings, null, OWNER), "too_many_settings");
+                    settings, null, OWNER, null), "too_many_settings");
         }
 
         @Test
@@ -145,7 +145,7 @@ class TenantTest {
             fixture.givenNoPriorActivity()
                    .when(withContacts(anonymous))
                    .expectEvents(new TenantCreatedEvent(ID, "Acme", "acme", TenantTier.POOLED, List.of(anonymous), null,
-                           null, Map.of(), null), new MemberAddedEvent(ID, OWNER, MemberRole.OWNER));
+                           null, Map.of(), null, "free"), new MemberAddedEvent(ID, OWNER, MemberRole.OWNER));
         }
 
         @Test
@@ -171,7 +171,7 @@ class TenantTest {
 
         private CreateTenantCommand withContacts(TenantContact... contacts) {
             return new CreateTenantCommand(ID, "Acme", "acme", TenantTier.POOLED, List.of(contacts), null, null,
-                    Map.of(), null, OWNER);
+                    Map.of(), null, OWNER, null);
         }
 
         private void refusesCreate(CreateTenantCommand command, String code) {
@@ -304,7 +304,7 @@ class TenantTest {
         @Test
         void addsAPrimaryContactToATenantWithout() {
             fixture.given(new TenantCreatedEvent(ID, "Bare", "bare", TenantTier.POOLED, List.of(), null, null, Map.of(),
-                           null), ownerAdded())
+                           null, "free"), ownerAdded())
                    .when(new UpdateProvisioningDetailsCommand(ID, null, OWNER_CALLER, null, "new@bare.example", null,
                            "Retail", true))
                    .expectEvents(new TenantUpdatedEvent(ID, "Bare", "bare",

@@ -1,0 +1,22 @@
+package io.tenantry.contracts.audit;
+
+import java.time.Instant;
+
+/** Audit questions answered from the event store; each is empty when the tenant is unknown. */
+public final class AuditQueries {
+
+    private AuditQueries() {
+    }
+
+    /** A page of the tenant's plan changes; an {@code Optional<PlanChangePage>}. */
+    public record PlanChangesQuery(String tenantId, int offset, int limit) {
+    }
+
+    /** The plan in force at an instant; an {@code Optional<PlanAsOf>}, empty also before the tenant existed. */
+    public record PlanAsOfQuery(String tenantId, Instant asOf) {
+    }
+
+    /** What changed between two instants; an {@code Optional<TenantDiff>}. */
+    public record TenantDiffQuery(String tenantId, Instant from, Instant to) {
+    }
+}

@@ -1,0 +1,183 @@
+package io.tenantry.command.subscription;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.subscription.BillingLink;
+import io.tenantry.contracts.subscription.CancelSubscriptionCommand;
+import io.tenantry.contracts.subscription.ChangeSubscriptionPlanCommand;
+import io.tenantry.contracts.subscription.InvoiceData;
+import io.tenantry.contracts.subscription.InvoicePaymentFailedEvent;
+import io.tenantry.contracts.subscription.InvoiceRecordedEvent;
+import io.tenantry.contracts.subscription.InvoiceStatus;
+import io.tenantry.contracts.subscription.InvoiceStatusChangedEvent;
+import io.tenantry.contracts.subscription.LinkBillingCommand;
+import io.tenantry.contracts.subscription.PlanChange;
+import io.tenantry.contracts.subscription.PlanChangedEvent;
+import io.tenantry.contracts.subscription.ReconcileSubscriptionStatusCommand;
+import io.tenantry.contracts.subscription.RecordInvoiceCommand;
+import io.tenantry.contracts.subscription.StartSubscriptionCommand;
+import io.tenantry.contracts.subscription.StatusChange;
+import io.tenantry.contracts.subscription.SubscriptionBillingLinkedEvent;
+import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
+import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
+import io.tenantry.contracts.subscription.SubscriptionStatus;
+import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A tenant's subscription: its plan (every change an event with actor, time, reason and request: the plan-change
+ * history), its status (Stripe's, for paid plans; Stripe is the source of truth), its link to Stripe, and its
+ * invoices. One per tenant (its id follows from the tenant's). Snapshotted: a tenant with many plan changes still loads
+ * fast. It holds no personal data, so snapshots need no protection.
+ */
+@Aggregate(snapshotTriggerDefinition = "subscriptionSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Subscription {
+
+    @AggregateIdentifier
+    private String subscriptionId;
+    private String tenantId;
+    private String planId;
+    private SubscriptionStatus status;
+    private BillingLink billing;
+    private boolean canceled;
+    private Instant lastChangedAt;
+    private final Map<String, InvoiceStatus> invoices = new HashMap<>();
+
+    protected Subscription() {
+        // for Axon (and snapshots)
+    }
+
+    /** Starts it, or starts it again once canceled (its tenant was restored); a running one is left as it is. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(StartSubscriptionCommand command) {
+        if (subscriptionId != null && !canceled) {
+            return;
+        }
+        if (command.tenantId() == null || command.planId() == null || command.billing() == null) {
+            throw DomainRefusal.invalid("invalid_subscription", "A subscription starts for a tenant, on a plan, billed somewhere.");
+        }
+        apply(new SubscriptionStartedEvent(command.subscriptionId(), command.tenantId(), command.planId(), command.billing()));
+    }
+
+    @CommandHandler
+    public PlanChange handle(ChangeSubscriptionPlanCommand command,
+                             @MetaDataValue(value = MetaDataKeys.CORRELATION_ID, required = false) String correlationId) {
+        if (canceled) {
+            throw DomainRefusal.conflict("subscription_canceled", "This subscription ended; its tenant is deleted.");
+        }
+        if (planId.equals(command.toPlanId())) {
+            return new PlanChange(tenantId, planId, planId, false, command.changedBy(), command.changedAt(), command.reason());
+        }
+        String from = planId;
+        // the history is ordered in time as in the stream: a change never takes effect before the one it follows
+        Instant changedAt = lastChangedAt != null && !command.changedAt().isAfter(lastChangedAt)
+                ? lastChangedAt.plusMillis(1) : command.changedAt();
+        apply(new PlanChangedEvent(subscriptionId, tenantId, from, command.toPlanId(), command.changedBy(), changedAt,
+                command.reason(), correlationId));
+        return new PlanChange(tenantId, from, command.toPlanId(), true, command.changedBy(), changedAt, command.reason());
+    }
+
+    @CommandHandler
+    public void handle(LinkBillingCommand command) {
+        if (!Objects.equals(billing, command.billing())) {
+            apply(new SubscriptionBillingLinkedEvent(subscriptionId, tenantId, command.billing()));
+        }
+    }
+
+    /** Takes Stripe's word for the status of its current Stripe subscription; says what changed, or {@code null}. */
+    @CommandHandler
+    public StatusChange handle(ReconcileSubscriptionStatusCommand command) {
+        if (billing == null || !billing.hasStripeSubscription()
+                || !billing.subscriptionId().equals(command.stripeSubscriptionId())
+                || command.status() == null || command.status() == status) {
+            return null;
+        }
+        SubscriptionStatus from = status;
+        apply(new SubscriptionStatusReconciledEvent(subscriptionId, tenantId, from, command.status(), command.source(),
+                command.stripeEventId()));
+        return new StatusChange(from, command.status());
+    }
+
+    @CommandHandler
+    public void handle(CancelSubscriptionCommand command) {
+        if (!canceled) {
+            apply(new SubscriptionCanceledEvent(subscriptionId, tenantId, command.reason()));
+        }
+    }
+
+    /** Records an invoice, or its new status; a final status is never undone by a late, older notice. */
+    @CommandHandler
+    public void handle(RecordInvoiceCommand command) {
+        InvoiceData invoice = command.invoice();
+        InvoiceStatus known = invoices.get(invoice.invoiceId());
+        if (known == null) {
+            apply(new InvoiceRecordedEvent(subscriptionId, tenantId, invoice));
+        } else if (known != invoice.status() && !known.isFinal()) {
+            apply(new InvoiceStatusChangedEvent(subscriptionId, tenantId, invoice.invoiceId(), known, invoice.status(),
+                    invoice.amountPaid()));
+        }
+        if ("invoice.payment_failed".equals(command.stripeEventType())) {
+            apply(new InvoicePaymentFailedEvent(subscriptionId, tenantId, invoice.invoiceId(), command.stripeEventId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionStartedEvent event) {
+        subscriptionId = event.subscriptionId();
+        tenantId = event.tenantId();
+        planId = event.planId();
+        billing = event.billing();
+        status = event.billing().status();
+        canceled = false;
+    }
+
+    @EventSourcingHandler
+    void on(PlanChangedEvent event) {
+        planId = event.toPlanId();
+        lastChangedAt = event.changedAt();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionBillingLinkedEvent event) {
+        billing = event.billing();
+        status = event.billing().status();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionStatusReconciledEvent event) {
+        status = event.toStatus();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCanceledEvent event) {
+        canceled = true;
+        status = SubscriptionStatus.CANCELED;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceRecordedEvent event) {
+        invoices.put(event.invoice().invoiceId(), event.invoice().status());
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceStatusChangedEvent event) {
+        invoices.put(event.invoiceId(), event.toStatus());
+    }
+}

@@ -1,0 +1,65 @@
+package io.tenantry.command.subscription;
+
+import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.subscription.ChangePlanCommand;
+import io.tenantry.contracts.subscription.PlanChange;
+import io.tenantry.contracts.subscription.StatusChange;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A tenant's plan and its reconciliation with Stripe; and Stripe's webhook. */
+@RestController
+@RequestMapping("/api")
+class SubscriptionCommandController {
+
+    private final CommandGateway commands;
+    private final SubscriptionReconciliation reconciliation;
+    private final StripeNotices notices;
+    private final StripeWebhooks webhooks;
+
+    SubscriptionCommandController(CommandGateway commands, SubscriptionReconciliation reconciliation,
+                                  StripeNotices notices, StripeWebhooks webhooks) {
+        this.commands = commands;
+        this.reconciliation = reconciliation;
+        this.notices = notices;
+        this.webhooks = webhooks;
+    }
+
+    /** An OWNER or partner-admin moves the tenant to a plan; the current plan again answers {@code changed: false}. */
+    @PutMapping("/tenants/{tenantId}/subscription/plan")
+    PlanChange changePlan(@PathVariable String tenantId, @Valid @RequestBody PlanRequest request, Caller caller) {
+        return commands.sendAndWait(new ChangePlanCommand(tenantId, request.planId(), request.reason(), caller, Instant.now()));
+    }
+
+    /** 200 with {@code {from, to}} when Stripe had another status, 204 when it agrees; 503 when Stripe is out. */
+    @PostMapping("/tenants/{tenantId}/subscription/reconcile")
+    ResponseEntity<StatusChange> reconcile(@PathVariable String tenantId, Caller caller) {
+        return reconciliation.reconcile(tenantId, caller).map(ResponseEntity::ok)
+                             .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /** Stripe's events, verified by their {@code Stripe-Signature}; each applied once however often delivered. */
+    @PostMapping("/webhooks/stripe")
+    Map<String, Object> stripe(@RequestBody String payload,
+                               @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+        StripeNotice notice = notices.read(payload, signature);
+        StripeWebhooks.Outcome outcome = webhooks.apply(notice);
+        return Map.of("received", true, "eventId", notice.eventId(), "outcome", outcome.name().toLowerCase());
+    }
+
+    record PlanRequest(@NotBlank @Size(max = 64) String planId, @Size(max = 500) String reason) {
+    }
+}
