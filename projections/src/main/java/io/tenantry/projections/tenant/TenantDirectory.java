@@ -86,6 +86,12 @@ public class TenantDirectory {
     }
 
     /** Another event of the tenant (a membership, say): only the version moves; the tenant itself did not change. */
+    /** The tenant's plan is another, if this event is newer than what the row shows (the plan is no profile change). */
+    void updatePlan(String id, long version, String planId) {
+        jdbc.update("update tenant_directory set plan_id = ?, version = ? where id = ? and version < ?",
+                planId, version, id, version);
+    }
+
     void touch(String id, long version) {
         jdbc.update("update tenant_directory set version = ? where id = ? and version < ?", version, id, version);
     }

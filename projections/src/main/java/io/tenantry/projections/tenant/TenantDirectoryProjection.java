@@ -5,6 +5,7 @@ import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
@@ -49,7 +50,12 @@ class TenantDirectoryProjection {
             @MetaDataValue(value = MetaDataKeys.ACTOR_ID, required = false) String actorId) {
         directory.insert(new TenantView(event.tenantId(), event.name(), event.slug(), event.tier(),
                 TenantStatus.PENDING_PROVISION, event.contacts(), event.address(), event.industry(), event.settings(),
-                event.leadId(), null, actorId, at, at, null, version), fingerprints::of);
+                event.leadId(), event.planId(), actorId, at, at, null, version), fingerprints::of);
+    }
+
+    @EventHandler
+    void on(TenantPlanChangedEvent event, @SequenceNumber long version) {
+        directory.updatePlan(event.tenantId(), version, event.toPlanId());
     }
 
     @EventHandler

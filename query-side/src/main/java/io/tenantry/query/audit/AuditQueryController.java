@@ -1,7 +1,13 @@
 package io.tenantry.query.audit;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.audit.AuditQueries.PlanAsOfQuery;
+import io.tenantry.contracts.audit.AuditQueries.PlanChangesQuery;
+import io.tenantry.contracts.audit.AuditQueries.TenantDiffQuery;
 import io.tenantry.contracts.audit.EventHistoryPage;
+import io.tenantry.contracts.audit.PlanAsOf;
+import io.tenantry.contracts.audit.PlanChangePage;
+import io.tenantry.contracts.audit.TenantDiff;
 import io.tenantry.contracts.audit.TenantEventHistoryQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /** Audit reads for {@code partner-admin} (see the security route table), replayed from the event store. */
 @RestController
@@ -24,13 +33,46 @@ class AuditQueryController {
         this.queries = queries;
     }
 
+    /** The tenant's full history: its own events and those of its subscription, invitations and lead, oldest first. */
     @GetMapping("/{tenantId}/events")
     EventHistoryPage events(@PathVariable String tenantId,
                             @RequestParam(defaultValue = "0") @Min(0) int offset,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return queries.query(new TenantEventHistoryQuery(tenantId, offset, limit),
-                        ResponseTypes.optionalInstanceOf(EventHistoryPage.class))
-                      .join()
-                      .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
+        return found(tenantId, queries.query(new TenantEventHistoryQuery(tenantId, offset, limit),
+                ResponseTypes.optionalInstanceOf(EventHistoryPage.class)).join());
+    }
+
+    /**
+     * Every plan change with its actor, reason, time and request; with {@code asOf}, the plan in force at that
+     * instant instead (404 before the tenant existed).
+     */
+    @GetMapping("/{tenantId}/plan-changes")
+    Object planChanges(@PathVariable String tenantId, @RequestParam(required = false) Instant asOf,
+                       @RequestParam(defaultValue = "0") @Min(0) int offset,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        if (asOf != null) {
+            PlanAsOf plan = found(tenantId, queries.query(new PlanAsOfQuery(tenantId, asOf),
+                    ResponseTypes.optionalInstanceOf(PlanAsOf.class)).join());
+            if (plan.planId() == null) {
+                throw DomainRefusal.notFound("not_yet_created", "Tenant " + tenantId + " did not exist yet at " + asOf + ".");
+            }
+            return plan;
+        }
+        return found(tenantId, queries.query(new PlanChangesQuery(tenantId, offset, limit),
+                ResponseTypes.optionalInstanceOf(PlanChangePage.class)).join());
+    }
+
+    /** What changed between two instants: plan, status, members and teams. */
+    @GetMapping("/{tenantId}/diff")
+    TenantDiff diff(@PathVariable String tenantId, @RequestParam Instant from, @RequestParam Instant to) {
+        if (to.isBefore(from)) {
+            throw DomainRefusal.invalid("invalid_range", "'from' must not be after 'to'.");
+        }
+        return found(tenantId, queries.query(new TenantDiffQuery(tenantId, from, to),
+                ResponseTypes.optionalInstanceOf(TenantDiff.class)).join());
+    }
+
+    private static <T> T found(String tenantId, Optional<T> answer) {
+        return answer.orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
     }
 }

@@ -1,16 +1,13 @@
 package io.tenantry.query.audit;
 
 import io.tenantry.contracts.MetaDataKeys;
-import io.tenantry.contracts.audit.EventHistoryPage;
 import io.tenantry.contracts.audit.EventHistoryEntry;
+import io.tenantry.contracts.audit.EventHistoryPage;
 import io.tenantry.contracts.audit.TenantEventHistoryQuery;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,30 +18,26 @@ import java.util.Optional;
 @Component
 class EventHistoryQueryHandler {
 
-    private final EventStore eventStore;
+    private final TenantStreams streams;
 
-    EventHistoryQueryHandler(EventStore eventStore) {
-        this.eventStore = eventStore;
+    EventHistoryQueryHandler(TenantStreams streams) {
+        this.streams = streams;
     }
 
     @QueryHandler
     Optional<EventHistoryPage> handle(TenantEventHistoryQuery query) {
-        DomainEventStream stream = eventStore.readEvents(query.tenantId());
-        List<EventHistoryEntry> items = new ArrayList<>();
-        long total = 0;
-        while (stream.hasNext()) {
-            if (total >= query.offset() && items.size() < query.limit()) {
-                items.add(entry(stream.next()));
-            } else {
-                stream.next();
-            }
-            total++;
+        List<DomainEventMessage<?>> events = streams.everything(query.tenantId());
+        if (events.isEmpty()) {
+            return Optional.empty();
         }
-        return total == 0 ? Optional.empty() : Optional.of(new EventHistoryPage(items, total, query.offset(), query.limit()));
+        List<EventHistoryEntry> page = events.stream().skip(query.offset()).limit(query.limit())
+                                             .map(EventHistoryQueryHandler::entry).toList();
+        return Optional.of(new EventHistoryPage(page, events.size(), query.offset(), query.limit()));
     }
 
     private static EventHistoryEntry entry(DomainEventMessage<?> event) {
-        return new EventHistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
+        return new EventHistoryEntry(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 (String) event.getMetaData().get(MetaDataKeys.ACTOR_ID),
                 (String) event.getMetaData().get(MetaDataKeys.CORRELATION_ID),
                 event.getPayload());

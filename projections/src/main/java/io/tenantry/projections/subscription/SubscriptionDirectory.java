@@ -1,0 +1,141 @@
+package io.tenantry.projections.subscription;
+
+import io.tenantry.contracts.subscription.BillingLink;
+import io.tenantry.contracts.subscription.BillingMode;
+import io.tenantry.contracts.subscription.InvoiceData;
+import io.tenantry.contracts.subscription.InvoiceStatus;
+import io.tenantry.contracts.subscription.InvoiceView;
+import io.tenantry.contracts.subscription.SubscriptionQueries.InvoicePage;
+import io.tenantry.contracts.subscription.SubscriptionStatus;
+import io.tenantry.contracts.subscription.SubscriptionView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The subscriptions ({@code subscription_directory}, one row per tenant) and invoices ({@code invoice_directory})
+ * read models; every change is guarded by the subscription version it brings, so replays and redeliveries are harmless.
+ */
+@Repository
+public class SubscriptionDirectory {
+
+    private static final RowMapper<SubscriptionView> SUBSCRIPTION = (rs, i) -> new SubscriptionView(
+            rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("plan_id"),
+            SubscriptionStatus.valueOf(rs.getString("status")), BillingMode.valueOf(rs.getString("billing_mode")),
+            rs.getString("stripe_customer_id"), rs.getString("stripe_subscription_id"),
+            instant(rs.getObject("current_period_end", OffsetDateTime.class)),
+            instant(rs.getObject("started_at", OffsetDateTime.class)),
+            instant(rs.getObject("canceled_at", OffsetDateTime.class)),
+            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+    private static final RowMapper<InvoiceView> INVOICE = (rs, i) -> new InvoiceView(rs.getString("invoice_id"),
+            rs.getString("tenant_id"), rs.getString("number"), rs.getLong("amount_due"), rs.getLong("amount_paid"),
+            rs.getString("currency"), instant(rs.getObject("period_start", OffsetDateTime.class)),
+            instant(rs.getObject("period_end", OffsetDateTime.class)), InvoiceStatus.valueOf(rs.getString("status")),
+            rs.getString("hosted_invoice_url"), rs.getBoolean("payment_failed"),
+            instant(rs.getObject("created_at", OffsetDateTime.class)),
+            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+
+    private final JdbcTemplate jdbc;
+
+    public SubscriptionDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A (re)start: the row takes the plan and billing, and is no longer canceled. */
+    void started(String tenantId, String subscriptionId, String planId, BillingLink billing, Instant at, long version) {
+        jdbc.update("""
+                insert into subscription_directory (tenant_id, subscription_id, plan_id, status, billing_mode,
+                    stripe_customer_id, stripe_subscription_id, current_period_end, started_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id) do update set plan_id = excluded.plan_id, status = excluded.status,
+                    billing_mode = excluded.billing_mode, stripe_customer_id = excluded.stripe_customer_id,
+                    stripe_subscription_id = excluded.stripe_subscription_id,
+                    current_period_end = excluded.current_period_end, started_at = excluded.started_at,
+                    canceled_at = null, updated_at = excluded.updated_at, version = excluded.version
+                where subscription_directory.version < excluded.version""",
+                tenantId, subscriptionId, planId, billing.status().name(), billing.mode().name(), billing.customerId(),
+                billing.subscriptionId(), utc(billing.currentPeriodEnd()), utc(at), utc(at), version);
+    }
+
+    void planChanged(String tenantId, String planId, Instant at, long version) {
+        jdbc.update("""
+                update subscription_directory set plan_id = ?, updated_at = ?, version = ?
+                where tenant_id = ? and version < ?""", planId, utc(at), version, tenantId, version);
+    }
+
+    void linked(String tenantId, BillingLink billing, Instant at, long version) {
+        jdbc.update("""
+                update subscription_directory set status = ?, billing_mode = ?, stripe_customer_id = ?,
+                    stripe_subscription_id = ?, current_period_end = ?, updated_at = ?, version = ?
+                where tenant_id = ? and version < ?""",
+                billing.status().name(), billing.mode().name(), billing.customerId(), billing.subscriptionId(),
+                utc(billing.currentPeriodEnd()), utc(at), version, tenantId, version);
+    }
+
+    void status(String tenantId, SubscriptionStatus status, Instant canceledAt, Instant at, long version) {
+        jdbc.update("""
+                update subscription_directory set status = ?, canceled_at = coalesce(?, canceled_at), updated_at = ?,
+                    version = ?
+                where tenant_id = ? and version < ?""",
+                status.name(), utc(canceledAt), utc(at), version, tenantId, version);
+    }
+
+    /** Moves only the version, for events that show nowhere in the subscription row (invoices). */
+    void touch(String tenantId, long version) {
+        jdbc.update("update subscription_directory set version = ? where tenant_id = ? and version < ?",
+                version, tenantId, version);
+    }
+
+    void invoiceRecorded(String tenantId, InvoiceData invoice, Instant at, long version) {
+        jdbc.update("""
+                insert into invoice_directory (invoice_id, tenant_id, number, amount_due, amount_paid, currency,
+                    period_start, period_end, status, hosted_invoice_url, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""",
+                invoice.invoiceId(), tenantId, invoice.number(), invoice.amountDue(), invoice.amountPaid(),
+                invoice.currency(), utc(invoice.periodStart()), utc(invoice.periodEnd()), invoice.status().name(),
+                invoice.hostedInvoiceUrl(), utc(at), utc(at), version);
+    }
+
+    void invoiceStatus(String invoiceId, InvoiceStatus status, long amountPaid, Instant at, long version) {
+        jdbc.update("""
+                update invoice_directory set status = ?, amount_paid = ?, updated_at = ?, version = ?
+                where invoice_id = ? and version < ?""", status.name(), amountPaid, utc(at), version, invoiceId, version);
+    }
+
+    void invoicePaymentFailed(String invoiceId, Instant at, long version) {
+        jdbc.update("""
+                update invoice_directory set payment_failed = true, updated_at = ?, version = ?
+                where invoice_id = ? and version < ?""", utc(at), version, invoiceId, version);
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from invoice_directory");
+        jdbc.update("delete from subscription_directory");
+    }
+
+    public Optional<SubscriptionView> find(String tenantId) {
+        return jdbc.query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, tenantId)
+                   .stream().findFirst();
+    }
+
+    public InvoicePage invoices(String tenantId, int offset, int limit) {
+        Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class, tenantId);
+        return new InvoicePage(jdbc.query("""
+                select * from invoice_directory where tenant_id = ?
+                order by created_at desc, invoice_id limit ? offset ?""", INVOICE, tenantId, limit, offset),
+                total == null ? 0 : total, offset, limit);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
