@@ -10,6 +10,9 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.queryhandling.QueryMessage;
@@ -17,6 +20,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -73,6 +77,17 @@ public class AxonConfiguration {
     public ConfigurerModule failLoudlyInEveryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * The Subscription aggregate is snapshotted every {@code tenantry.axon.subscription-snapshot-every} events, so a
+     * tenant with a long plan-change history still loads its subscription fast. (Tenants are not snapshotted: a
+     * snapshot would hold their contacts' personal data outside the per-person encryption.)
+     */
+    @Bean
+    public SnapshotTriggerDefinition subscriptionSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${tenantry.axon.subscription-snapshot-every:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean

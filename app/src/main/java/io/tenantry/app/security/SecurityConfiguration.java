@@ -94,6 +94,8 @@ class SecurityConfiguration {
                     // seed 002: a prospective customer registers and proves its e-mail before it has any account
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/verify",
                             "/api/leads/*/resend-verification").permitAll()
+                    // Stripe signs its webhooks; the body is checked, not a token
+                    .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe").permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasRole(Caller.PARTNER_ADMIN)
                     .requestMatchers("/api/privacy/**", "/api/audit/**").hasRole(Caller.PARTNER_ADMIN)
                     // seed 003: partner integrations, role and permission both

@@ -43,6 +43,15 @@ final class TenantCreatedEventUpcaster {
         }
     }
 
+    /** Revision 3 → 4: the plan a tenant starts on was not recorded before; none means the catalogue's default. */
+    @Component
+    @Order(2)
+    static class ToRevision4 extends Step {
+        ToRevision4() {
+            super("3", "4", payload -> payload);
+        }
+    }
+
     abstract static class Step extends SingleEventUpcaster {
 
         private final SimpleSerializedType from;

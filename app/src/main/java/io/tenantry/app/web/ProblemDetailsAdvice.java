@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tenantry.command.subscription.BillingUnavailableException;
 import io.tenantry.contracts.DomainRefusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.DeadlockException;
@@ -107,6 +108,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (failure instanceof AuthenticationException) {
             return respond(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
                     "A valid bearer token is required."));
+        }
+        if (failure instanceof BillingUnavailableException billing) {
+            log.warn("Billing unavailable: {}", billing.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, "30")
+                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "billing_unavailable",
+                                         "Service unavailable", billing.getMessage() + " Nothing was changed; retry later."));
         }
         if (isUnavailable(failure)) {
             log.warn("Storage unavailable: {}", failure.toString());

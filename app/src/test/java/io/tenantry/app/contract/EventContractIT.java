@@ -67,7 +67,8 @@ class EventContractIT {
         return eventTypes().stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
             Revision revision = type.getAnnotation(Revision.class);
             assertThat(revision).as(type.getName() + " needs @Revision").isNotNull();
-            JsonNode actual = PRETTY.valueToTree(SampleEvents.sample(type));
+            // through text, as the fixture is read: a long that fits an int parses back as an int node
+            JsonNode actual = PRETTY.readTree(PRETTY.writeValueAsString(SampleEvents.sample(type)));
             String path = fixturePath(type, revision.value());
             Resource fixture = new PathMatchingResourcePatternResolver().getResource("classpath:" + path);
             if (!fixture.exists()) {

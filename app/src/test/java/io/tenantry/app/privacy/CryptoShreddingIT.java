@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,8 +101,14 @@ class CryptoShreddingIT extends IntegrationTest {
         assertThat(first.path("type").asText()).isEqualTo("TenantCreatedEvent");
         assertErased(first.path("payload").path("contacts").get(0), true);
         assertThat(first.path("payload").path("contacts").get(1).path("name").asText()).isEqualTo("John Public");
-        assertThat(audit.json().path("total").asLong()).isEqualTo(2);
-        assertThat(audit.json().path("items").get(1).path("type").asText()).isEqualTo("MemberAddedEvent");
+        List<String> tenantEvents = new ArrayList<>();
+        audit.json().path("items").forEach(item -> {
+            if ("Tenant".equals(item.path("aggregateType").asText())) {
+                tenantEvents.add(item.path("type").asText());
+            }
+        });
+        assertThat(tenantEvents).as("the tenant's own events (its subscription's come along)")
+                                .containsExactly("TenantCreatedEvent", "MemberAddedEvent");
     }
 
     @Test

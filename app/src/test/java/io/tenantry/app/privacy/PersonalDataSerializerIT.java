@@ -47,7 +47,7 @@ class PersonalDataSerializerIT {
         assertThat(json).doesNotContain(jane.email()).doesNotContain("Jane Plaintext").doesNotContain("1111 2222")
                         .contains("\"slug\":\"" + event.slug() + "\"").contains("pd1.").contains("\"primary\":true");
         assertThat(serializer.<byte[], TenantCreatedEvent>deserialize(stored)).isEqualTo(event);
-        assertThat(stored.getType().getRevision()).isEqualTo("3");
+        assertThat(stored.getType().getRevision()).isEqualTo("4");
     }
 
     @Test
@@ -109,6 +109,6 @@ class PersonalDataSerializerIT {
     private static TenantCreatedEvent created(TenantContact... contacts) {
         String id = UUID.randomUUID().toString();
         return new TenantCreatedEvent(id, "Serializer Test", "ser-" + id.substring(0, 8), TenantTier.POOLED,
-                List.of(contacts), null, null, null, null);
+                List.of(contacts), null, null, null, null, null);
     }
 }

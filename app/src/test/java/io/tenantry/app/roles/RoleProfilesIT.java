@@ -27,8 +27,8 @@ class RoleProfilesIT {
             assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
-                    .as("only the command side's own lookups, no projection")
-                    .containsOnlyKeys("tenant-slugs", "invitation-registry");
+                    .as("only the command side's own lookups and sagas, no projection")
+                    .containsOnlyKeys("tenant-slugs", "invitation-registry", "billing-lookups", "SubscriptionSagaProcessor");
         }
     }
 
@@ -38,6 +38,9 @@ class RoleProfilesIT {
             Set<String> routes = routes(context);
             assertThat(routes).contains("GET /api/tenants/{tenantId}").doesNotContain("POST /api/tenants");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).hasSize(1);
+            assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
+                    .as("sagas send commands: they run on the command side only")
+                    .doesNotContainKey("SubscriptionSagaProcessor");
         }
     }
 

@@ -50,7 +50,7 @@ class TenantCreatedEventUpcasterIT extends IntegrationTest {
 
         DomainEventMessage<?> event = eventStore.readEvents(id).next();
         assertThat(event.getPayload()).isEqualTo(new TenantCreatedEvent(id, "Legacy Ltd", slug, TenantTier.POOLED, List.of(),
-                null, null, java.util.Map.of(), null));
+                null, null, java.util.Map.of(), null, null));
         assertThat(event.getMetaData()).containsEntry("actorId", "legacy-user");
 
         String admin = api.token(uniqueUser("admin"), List.of("partner-admin"), List.of());
