@@ -143,13 +143,21 @@ final class StripeBillingGateway implements BillingGateway {
         try {
             return call.run();
         } catch (ApiConnectionException | ApiException | RateLimitException | AuthenticationException e) {
-            throw new BillingUnavailableException("Stripe could not " + what + ": " + e.getMessage(), e);
+            throw unavailable(what, e);
         } catch (StripeException e) {
             if (e.getStatusCode() != null && e.getStatusCode() >= 500) {
-                throw new BillingUnavailableException("Stripe could not " + what + ": " + e.getMessage(), e);
+                throw unavailable(what, e);
             }
-            throw DomainRefusal.conflict("stripe_refused", "Stripe refused to " + what + ": " + e.getMessage());
+            String reason = e.getStripeError() != null && e.getStripeError().getMessage() != null
+                    ? e.getStripeError().getMessage() : "HTTP " + e.getStatusCode();
+            throw DomainRefusal.conflict("stripe_refused", "Stripe refused to " + what + ": " + reason);
         }
+    }
+
+    /** Stripe's own message stays in the log: it names its internals, not the caller's problem. */
+    private static BillingUnavailableException unavailable(String what, StripeException cause) {
+        log.warn("Stripe could not {} (request {}): {}", what, cause.getRequestId(), cause.getMessage());
+        return new BillingUnavailableException("Stripe could not be reached to " + what + ".", cause);
     }
 
     @FunctionalInterface

@@ -32,7 +32,8 @@ import java.lang.annotation.Target;
                 TestProperties.DATABASE_PASSWORD,
                 TestProperties.KAFKA,
                 TestProperties.DEV_KEYS,
-                TestProperties.FORWARDED
+                TestProperties.FORWARDED,
+                TestProperties.SNAPSHOTS
         })
 public @interface TenantryIntegrationTest {
 }

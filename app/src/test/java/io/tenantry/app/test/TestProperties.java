@@ -11,9 +11,11 @@ public final class TestProperties {
     public static final String DEV_KEYS = "tenantry.security.generate-dev-keys=true";
     /** Tests stand for many clients from one address: {@link Api} gives each test its own X-Forwarded-For. */
     public static final String FORWARDED = "server.forward-headers-strategy=framework";
+    /** Subscriptions are snapshotted often in tests, so loading from snapshots is what every billing test exercises. */
+    public static final String SNAPSHOTS = "tenantry.axon.subscription-snapshot-every=5";
 
     public static final String[] ALL = {EPHEMERAL, DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA, DEV_KEYS,
-            FORWARDED};
+            FORWARDED, SNAPSHOTS};
 
     private TestProperties() {
     }

@@ -1,0 +1,128 @@
+package io.tenantry.app.test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A stand-in for Stripe's HTTP API (WireMock, one per test JVM), answering as Stripe documents: customers,
+ * subscriptions with one item, item updates and cancellations, with fresh ids. Every test context is pointed at it
+ * ({@code tenantry.stripe.*}, registered in META-INF/spring.factories), so billing runs the real stripe-java client
+ * against it; tests add their own answers (a status to reconcile, an outage) and check what was sent.
+ */
+public final class StripeFake {
+
+    public static final String API_KEY = "sk_test_tenantry";
+    public static final String WEBHOOK_SECRET = "whsec_tenantry_test";
+    private static final String RANDOM = "{{randomValue length=14 type='ALPHANUMERIC'}}";
+    private static WireMockServer server;
+
+    private StripeFake() {
+    }
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+            server.start();
+            stubStripe(server);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stripe-fake-stop"));
+        }
+        return server;
+    }
+
+    /** A WireMock client for this fake, to stub and verify. */
+    public static WireMock client() {
+        return new WireMock("127.0.0.1", server().port());
+    }
+
+    /** A Stripe subscription object as the API answers it. */
+    public static String subscriptionJson(String id, String customerId, String status, String itemId, String priceId) {
+        return """
+                {"id":"%s","object":"subscription","status":"%s","customer":"%s","cancel_at_period_end":false,
+                 "items":{"object":"list","has_more":false,"url":"/v1/subscription_items?subscription=%s",
+                  "data":[{"id":"%s","object":"subscription_item","current_period_start":1795400000,
+                           "current_period_end":1798000000,"price":{"id":"%s","object":"price"}}]},
+                 "metadata":{}}""".formatted(id, status, customerId, id, itemId, priceId);
+    }
+
+    /** The {@code Stripe-Signature} header Stripe would send with {@code payload} (scheme v1, now). */
+    public static String signature(String payload, String secret) {
+        long timestamp = Instant.now().getEpochSecond();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stubStripe(WireMockServer server) {
+        server.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(json("""
+                {"id":"cus_%s","object":"customer","name":"{{formData request.body 'form' urlDecode=true}}{{form.name}}",
+                 "metadata":{}}""".formatted(RANDOM))));
+        server.stubFor(post(urlPathEqualTo("/v1/subscriptions")).willReturn(json(subscriptionJson("sub_" + RANDOM,
+                "{{formData request.body 'form' urlDecode=true}}{{form.customer}}", "active", "si_" + RANDOM,
+                "{{formData request.body 'form' urlDecode=true}}{{lookup form 'items[0][price]'}}"))));
+        server.stubFor(post(urlPathMatching("/v1/subscription_items/[^/]+")).willReturn(json("""
+                {"id":"{{request.path.[2]}}","object":"subscription_item","current_period_start":1795400000,
+                 "current_period_end":1798000000,
+                 "price":{"id":"{{formData request.body 'form' urlDecode=true}}{{form.price}}","object":"price"}}""")));
+        server.stubFor(delete(urlPathMatching("/v1/subscriptions/[^/]+")).willReturn(json(subscriptionJson(
+                "{{request.path.[2]}}", "cus_unknown", "canceled", "si_unknown", "price_unknown"))));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** Points a test context at the fake. */
+    public static final class Factory implements ContextCustomizerFactory {
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+            return new Customizer();
+        }
+    }
+
+    private static final class Customizer implements ContextCustomizer {
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stripeFake", Map.of(
+                    "tenantry.stripe.api-key", API_KEY,
+                    "tenantry.stripe.api-base", "http://127.0.0.1:" + server().port(),
+                    "tenantry.stripe.webhook-secret", WEBHOOK_SECRET,
+                    "tenantry.stripe.max-network-retries", 0,
+                    "tenantry.stripe.read-timeout", "3s")));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Customizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return Customizer.class.hashCode();
+        }
+    }
+}
