@@ -1,0 +1,60 @@
+package io.tenantry.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Tenantry's benchmarks. Each starts the real application jar on the embedded default (a throw-away data directory,
+ * its own PostgreSQL and Kafka), drives it over HTTP as a client would, prints its figures and writes them to
+ * {@code bench/results/<scenario>.txt}.
+ *
+ * <pre>
+ * ./mvnw -B -q -DskipTests package
+ * java -jar bench/target/tenantry-bench.jar audit-asof [--changes 10000] [--queries 2000] [--jar app/target/tenantry.jar]
+ * </pre>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.err.println("Usage: java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]");
+            System.exit(2);
+        }
+        Map<String, String> options = options(args);
+        Path jar = Path.of(options.getOrDefault("jar", "app/target/tenantry.jar"));
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("No application jar at " + jar.toAbsolutePath() + ": build it with ./mvnw -B -q -DskipTests package");
+            System.exit(2);
+        }
+        String report;
+        switch (args[0]) {
+            case "audit-asof" -> report = new AuditAsOfBench(Integer.parseInt(options.getOrDefault("changes", "10000")),
+                    Integer.parseInt(options.getOrDefault("queries", "2000"))).run(jar);
+            default -> {
+                System.err.println("Unknown benchmark " + args[0] + "; known: audit-asof");
+                System.exit(2);
+                return;
+            }
+        }
+        System.out.println(report);
+        Path results = Path.of(options.getOrDefault("out", "bench/results"));
+        Files.createDirectories(results);
+        Files.writeString(results.resolve(args[0] + ".txt"), report);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

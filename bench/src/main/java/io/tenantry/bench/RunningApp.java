@@ -1,0 +1,136 @@
+package io.tenantry.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The application jar running in its own process on the embedded default, in a throw-away data directory, and an
+ * HTTP client for it. Closing it stops the process and removes the directory.
+ */
+final class RunningApp implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path jar;
+    private final Path dataDir;
+    private final int port;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningApp(Path jar, Path dataDir, int port, Process process) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.process = process;
+    }
+
+    static RunningApp start(Path jar, String... extraArguments) throws Exception {
+        Path dataDir = Files.createTempDirectory("tenantry-bench");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+                "--tenantry.data-dir=" + dataDir, "--server.port=" + port, "--logging.level.root=WARN"));
+        command.addAll(List.of(extraArguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                     .redirectOutput(dataDir.resolve("app.log").toFile()).start();
+        RunningApp app = new RunningApp(jar, dataDir, port, process);
+        app.awaitHealthy(Duration.ofMinutes(3));
+        return app;
+    }
+
+    /** A development token for {@code subject}, made by the jar's own {@code token} command. */
+    String token(String subject, String roles) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(), "token",
+                "--sub", subject, "--data-dir", dataDir.toString()));
+        if (roles != null) {
+            command.addAll(List.of("--roles", roles));
+        }
+        Process token = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (token.waitFor() != 0) {
+            throw new IllegalStateException("token command failed: " + new String(token.getErrorStream().readAllBytes()));
+        }
+        return out.lines().reduce((first, second) -> second).orElseThrow();
+    }
+
+    /** One request; answers its status, body and how long it took. */
+    Call call(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                 .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                   .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - start;
+        JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Call(response.statusCode(), json, nanos);
+    }
+
+    record Call(int status, JsonNode body, long nanos) {
+        Call expect(int expected) {
+            if (status != expected) {
+                throw new IllegalStateException("expected " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application stopped; see " + dataDir.resolve("app.log") + ":\n"
+                        + Files.readString(dataDir.resolve("app.log")));
+            }
+            try {
+                if (call("GET", "/actuator/health", null, null).status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the application did not become healthy within " + timeout);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
