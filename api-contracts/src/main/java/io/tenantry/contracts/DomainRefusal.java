@@ -14,6 +14,7 @@ public class DomainRefusal extends RuntimeException {
     /** What sort of refusal this is, and the HTTP status that says it. */
     public enum Kind {
         INVALID(400, "Invalid request"),
+        UNAUTHORIZED(401, "Unauthorized"),
         FORBIDDEN(403, "Forbidden"),
         NOT_FOUND(404, "Not found"),
         CONFLICT(409, "Conflict"),

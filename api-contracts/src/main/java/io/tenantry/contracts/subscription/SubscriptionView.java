@@ -2,7 +2,10 @@ package io.tenantry.contracts.subscription;
 
 import java.time.Instant;
 
-/** A tenant's subscription as the read model shows it. */
+/**
+ * A tenant's subscription as the read model shows it. {@code status} is the biller's (Stripe's, for a paid plan);
+ * {@code active} says whether it is in service: only once the tenant is provisioned, never after a failed provisioning.
+ */
 public record SubscriptionView(
         String tenantId,
         String subscriptionId,
@@ -14,5 +17,7 @@ public record SubscriptionView(
         Instant currentPeriodEnd,
         Instant startedAt,
         Instant canceledAt,
+        boolean active,
+        Instant activatedAt,
         Instant updatedAt) {
 }

@@ -94,8 +94,8 @@ class SecurityConfiguration {
                     // seed 002: a prospective customer registers and proves its e-mail before it has any account
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/verify",
                             "/api/leads/*/resend-verification").permitAll()
-                    // Stripe signs its webhooks; the body is checked, not a token
-                    .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe").permitAll()
+                    // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a token
+                    .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe", "/api/webhooks/provisioning").permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasRole(Caller.PARTNER_ADMIN)
                     .requestMatchers("/api/privacy/**", "/api/audit/**").hasRole(Caller.PARTNER_ADMIN)
                     // seed 003: partner integrations, role and permission both
@@ -106,7 +106,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.DELETE, "/api/provisioning/tenants/*").access(partnerAdminWith("tenant:delete"))
                     .requestMatchers("/api/provisioning/**").hasRole(Caller.PARTNER_ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/tenants/*/restore", "/api/tenants/*/suspend",
-                            "/api/tenants/*/reactivate").hasRole(Caller.PARTNER_ADMIN)
+                            "/api/tenants/*/reactivate", "/api/tenants/*/provision", "/api/tenants/*/idp")
+                    .hasRole(Caller.PARTNER_ADMIN)
                     // the rest of /api: any signed-in user; tenant-scoped rights are decided by membership
                     .requestMatchers("/api/**").authenticated()
                     .anyRequest().denyAll())

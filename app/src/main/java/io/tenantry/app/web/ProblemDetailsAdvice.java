@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tenantry.command.idp.IdentityProviderException;
+import io.tenantry.command.provisioning.ProvisioningUnavailableException;
 import io.tenantry.command.subscription.BillingUnavailableException;
 import io.tenantry.contracts.DomainRefusal;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -115,6 +117,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                  .header(HttpHeaders.RETRY_AFTER, "30")
                                  .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "billing_unavailable",
                                          "Service unavailable", billing.getMessage() + " Nothing was changed; retry later."));
+        }
+        if (failure instanceof ProvisioningUnavailableException unavailable) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "provisioning_unavailable",
+                                         "Service unavailable", unavailable.getMessage()));
+        }
+        if (failure instanceof IdentityProviderException idp) {
+            log.warn("Identity provider {} unavailable: {}", idp.provider(), idp.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .header(HttpHeaders.RETRY_AFTER, "30")
+                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "idp_unavailable",
+                                         "Service unavailable", "The identity provider " + idp.provider()
+                                                 + " could not set the tenant up: " + idp.getMessage()
+                                                 + " Nothing was recorded; retry later."));
         }
         if (isUnavailable(failure)) {
             log.warn("Storage unavailable: {}", failure.toString());

@@ -22,7 +22,8 @@ public interface IdentityProvider {
 
     /**
      * Removes what {@link #configure} made for the tenant: a siloed tenant's realm, a pooled tenant's organization,
-     * client and admin user. Nothing there is not an error.
+     * client and admin user. Nothing there is not an error. The tenant is deleted by then: of {@code setup} only the
+     * tenant id and tier are given.
      *
      * @throws IdentityProviderException when the provider cannot be reached or refuses
      */

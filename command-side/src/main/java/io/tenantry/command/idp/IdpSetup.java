@@ -12,6 +12,14 @@ public record IdpSetup(String tenantId, String slug, String tenantName, TenantTi
     /** The tenant's first admin user: personal data, never logged or stored by Tenantry outside encrypted events. */
     public record Admin(String email, String firstName, String lastName) {
 
+        /** An admin from a contact's full name: its first word is the first name, the rest the last name. */
+        public static Admin named(String email, String fullName) {
+            String name = fullName == null ? "" : fullName.trim();
+            int space = name.indexOf(' ');
+            return space < 0 ? new Admin(email, name.isEmpty() ? null : name, null)
+                    : new Admin(email, name.substring(0, space), name.substring(space + 1).trim());
+        }
+
         @Override
         public String toString() {
             return "Admin[***]";

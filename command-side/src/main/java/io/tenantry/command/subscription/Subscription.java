@@ -3,6 +3,7 @@ package io.tenantry.command.subscription;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.subscription.ActivateSubscriptionCommand;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.CancelSubscriptionCommand;
 import io.tenantry.contracts.subscription.ChangeSubscriptionPlanCommand;
@@ -18,6 +19,7 @@ import io.tenantry.contracts.subscription.ReconcileSubscriptionStatusCommand;
 import io.tenantry.contracts.subscription.RecordInvoiceCommand;
 import io.tenantry.contracts.subscription.StartSubscriptionCommand;
 import io.tenantry.contracts.subscription.StatusChange;
+import io.tenantry.contracts.subscription.SubscriptionActivatedEvent;
 import io.tenantry.contracts.subscription.SubscriptionBillingLinkedEvent;
 import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
@@ -56,6 +58,7 @@ public class Subscription {
     private SubscriptionStatus status;
     private BillingLink billing;
     private boolean canceled;
+    private boolean activated;
     private Instant lastChangedAt;
     private final Map<String, InvoiceStatus> invoices = new HashMap<>();
 
@@ -92,6 +95,14 @@ public class Subscription {
         apply(new PlanChangedEvent(subscriptionId, tenantId, from, command.toPlanId(), command.changedBy(), changedAt,
                 command.reason(), correlationId));
         return new PlanChange(tenantId, from, command.toPlanId(), true, command.changedBy(), changedAt, command.reason());
+    }
+
+    /** In service once its tenant is provisioned; a canceled one stays canceled, an active one stays as it is. */
+    @CommandHandler
+    public void handle(ActivateSubscriptionCommand command) {
+        if (!activated && !canceled) {
+            apply(new SubscriptionActivatedEvent(subscriptionId, tenantId));
+        }
     }
 
     @CommandHandler
@@ -146,6 +157,12 @@ public class Subscription {
         billing = event.billing();
         status = event.billing().status();
         canceled = false;
+        activated = false;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionActivatedEvent event) {
+        activated = true;
     }
 
     @EventSourcingHandler

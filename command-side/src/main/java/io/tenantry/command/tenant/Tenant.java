@@ -1,7 +1,24 @@
 package io.tenantry.command.tenant;
 
+import io.tenantry.command.idp.IdentityProviderRequest;
+import io.tenantry.command.idp.IdpSetup;
+import io.tenantry.command.provisioning.ProvisioningSignatures;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
+import io.tenantry.contracts.tenant.TenantIdentityProviderConfiguredEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisioningStartedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisioningFailedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisionedEvent;
+import io.tenantry.contracts.tenant.TenantContact;
+import io.tenantry.contracts.tenant.StartTenantDeprovisioningCommand;
+import io.tenantry.contracts.tenant.RecordIdentityProviderCommand;
+import io.tenantry.contracts.tenant.ReceiveProvisioningCallbackCommand;
+import io.tenantry.contracts.tenant.ProvisioningOutcome;
+import io.tenantry.contracts.tenant.PrepareIdentityProviderCommand;
+import io.tenantry.contracts.tenant.FailTenantDeprovisioningCommand;
+import io.tenantry.contracts.tenant.CompleteTenantDeprovisioningCommand;
+import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
 import io.tenantry.contracts.invitation.InvitationSeat;
 import io.tenantry.contracts.plan.Plan;
@@ -82,6 +99,7 @@ public class Tenant {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant deletedAt;
+    private final TenantProvisioning provisioning = new TenantProvisioning();
 
     protected Tenant() {
         // for Axon: a new instance to create, or one rebuilt from events
@@ -149,7 +167,7 @@ public class Tenant {
         if (status != DELETED) {
             throw DomainRefusal.conflict("tenant_not_deleted", "Tenant " + tenantId + " is not deleted (" + status + ").");
         }
-        apply(new TenantRestoredEvent(tenantId, profile.slug(), statusBeforeDeletion));
+        apply(new TenantRestoredEvent(tenantId, profile.slug(), provisioning.statusOnRestore(statusBeforeDeletion)));
         return view();
     }
 
@@ -232,6 +250,123 @@ public class Tenant {
             apply(new TenantProvisioningFailedEvent(tenantId, command.reason()));
         }
         return view();
+    }
+
+    /**
+     * The orchestrator's signed answer. Its signature must match this tenant's current attempt (of the callback's
+     * type) before anything else is said; then a repeated answer changes nothing, and one that contradicts what is
+     * already settled is refused (409), so a late or stray callback never moves the tenant backwards.
+     */
+    @CommandHandler
+    public ProvisioningOutcome handle(ReceiveProvisioningCallbackCommand command, ProvisioningSignatures signatures) {
+        if (command.deprovisioning()) {
+            signatures.require(command.payload(), status == DELETED ? provisioning.deprovisioningContextId() : null,
+                    command.timestamp(), command.signature());
+            return new ProvisioningOutcome(tenantId, deprovisioned(command.success()), status);
+        }
+        requireLive();
+        signatures.require(command.payload(), provisioning.contextId(), command.timestamp(), command.signature());
+        return new ProvisioningOutcome(tenantId, provisioned(command.success()), status);
+    }
+
+    private boolean provisioned(boolean success) {
+        if (status == PROVISIONING) {
+            if (!success) {
+                apply(new TenantProvisioningFailedEvent(tenantId, "the orchestrator reported a failure"));
+                return true;
+            }
+            if (!provisioning.resourcesReady()) {
+                apply(new TenantResourcesReadyEvent(tenantId, provisioning.contextId()));
+                return true;
+            }
+            return false;
+        }
+        boolean settledAlike = success ? status == ACTIVE || status == SUSPENDED : status == PROVISION_FAILED;
+        if (!settledAlike) {
+            throw DomainRefusal.conflict("provisioning_not_in_progress", "Tenant " + tenantId + " is " + status
+                    + ": this attempt already ended; start provisioning again to retry.");
+        }
+        return false;
+    }
+
+    private boolean deprovisioned(boolean success) {
+        TenantProvisioning.Removal removal = provisioning.removal();
+        if (removal == TenantProvisioning.Removal.IN_PROGRESS) {
+            if (success) {
+                apply(new TenantDeprovisionedEvent(tenantId));
+            } else {
+                apply(new TenantDeprovisioningFailedEvent(tenantId, "the orchestrator reported a failure"));
+            }
+            return true;
+        }
+        boolean settledAlike = success ? removal == TenantProvisioning.Removal.DONE
+                : removal == TenantProvisioning.Removal.FAILED;
+        if (!settledAlike) {
+            throw DomainRefusal.conflict("deprovisioning_not_in_progress",
+                    "Removing tenant " + tenantId + "'s resources already ended (" + removal + ").");
+        }
+        return false;
+    }
+
+    /** Starts removing a deleted tenant's resources (again, after a failure); once under way or done, nothing. */
+    @CommandHandler
+    public TenantView handle(StartTenantDeprovisioningCommand command) {
+        if (status != DELETED) {
+            throw DomainRefusal.conflict("tenant_not_deleted",
+                    "Tenant " + tenantId + " is " + status + ": only a deleted tenant's resources are removed.");
+        }
+        if (provisioning.removal() == TenantProvisioning.Removal.NONE
+                || provisioning.removal() == TenantProvisioning.Removal.FAILED) {
+            apply(new TenantDeprovisioningStartedEvent(tenantId, command.contextId()));
+        }
+        return view();
+    }
+
+    @CommandHandler
+    public void handle(CompleteTenantDeprovisioningCommand command) {
+        if (provisioning.removing(command.contextId())) {
+            apply(new TenantDeprovisionedEvent(tenantId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(FailTenantDeprovisioningCommand command) {
+        if (provisioning.removing(command.contextId())) {
+            apply(new TenantDeprovisioningFailedEvent(tenantId, command.reason()));
+        }
+    }
+
+    /**
+     * What the tenant's identity provider needs (its admin: the primary contact); {@code null} when the tenant uses
+     * none. Changes nothing.
+     */
+    @CommandHandler
+    public IdentityProviderRequest handle(PrepareIdentityProviderCommand command) {
+        requireLive();
+        IdentityProviderKind kind = command.provider() != null ? command.provider()
+                : IdentityProviderKind.parse(profile.settings().get(IdentityProviderKind.SETTING)).orElse(null);
+        if (kind == null) {
+            return null;
+        }
+        TenantContact admin = profile.contacts().stream().filter(TenantContact::primary).findFirst()
+                                     .orElse(profile.contacts().isEmpty() ? null : profile.contacts().get(0));
+        if (admin == null || admin.email() == null || admin.email().isBlank()) {
+            throw DomainRefusal.conflict("idp_admin_missing", "Tenant " + tenantId
+                    + " has no contact with an e-mail address to be its identity-provider admin; add one first.");
+        }
+        return new IdentityProviderRequest(kind, new IdpSetup(tenantId, profile.slug(), profile.name(), tier,
+                IdpSetup.Admin.named(admin.email(), admin.name())));
+    }
+
+    @CommandHandler
+    public void handle(RecordIdentityProviderCommand command) {
+        requireLive();
+        if (command.account() == null || command.account().provider() == null || command.account().authId() == null) {
+            throw DomainRefusal.invalid("invalid_identity_account", "An identity-provider account needs its provider and admin user id.");
+        }
+        if (!command.account().equals(provisioning.identityAccount())) {
+            apply(new TenantIdentityProviderConfiguredEvent(tenantId, command.account()));
+        }
     }
 
     private TenantView changeProfile(TenantProfile next) {
@@ -317,6 +452,7 @@ public class Tenant {
 
     @EventSourcingHandler
     void on(TenantRestoredEvent event, @Timestamp Instant at) {
+        provisioning.restored(event.status());
         status = event.status();
         deletedAt = null;
         updatedAt = at;
@@ -334,7 +470,33 @@ public class Tenant {
 
     @EventSourcingHandler
     void on(TenantProvisioningStartedEvent event, @Timestamp Instant at) {
+        provisioning.started(event.contextId());
         moveTo(PROVISIONING, at);
+    }
+
+    @EventSourcingHandler
+    void on(TenantResourcesReadyEvent event) {
+        provisioning.resourcesBuilt();
+    }
+
+    @EventSourcingHandler
+    void on(TenantIdentityProviderConfiguredEvent event) {
+        provisioning.identityAccount(event.account());
+    }
+
+    @EventSourcingHandler
+    void on(TenantDeprovisioningStartedEvent event) {
+        provisioning.removalStarted(event.contextId());
+    }
+
+    @EventSourcingHandler
+    void on(TenantDeprovisionedEvent event) {
+        provisioning.removed();
+    }
+
+    @EventSourcingHandler
+    void on(TenantDeprovisioningFailedEvent event) {
+        provisioning.removalFailed();
     }
 
     @EventSourcingHandler

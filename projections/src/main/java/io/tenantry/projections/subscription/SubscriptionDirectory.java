@@ -31,6 +31,7 @@ public class SubscriptionDirectory {
             instant(rs.getObject("current_period_end", OffsetDateTime.class)),
             instant(rs.getObject("started_at", OffsetDateTime.class)),
             instant(rs.getObject("canceled_at", OffsetDateTime.class)),
+            rs.getObject("activated_at") != null, instant(rs.getObject("activated_at", OffsetDateTime.class)),
             instant(rs.getObject("updated_at", OffsetDateTime.class)));
     private static final RowMapper<InvoiceView> INVOICE = (rs, i) -> new InvoiceView(rs.getString("invoice_id"),
             rs.getString("tenant_id"), rs.getString("number"), rs.getLong("amount_due"), rs.getLong("amount_paid"),
@@ -56,7 +57,8 @@ public class SubscriptionDirectory {
                     billing_mode = excluded.billing_mode, stripe_customer_id = excluded.stripe_customer_id,
                     stripe_subscription_id = excluded.stripe_subscription_id,
                     current_period_end = excluded.current_period_end, started_at = excluded.started_at,
-                    canceled_at = null, updated_at = excluded.updated_at, version = excluded.version
+                    canceled_at = null, activated_at = null, updated_at = excluded.updated_at,
+                    version = excluded.version
                 where subscription_directory.version < excluded.version""",
                 tenantId, subscriptionId, planId, billing.status().name(), billing.mode().name(), billing.customerId(),
                 billing.subscriptionId(), utc(billing.currentPeriodEnd()), utc(at), utc(at), version);
@@ -83,6 +85,12 @@ public class SubscriptionDirectory {
                     version = ?
                 where tenant_id = ? and version < ?""",
                 status.name(), utc(canceledAt), utc(at), version, tenantId, version);
+    }
+
+    void activated(String tenantId, Instant at, long version) {
+        jdbc.update("""
+                update subscription_directory set activated_at = ?, updated_at = ?, version = ?
+                where tenant_id = ? and version < ?""", utc(at), utc(at), version, tenantId, version);
     }
 
     /** Moves only the version, for events that show nowhere in the subscription row (invoices). */

@@ -6,6 +6,7 @@ import io.tenantry.contracts.subscription.InvoiceStatusChangedEvent;
 import io.tenantry.contracts.subscription.PlanChangedEvent;
 import io.tenantry.contracts.subscription.SubscriptionBillingLinkedEvent;
 import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
+import io.tenantry.contracts.subscription.SubscriptionActivatedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
@@ -34,6 +35,11 @@ class SubscriptionProjection {
     @EventHandler
     void on(SubscriptionStartedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
         directory.started(event.tenantId(), event.subscriptionId(), event.planId(), event.billing(), at, version);
+    }
+
+    @EventHandler
+    void on(SubscriptionActivatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        directory.activated(event.tenantId(), at, version);
     }
 
     @EventHandler
