@@ -28,7 +28,8 @@ class RoleProfilesIT {
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
                     .as("only the command side's own lookups and sagas, no projection")
-                    .containsOnlyKeys("tenant-slugs", "invitation-registry", "billing-lookups", "SubscriptionSagaProcessor");
+                    .containsOnlyKeys("tenant-slugs", "invitation-registry", "billing-lookups", "SubscriptionSagaProcessor",
+                            "ProvisioningSagaProcessor");
         }
     }
 
@@ -40,7 +41,7 @@ class RoleProfilesIT {
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).hasSize(1);
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
                     .as("sagas send commands: they run on the command side only")
-                    .doesNotContainKey("SubscriptionSagaProcessor");
+                    .doesNotContainKey("SubscriptionSagaProcessor").doesNotContainKey("ProvisioningSagaProcessor");
         }
     }
 

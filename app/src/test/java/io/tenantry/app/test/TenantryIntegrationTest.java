@@ -33,7 +33,9 @@ import java.lang.annotation.Target;
                 TestProperties.KAFKA,
                 TestProperties.DEV_KEYS,
                 TestProperties.FORWARDED,
-                TestProperties.SNAPSHOTS
+                TestProperties.SNAPSHOTS,
+                TestProperties.PROVISIONING_SECRET,
+                TestProperties.PROVISION_ON_REQUEST
         })
 public @interface TenantryIntegrationTest {
 }

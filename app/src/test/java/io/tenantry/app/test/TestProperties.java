@@ -14,8 +14,17 @@ public final class TestProperties {
     /** Subscriptions are snapshotted often in tests, so loading from snapshots is what every billing test exercises. */
     public static final String SNAPSHOTS = "tenantry.axon.subscription-snapshot-every=5";
 
+    /** The orchestrator's webhook secret, which {@link ProvisioningOrchestrator} signs with. */
+    public static final String PROVISIONING_SECRET = "tenantry.provisioning.webhook-secret=" + ProvisioningOrchestrator.SECRET;
+    /**
+     * Tenants are provisioned when a test asks ({@code POST /api/tenants/{id}/provision}), not on creation: most tests
+     * have no orchestrator to answer, and a tenant waiting for one could not be restored. (The automatic start is the
+     * saga's, covered by ProvisioningSagaTest.)
+     */
+    public static final String PROVISION_ON_REQUEST = "tenantry.provisioning.auto-start=false";
+
     public static final String[] ALL = {EPHEMERAL, DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA, DEV_KEYS,
-            FORWARDED, SNAPSHOTS};
+            FORWARDED, SNAPSHOTS, PROVISIONING_SECRET, PROVISION_ON_REQUEST};
 
     private TestProperties() {
     }

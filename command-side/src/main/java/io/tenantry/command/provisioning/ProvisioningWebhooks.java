@@ -7,6 +7,7 @@ import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.tenant.ProvisioningOutcome;
 import io.tenantry.contracts.tenant.ReceiveProvisioningCallbackCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ public class ProvisioningWebhooks {
     private final Duration tolerance;
     private final Clock clock;
 
+    @Autowired
     ProvisioningWebhooks(ProvisioningSignatures signatures, JdbcTemplate jdbc, TransactionTemplate transactions,
                          CommandGateway commands,
                          @Value("${tenantry.provisioning.webhook-tolerance:20s}") Duration tolerance) {
