@@ -108,8 +108,19 @@ final class Auth0AdminUsers {
         return name.isEmpty() ? null : name;
     }
 
-    /** Letters, digits and symbols, at least one of each, to pass any of Auth0's password policies. */
+    /**
+     * Letters, digits and symbols, at least one of each and no character three times in a row, to pass any of
+     * Auth0's password policies.
+     */
     private String randomPassword() {
+        String password;
+        do {
+            password = randomCharacters();
+        } while (password.matches(".*(.)\\1\\1.*"));
+        return password;
+    }
+
+    private String randomCharacters() {
         String all = LOWER + UPPER + DIGITS + SYMBOLS;
         char[] password = new char[passwordLength];
         String[] classes = {LOWER, UPPER, DIGITS, SYMBOLS};
