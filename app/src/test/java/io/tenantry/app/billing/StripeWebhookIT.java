@@ -85,6 +85,7 @@ class StripeWebhookIT extends IntegrationTest {
 
         String member = uniqueUser("member");
         api.post("/api/tenants/" + tenantId + "/members").bearer(ownerToken).json(Map.of("userId", member, "role", "MEMBER")).send();
+        awaitRead("/api/tenants/" + tenantId + "/members/" + member, ownerToken, body -> true); // reads are eventual
         assertProblem(api.get("/api/tenants/" + tenantId + "/invoices").bearer(api.token(member)).send(), 403,
                 "insufficient_role");
     }
