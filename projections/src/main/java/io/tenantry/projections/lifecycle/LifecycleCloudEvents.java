@@ -23,7 +23,6 @@ import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.stereotype.Component;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -39,7 +38,6 @@ import java.util.function.Function;
  * settings and free-text reasons stay out (DOMAIN.md: no personal data on Kafka). To publish another event, add a
  * line to {@link #MAPPINGS} and its schema to api-contracts ({@code LifecycleCloudEventsTest} checks both).
  */
-@Component
 public class LifecycleCloudEvents {
 
     private static final Map<Class<?>, Mapping<?>> MAPPINGS = mappings(
@@ -84,11 +82,8 @@ public class LifecycleCloudEvents {
 
     private final String source;
 
-    public LifecycleCloudEvents(LifecycleProperties properties) {
-        this(properties.source());
-    }
-
-    LifecycleCloudEvents(String source) {
+    /** @param source the CloudEvents {@code source} of every event ({@code tenantry.lifecycle.source}) */
+    public LifecycleCloudEvents(String source) {
         this.source = source;
     }
 
