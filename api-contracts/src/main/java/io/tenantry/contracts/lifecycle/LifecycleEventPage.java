@@ -7,7 +7,7 @@ import java.util.List;
  * lifecycle event or not, so paging never stalls on other events; it equals the request's {@code after} when
  * nothing new is there yet.
  */
-public record LifecycleEventPage(List<LifecycleCloudEvent> events, long next) {
+public record LifecycleEventPage(List<LifecycleNotice> events, long next) {
 
     public LifecycleEventPage {
         events = List.copyOf(events);

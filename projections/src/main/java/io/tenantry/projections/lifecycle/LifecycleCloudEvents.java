@@ -1,6 +1,6 @@
 package io.tenantry.projections.lifecycle;
 
-import io.tenantry.contracts.lifecycle.LifecycleCloudEvent;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
@@ -92,19 +92,15 @@ public class LifecycleCloudEvents {
         return MAPPINGS.containsKey(payloadType);
     }
 
-    /**
-     * The event as a CloudEvent, or empty when it is no lifecycle event. {@code position} is its global position
-     * in the event store (a tracking token's).
-     */
-    public Optional<LifecycleCloudEvent> map(DomainEventMessage<?> event, long position) {
+    /** The event as a CloudEvent (without a position), or empty when it is no lifecycle event. */
+    public Optional<LifecycleNotice> map(DomainEventMessage<?> event) {
         Mapping<?> mapping = MAPPINGS.get(event.getPayloadType());
         if (mapping == null) {
             return Optional.empty();
         }
-        return Optional.of(new LifecycleCloudEvent(LifecycleCloudEvent.SPEC_VERSION, event.getIdentifier(), source,
+        return Optional.of(new LifecycleNotice(LifecycleNotice.SPEC_VERSION, event.getIdentifier(), source,
                 mapping.type(), event.getAggregateIdentifier(), DateTimeFormatter.ISO_INSTANT.format(event.getTimestamp()),
-                LifecycleCloudEvent.DATA_CONTENT_TYPE, event.getSequenceNumber(), position,
-                mapping.data(event.getPayload())));
+                LifecycleNotice.DATA_CONTENT_TYPE, event.getSequenceNumber(), null, mapping.data(event.getPayload())));
     }
 
     /** Every mapped event class with its CloudEvents type. */

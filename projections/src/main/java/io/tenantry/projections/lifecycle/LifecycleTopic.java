@@ -2,7 +2,7 @@ package io.tenantry.projections.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.contracts.lifecycle.LifecycleCloudEvent;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,9 +40,9 @@ class LifecycleTopic implements AutoCloseable {
     }
 
     /** Sends the event and waits for the broker's acknowledgement; throws when it does not come. */
-    void publish(LifecycleCloudEvent event) {
+    void publish(LifecycleNotice event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(), json(event));
-        record.headers().add("content-type", LifecycleCloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", LifecycleNotice.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get(waitMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -61,7 +61,7 @@ class LifecycleTopic implements AutoCloseable {
         producer.close(CLOSE_TIMEOUT);
     }
 
-    private static String json(LifecycleCloudEvent event) {
+    private static String json(LifecycleNotice event) {
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -93,7 +93,7 @@ class LifecycleTopic implements AutoCloseable {
     /** The broker did not acknowledge a lifecycle event in time; the processor will try it again. */
     static final class NotAcknowledgedException extends RuntimeException {
 
-        NotAcknowledgedException(LifecycleCloudEvent event, Throwable cause) {
+        NotAcknowledgedException(LifecycleNotice event, Throwable cause) {
             super("Lifecycle event " + event.id() + " (" + event.type() + ") was not acknowledged by Kafka: " + cause,
                     cause);
         }

@@ -3,7 +3,6 @@ package io.tenantry.projections.lifecycle;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +31,9 @@ class LifecycleTopicPublisher {
 
     /** Every event passes here; only lifecycle events are read (deserialized) and published. */
     @EventHandler
-    void on(DomainEventMessage<?> event, TrackingToken token) {
-        if (!cloudEvents.isLifecycleEvent(event.getPayloadType())) {
-            return;
+    void on(DomainEventMessage<?> event) {
+        if (cloudEvents.isLifecycleEvent(event.getPayloadType())) {
+            cloudEvents.map(event).ifPresent(topic::publish);
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException(
-                "The tracking token " + token + " has no position for event " + event.getIdentifier()));
-        cloudEvents.map(event, position).ifPresent(topic::publish);
     }
 }

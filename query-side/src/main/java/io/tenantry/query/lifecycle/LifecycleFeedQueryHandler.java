@@ -1,6 +1,6 @@
 package io.tenantry.query.lifecycle;
 
-import io.tenantry.contracts.lifecycle.LifecycleCloudEvent;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.lifecycle.LifecycleEventPage;
 import io.tenantry.contracts.lifecycle.LifecycleEventsQuery;
 import io.tenantry.projections.lifecycle.LifecycleCloudEvents;
@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Pages the lifecycle events out of the event store, mapped exactly as the lifecycle topic publishes them. Positions
- * are global indexes, and a transaction may commit after a later one did: a missing position younger than
- * {@code tenantry.lifecycle.feed-gap-timeout} ends the page, so no event is ever paged past; an older one is a
- * transaction that rolled back, and is read past.
+ * Pages the lifecycle events out of the event store, mapped exactly as the lifecycle topic publishes them, each with
+ * its global position, read in the store's order (a tracking token's position is the highest one seen so far: not
+ * the event's own when the event fills a gap, which is why the topic carries no position). A transaction may commit
+ * after a later one did: a missing position younger than {@code tenantry.lifecycle.feed-gap-timeout} ends the page,
+ * so no event is ever paged past; an older one is a transaction that rolled back, and is read past.
  */
 @Component
 class LifecycleFeedQueryHandler {
@@ -48,7 +49,7 @@ class LifecycleFeedQueryHandler {
 
     @QueryHandler
     LifecycleEventPage handle(LifecycleEventsQuery query) {
-        List<LifecycleCloudEvent> events = new ArrayList<>();
+        List<LifecycleNotice> events = new ArrayList<>();
         long next = query.after();
         Instant settled = clock.instant().minus(gapTimeout);
         TrackingToken from = query.after() <= 0 ? null
@@ -71,7 +72,7 @@ class LifecycleFeedQueryHandler {
                 next = position;
                 if (event instanceof DomainEventMessage<?> domainEvent
                         && cloudEvents.isLifecycleEvent(domainEvent.getPayloadType())) {
-                    cloudEvents.map(domainEvent, position).ifPresent(events::add);
+                    cloudEvents.map(domainEvent).map(notice -> notice.at(position)).ifPresent(events::add);
                 }
             }
         }
