@@ -3,7 +3,10 @@ package io.tenantry.projections;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-/** Read models built by tracking processors from the event store. Part of the query role. */
+/**
+ * Read models built by tracking processors from the event store, and the tenant lifecycle topic published the same
+ * way. Part of the query role.
+ */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 public class ProjectionsConfiguration {

@@ -86,7 +86,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
             if (enabled && !StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))) {
                 int partitions = environment.getProperty("tenantry.embedded.kafka-partitions", Integer.class, 3);
-                SharedServers.Lease<EmbeddedKafkaServer> kafka = SharedServers.acquire("kafka:" + dataDir,
+                SharedServers.Lease<EmbeddedKafkaServer> kafka = SharedServers.acquire(kafkaKey(dataDir),
                         () -> EmbeddedKafkaServer.start(partitions));
                 leases.add(kafka);
                 properties.put("spring.kafka.bootstrap-servers", kafka.server().bootstrapServers());
@@ -139,6 +139,11 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (!leases.isEmpty()) {
             application.addInitializers(new ReleaseOnClose(leases));
         }
+    }
+
+    /** Under which key {@link SharedServers} holds the embedded Kafka of a data directory. */
+    static String kafkaKey(Path dataDir) {
+        return "kafka:" + dataDir;
     }
 
     private static boolean privacySecretConfigured(ConfigurableEnvironment environment) {

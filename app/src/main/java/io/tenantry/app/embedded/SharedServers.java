@@ -72,6 +72,13 @@ final class SharedServers {
         return new Lease<>(key, (T) entry.server);
     }
 
+    /** The server running under this key, if it is one of this type. */
+    static synchronized <T> java.util.Optional<T> running(String key, Class<T> type) {
+        Entry entry = RUNNING.get(key);
+        return entry != null && type.isInstance(entry.server) ? java.util.Optional.of(type.cast(entry.server))
+                : java.util.Optional.empty();
+    }
+
     /** Runs a clean-up (deleting a throw-away directory) at JVM exit, after every server has stopped. */
     static synchronized void atJvmExit(Runnable cleanUp) {
         AFTER_STOP.add(cleanUp);

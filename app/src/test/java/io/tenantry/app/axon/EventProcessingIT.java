@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** How events are processed: no handler failure is ever skipped, and each processor runs in the mode it needs. */
 @TenantryIntegrationTest
@@ -29,5 +32,15 @@ class EventProcessingIT {
     void keepsTheSlugLookupInTheCommandsTransactionAndTheReadModelsTracking() {
         assertThat(processing.eventProcessor("tenant-slugs")).get().isInstanceOf(SubscribingEventProcessor.class);
         assertThat(processing.eventProcessor("tenant-directory")).get().isInstanceOf(TrackingEventProcessor.class);
+    }
+
+    @Test
+    void publishesTheLifecycleTopicFromOneTrackingSegmentInTheStoresOrder() {
+        TrackingEventProcessor lifecycle = processing.eventProcessor("tenant-lifecycle-topic", TrackingEventProcessor.class)
+                                                     .orElseThrow();
+        assertThat(lifecycle.maxCapacity()).isEqualTo(1);
+        // one segment covering every event: its mask selects nothing, so everything falls in segment 0
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(lifecycle.processingStatus().values())
+                .singleElement().satisfies(status -> assertThat(status.getSegment().getMask()).isZero()));
     }
 }

@@ -53,7 +53,7 @@ class OperationsIT extends IntegrationTest {
                 "get /api/tenants/by-slug/{slug}", "post /api/provisioning/tenants", "post /api/provisioning/tenants/bulk",
                 "get /api/provisioning/tenants/{tenantId}", "put /api/provisioning/tenants/{tenantId}",
                 "patch /api/provisioning/tenants/{tenantId}", "delete /api/provisioning/tenants/{tenantId}",
-                "delete /api/privacy/subjects", "get /api/audit/tenants/{tenantId}/events");
+                "delete /api/privacy/subjects", "get /api/audit/tenants/{tenantId}/events", "get /api/lifecycle/events");
         JsonNode create = paths.path("/api/provisioning/tenants").path("post");
         assertThat(create.path("requestBody").toString()).contains("ProvisioningTenantRequest");
         assertThat(create.path("responses").path("201").toString()).contains("ProvisionedTenant");

@@ -41,17 +41,21 @@ class RoleProfilesIT {
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).hasSize(1);
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
                     .as("sagas send commands: they run on the command side only")
-                    .doesNotContainKey("SubscriptionSagaProcessor").doesNotContainKey("ProvisioningSagaProcessor");
+                    .doesNotContainKey("SubscriptionSagaProcessor").doesNotContainKey("ProvisioningSagaProcessor")
+                    .as("the lifecycle topic is published from the event store, as the read models are built")
+                    .containsKey("tenant-lifecycle-topic");
         }
     }
 
     private static ConfigurableApplicationContext start(String profile) {
         // As command-line arguments: they must outrank application.yml, as @SpringBootTest's properties do.
-        // The projection subscribes instead of tracking: in one JVM both contexts would have the same token owner
-        // and this short-lived one would take the tracking token away from the shared test context.
+        // The projection and the lifecycle publisher subscribe instead of tracking: in one JVM both contexts would
+        // have the same token owner and this short-lived one would take the tracking token away from the shared test
+        // context (and publish what it publishes a second time).
         String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(TestProperties.ALL),
                         java.util.stream.Stream.of("server.port=0",
-                                "axon.eventhandling.processors.tenant-directory.mode=subscribing"))
+                                "axon.eventhandling.processors.tenant-directory.mode=subscribing",
+                                "axon.eventhandling.processors.tenant-lifecycle-topic.mode=subscribing"))
                 .map(property -> "--" + property).toArray(String[]::new);
         return new SpringApplicationBuilder(TenantryApplication.class).profiles(profile).run(arguments);
     }

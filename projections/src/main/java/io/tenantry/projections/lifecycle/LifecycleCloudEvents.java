@@ -1,0 +1,143 @@
+package io.tenantry.projections.lifecycle;
+
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
+import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberRemovedEvent;
+import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
+import io.tenantry.contracts.tenant.TeamCreatedEvent;
+import io.tenantry.contracts.tenant.TeamDeletedEvent;
+import io.tenantry.contracts.tenant.TeamMemberAddedEvent;
+import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
+import io.tenantry.contracts.tenant.TeamMemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.TeamUpdatedEvent;
+import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
+import io.tenantry.contracts.tenant.TenantProvisionedEvent;
+import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
+import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
+import io.tenantry.contracts.tenant.TenantReactivatedEvent;
+import io.tenantry.contracts.tenant.TenantRestoredEvent;
+import io.tenantry.contracts.tenant.TenantSuspendedEvent;
+import io.tenantry.contracts.tenant.TenantUpdatedEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The tenant lifecycle events as CloudEvents, one mapping per event type: its CloudEvents type and the few fields
+ * its {@code data} carries. Every mapped event is the Tenant aggregate's, so one tenant's events keep the aggregate's
+ * order wherever they go. {@code data} is chosen field by field, never the whole event: contacts, addresses,
+ * settings and free-text reasons stay out (DOMAIN.md: no personal data on Kafka). To publish another event, add a
+ * line to {@link #MAPPINGS} and its schema to api-contracts ({@code LifecycleCloudEventsTest} checks both).
+ */
+public class LifecycleCloudEvents {
+
+    private static final Map<Class<?>, Mapping<?>> MAPPINGS = mappings(
+            mapping(TenantCreatedEvent.class, "created", e -> fields(
+                    "tenantId", e.tenantId(), "name", e.name(), "slug", e.slug(), "tier", e.tier(),
+                    "industry", e.industry(), "planId", e.planId())),
+            mapping(TenantUpdatedEvent.class, "updated", e -> fields(
+                    "tenantId", e.tenantId(), "name", e.name(), "slug", e.slug(), "industry", e.industry())),
+            mapping(TenantDeletedEvent.class, "deleted", e -> fields("tenantId", e.tenantId())),
+            mapping(TenantRestoredEvent.class, "restored", e -> fields(
+                    "tenantId", e.tenantId(), "slug", e.slug(), "status", e.status())),
+            mapping(TenantSuspendedEvent.class, "suspended", e -> fields("tenantId", e.tenantId())),
+            mapping(TenantReactivatedEvent.class, "reactivated", e -> fields("tenantId", e.tenantId())),
+            mapping(TenantProvisioningStartedEvent.class, "provisioning-started", e -> fields(
+                    "tenantId", e.tenantId(), "contextId", e.contextId())),
+            mapping(TenantProvisionedEvent.class, "provisioned", e -> fields("tenantId", e.tenantId())),
+            mapping(TenantProvisioningFailedEvent.class, "provisioning-failed", e -> fields(
+                    "tenantId", e.tenantId(), "reason", e.reason())),
+            mapping(TenantPlanChangedEvent.class, "plan-changed", e -> fields(
+                    "tenantId", e.tenantId(), "fromPlanId", e.fromPlanId(), "toPlanId", e.toPlanId())),
+            mapping(MemberAddedEvent.class, "member-added", e -> fields(
+                    "tenantId", e.tenantId(), "userId", e.userId(), "role", e.role())),
+            mapping(MemberRemovedEvent.class, "member-removed", e -> fields(
+                    "tenantId", e.tenantId(), "userId", e.userId(), "left", e.left())),
+            mapping(MemberRoleChangedEvent.class, "member-role-changed", e -> fields(
+                    "tenantId", e.tenantId(), "userId", e.userId(), "previousRole", e.previousRole(),
+                    "role", e.role())),
+            mapping(OwnershipTransferredEvent.class, "ownership-transferred", e -> fields(
+                    "tenantId", e.tenantId(), "fromUserId", e.fromUserId(), "toUserId", e.toUserId())),
+            mapping(TeamCreatedEvent.class, "team-created", e -> fields(
+                    "tenantId", e.tenantId(), "teamId", e.teamId(), "name", e.name())),
+            mapping(TeamUpdatedEvent.class, "team-updated", e -> fields(
+                    "tenantId", e.tenantId(), "teamId", e.teamId(), "name", e.name())),
+            mapping(TeamDeletedEvent.class, "team-deleted", e -> fields("tenantId", e.tenantId(), "teamId", e.teamId())),
+            mapping(TeamMemberAddedEvent.class, "team-member-added", e -> fields(
+                    "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId(), "role", e.role())),
+            mapping(TeamMemberRemovedEvent.class, "team-member-removed", e -> fields(
+                    "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId())),
+            mapping(TeamMemberRoleChangedEvent.class, "team-member-role-changed", e -> fields(
+                    "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId(),
+                    "previousRole", e.previousRole(), "role", e.role())));
+
+    private final String source;
+
+    /** @param source the CloudEvents {@code source} of every event ({@code tenantry.lifecycle.source}) */
+    public LifecycleCloudEvents(String source) {
+        this.source = source;
+    }
+
+    /** Whether events of this payload type are lifecycle events; answers without deserializing a payload. */
+    public boolean isLifecycleEvent(Class<?> payloadType) {
+        return MAPPINGS.containsKey(payloadType);
+    }
+
+    /** The event as a CloudEvent (without a position), or empty when it is no lifecycle event. */
+    public Optional<LifecycleNotice> map(DomainEventMessage<?> event) {
+        Mapping<?> mapping = MAPPINGS.get(event.getPayloadType());
+        if (mapping == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LifecycleNotice(LifecycleNotice.SPEC_VERSION, event.getIdentifier(), source,
+                mapping.type(), event.getAggregateIdentifier(), DateTimeFormatter.ISO_INSTANT.format(event.getTimestamp()),
+                LifecycleNotice.DATA_CONTENT_TYPE, event.getSequenceNumber(), null, mapping.data(event.getPayload())));
+    }
+
+    /** Every mapped event class with its CloudEvents type. */
+    public static Map<Class<?>, String> types() {
+        Map<Class<?>, String> types = new LinkedHashMap<>();
+        MAPPINGS.forEach((eventClass, mapping) -> types.put(eventClass, mapping.type()));
+        return Collections.unmodifiableMap(types);
+    }
+
+    private record Mapping<T>(Class<T> eventClass, String type, Function<T, Map<String, Object>> fields) {
+
+        Map<String, Object> data(Object payload) {
+            return fields.apply(eventClass.cast(payload));
+        }
+    }
+
+    private static <T> Mapping<T> mapping(Class<T> eventClass, String name, Function<T, Map<String, Object>> fields) {
+        return new Mapping<>(eventClass, LifecycleEventTypes.type(name, 1), fields);
+    }
+
+    private static Map<Class<?>, Mapping<?>> mappings(Mapping<?>... mappings) {
+        Map<Class<?>, Mapping<?>> table = new LinkedHashMap<>();
+        for (Mapping<?> mapping : mappings) {
+            if (table.put(mapping.eventClass(), mapping) != null) {
+                throw new IllegalStateException("two lifecycle mappings for " + mapping.eventClass().getSimpleName());
+            }
+        }
+        return Collections.unmodifiableMap(table);
+    }
+
+    /** Names and values in turn; an enum becomes its name, so {@code data} is plain JSON values (null included). */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            fields.put((String) namesAndValues[i], value instanceof Enum<?> constant ? constant.name() : value);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,101 @@
+package io.tenantry.projections.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The tenant lifecycle topic: one record per event, keyed by tenant id (so one tenant's events share a partition and
+ * keep their order), its value the CloudEvent in structured JSON. {@link #publish} returns only once the broker has
+ * the record (acks=all, idempotent producer), and fails after {@code tenantry.lifecycle.send-timeout} otherwise.
+ */
+class LifecycleTopic implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Beyond the producer's own delivery timeout, so that the producer's answer (not ours) says what went wrong. */
+    private static final long ANSWER_MARGIN_MS = 2_000;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Producer<String, String> producer;
+    private final String topic;
+    private final long waitMs;
+
+    LifecycleTopic(Map<String, Object> clientProperties, LifecycleProperties properties) {
+        this.producer = new KafkaProducer<>(producerProperties(clientProperties, properties.sendTimeout()));
+        this.topic = properties.topic();
+        this.waitMs = properties.sendTimeout().toMillis() + ANSWER_MARGIN_MS;
+    }
+
+    /** Sends the event and waits for the broker's acknowledgement; throws when it does not come. */
+    void publish(LifecycleNotice event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(), json(event));
+        record.headers().add("content-type", LifecycleNotice.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new NotAcknowledgedException(event, e.getCause());
+        } catch (TimeoutException e) {
+            throw new NotAcknowledgedException(event, e);
+        } catch (InterruptedException e) {
+            // the processor is shutting down: the event stays unpublished and its token where it was
+            Thread.currentThread().interrupt();
+            throw new NotAcknowledgedException(event, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(CLOSE_TIMEOUT);
+    }
+
+    private static String json(LifecycleNotice event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Lifecycle event " + event.id() + " cannot be written as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> producerProperties(Map<String, Object> clientProperties, Duration sendTimeout) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        int timeoutMs = Math.toIntExact(sendTimeout.toMillis());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "tenantry-lifecycle");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        // nothing counts as sent before every in-sync replica has it; retries never duplicate nor reorder
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // bounded waits: a dead broker fails a publication (the processor retries it) instead of holding its
+        // thread, and the application's shutdown, for the producer's default minute or two
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        // while the broker is away, try to reconnect about every two seconds, not every 50 ms (each try logs)
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG, 250);
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        return config;
+    }
+
+    /** The broker did not acknowledge a lifecycle event in time; the processor will try it again. */
+    static final class NotAcknowledgedException extends RuntimeException {
+
+        NotAcknowledgedException(LifecycleNotice event, Throwable cause) {
+            super("Lifecycle event " + event.id() + " (" + event.type() + ") was not acknowledged by Kafka: " + cause,
+                    cause);
+        }
+    }
+}

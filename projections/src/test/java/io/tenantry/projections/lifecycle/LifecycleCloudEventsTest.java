@@ -1,0 +1,191 @@
+package io.tenantry.projections.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.invitation.InvitationStatus;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
+import io.tenantry.contracts.subscription.PlanChangedEvent;
+import io.tenantry.contracts.tenant.InvitationClosedEvent;
+import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberRemovedEvent;
+import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
+import io.tenantry.contracts.tenant.TeamCreatedEvent;
+import io.tenantry.contracts.tenant.TeamDeletedEvent;
+import io.tenantry.contracts.tenant.TeamMemberAddedEvent;
+import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
+import io.tenantry.contracts.tenant.TeamMemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.TeamRole;
+import io.tenantry.contracts.tenant.TeamUpdatedEvent;
+import io.tenantry.contracts.tenant.TenantAddress;
+import io.tenantry.contracts.tenant.TenantContact;
+import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
+import io.tenantry.contracts.tenant.TenantProvisionedEvent;
+import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
+import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
+import io.tenantry.contracts.tenant.TenantReactivatedEvent;
+import io.tenantry.contracts.tenant.TenantRestoredEvent;
+import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.contracts.tenant.TenantSuspendedEvent;
+import io.tenantry.contracts.tenant.TenantTier;
+import io.tenantry.contracts.tenant.TenantUpdatedEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The mapping table against the schemas of api-contracts: every mapped type has one, and what it maps fits it. */
+class LifecycleCloudEventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TENANT = "7d8f4b8e-1111-4c1e-9d3a-2f0e5b6a7c01";
+    private static final Instant AT = Instant.parse("2026-03-01T09:15:30.120Z");
+
+    private final LifecycleCloudEvents cloudEvents = new LifecycleCloudEvents("urn:tenantry:test");
+
+    /** One event of each lifecycle type, with every field set (nulls where a field may be null). */
+    private static final List<Object> SAMPLES = List.of(
+            new TenantCreatedEvent(TENANT, "Acme Ltd", "acme", TenantTier.SILOED,
+                    List.of(new TenantContact("Ann Example", "ann@acme.example", "+44 20 7946 0000", true)),
+                    new TenantAddress("1 Secret Lane", null, "Springfield", null, "SP1 1AA", "GB"), "Retail",
+                    Map.of("theme", "dark"), "lead-1", null),
+            new TenantUpdatedEvent(TENANT, "Acme Group", "acme-group",
+                    List.of(new TenantContact("Bob Example", "bob@acme.example", "+44 20 7946 0001", true)),
+                    new TenantAddress("2 Secret Lane", null, "Shelbyville", null, "SH1 1AA", "GB"), null,
+                    Map.of("theme", "light")),
+            new TenantDeletedEvent(TENANT),
+            new TenantRestoredEvent(TENANT, "acme-group", TenantStatus.ACTIVE),
+            new TenantSuspendedEvent(TENANT, "Ann Example asked us to"),
+            new TenantReactivatedEvent(TENANT),
+            new TenantProvisioningStartedEvent(TENANT, "context-1"),
+            new TenantProvisionedEvent(TENANT),
+            new TenantProvisioningFailedEvent(TENANT, "deadline passed"),
+            new TenantPlanChangedEvent(TENANT, "free", "team"),
+            new MemberAddedEvent(TENANT, "user-1", MemberRole.OWNER),
+            new MemberRemovedEvent(TENANT, "user-2", true),
+            new MemberRoleChangedEvent(TENANT, "user-3", MemberRole.MEMBER, MemberRole.ADMIN),
+            new OwnershipTransferredEvent(TENANT, "user-1", "user-3"),
+            new TeamCreatedEvent(TENANT, "team-1", "Platform", "Ann Example's team"),
+            new TeamUpdatedEvent(TENANT, "team-1", "Platform Core", "still Ann Example's"),
+            new TeamDeletedEvent(TENANT, "team-1"),
+            new TeamMemberAddedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD),
+            new TeamMemberRemovedEvent(TENANT, "team-1", "user-3"),
+            new TeamMemberRoleChangedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD, TeamRole.MEMBER));
+
+    @Test
+    void hasASampleForEveryMappedEvent() {
+        assertThat(SAMPLES.stream().map(Object::getClass).collect(Collectors.toSet()))
+                .as("add a sample here for each new mapping")
+                .isEqualTo(LifecycleCloudEvents.types().keySet());
+    }
+
+    @Test
+    void everyMappedTypeHasASchemaAndEverySchemaAType() throws Exception {
+        Set<String> mapped = Set.copyOf(LifecycleCloudEvents.types().values());
+        assertThat(mapped).as("one type per event").hasSize(LifecycleCloudEvents.types().size())
+                          .allSatisfy(type -> assertThat(LifecycleSchemas.exists(LifecycleEventTypes.dataSchema(type)))
+                                  .as("schema of %s", type).isTrue());
+        assertThat(schemaFiles()).as("no schema without its event")
+                                 .containsExactlyInAnyOrderElementsOf(mapped.stream()
+                                         .map(type -> type + ".schema.json").toList());
+    }
+
+    @Test
+    void mapsEveryEventToACloudEventItsSchemasAccept() {
+        long sequence = 0;
+        for (Object sample : SAMPLES) {
+            LifecycleNotice event = cloudEvents.map(message(sample, sequence)).orElseThrow();
+            for (JsonNode json : List.<JsonNode>of(JSON.valueToTree(event), JSON.valueToTree(event.at(100 + sequence)))) {
+                assertThat(LifecycleSchemas.violations(json)).as("%s as %s", sample.getClass().getSimpleName(), json)
+                                                             .isEmpty();
+            }
+            assertThat(event.data().get("tenantId")).isEqualTo(TENANT);
+            sequence++;
+        }
+    }
+
+    @Test
+    void fillsTheEnvelopeFromTheStoredEvent() {
+        DomainEventMessage<?> message = message(new MemberAddedEvent(TENANT, "user-9", MemberRole.ADMIN), 4);
+
+        LifecycleNotice event = cloudEvents.map(message).orElseThrow();
+
+        assertThat(event.specversion()).isEqualTo("1.0");
+        assertThat(event.id()).isEqualTo(message.getIdentifier());
+        assertThat(event.source()).isEqualTo("urn:tenantry:test");
+        assertThat(event.type()).isEqualTo("io.tenantry.tenant.member-added.v1");
+        assertThat(event.subject()).isEqualTo(TENANT);
+        assertThat(event.time()).isEqualTo("2026-03-01T09:15:30.120Z");
+        assertThat(event.datacontenttype()).isEqualTo("application/json");
+        assertThat(event.tenantversion()).isEqualTo(4);
+        assertThat(event.position()).as("on Kafka: none").isNull();
+        assertThat(JSON.valueToTree(event).has("position")).isFalse();
+        assertThat(event.at(1234)).isEqualTo(new LifecycleNotice(event.specversion(), event.id(), event.source(),
+                event.type(), event.subject(), event.time(), event.datacontenttype(), 4, 1234L, event.data()));
+        assertThat(event.data()).containsExactly(Map.entry("tenantId", TENANT), Map.entry("userId", "user-9"),
+                Map.entry("role", "ADMIN"));
+    }
+
+    @Test
+    void leavesPersonalDataAndFreeTextOut() throws Exception {
+        StringBuilder published = new StringBuilder();
+        long sequence = 0;
+        for (Object sample : SAMPLES) {
+            published.append(JSON.writeValueAsString(cloudEvents.map(message(sample, sequence++)).orElseThrow()));
+        }
+
+        assertThat(published.toString()).doesNotContain("Ann Example", "ann@acme.example", "+44 20", "Bob Example",
+                "bob@acme.example", "Secret Lane", "SP1 1AA", "Springfield", "theme", "lead-1");
+    }
+
+    @Test
+    void ignoresEventsThatAreNoLifecycleEvents() {
+        assertThat(cloudEvents.isLifecycleEvent(InvitationClosedEvent.class)).isFalse();
+        assertThat(cloudEvents.isLifecycleEvent(PlanChangedEvent.class)).as("the tenant's own plan change is published")
+                                                                      .isFalse();
+        assertThat(cloudEvents.map(message(new InvitationClosedEvent(TENANT, "inv-1", InvitationStatus.REVOKED), 3)))
+                .isEmpty();
+    }
+
+    private static DomainEventMessage<?> message(Object payload, long sequence) {
+        return new GenericDomainEventMessage<>("Tenant", TENANT, sequence, payload, MetaData.emptyInstance(),
+                java.util.UUID.randomUUID().toString(), AT);
+    }
+
+    private static Set<String> schemaFiles() throws IOException, URISyntaxException {
+        URI directory = LifecycleSchemas.class.getClassLoader().getResource(LifecycleEventTypes.SCHEMA_DIRECTORY).toURI();
+        if ("jar".equals(directory.getScheme())) {
+            try (FileSystem jar = FileSystems.newFileSystem(directory, Map.of())) {
+                return names(jar.provider().getPath(directory));
+            }
+        }
+        return names(Path.of(directory));
+    }
+
+    private static Set<String> names(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".schema.json"))
+                        .filter(name -> !name.startsWith("envelope.")).collect(Collectors.toSet());
+        }
+    }
+}
