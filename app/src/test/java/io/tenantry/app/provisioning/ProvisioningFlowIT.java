@@ -142,6 +142,7 @@ class ProvisioningFlowIT extends IntegrationTest {
         long at = System.currentTimeMillis();
         Api.Response accepted = orchestrator.answer(payload, contextId, at);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        awaitTenant(tenantId, "ACTIVE"); // the saga's own steps after the answer are done
         long after = events(tenantId);
         assertProblem(orchestrator.answer(payload, contextId, at), 401, "replayed_signature");
         assertThat(events(tenantId)).isEqualTo(after);

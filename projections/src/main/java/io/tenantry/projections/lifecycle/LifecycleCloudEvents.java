@@ -1,7 +1,7 @@
 package io.tenantry.projections.lifecycle;
 
-import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
 import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
@@ -14,11 +14,16 @@ import io.tenantry.contracts.tenant.TeamMemberRoleChangedEvent;
 import io.tenantry.contracts.tenant.TeamUpdatedEvent;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisionedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisioningFailedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisioningStartedEvent;
+import io.tenantry.contracts.tenant.TenantIdentityProviderConfiguredEvent;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
 import io.tenantry.contracts.tenant.TenantReactivatedEvent;
+import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
@@ -55,6 +60,17 @@ public class LifecycleCloudEvents {
                     "tenantId", e.tenantId(), "contextId", e.contextId())),
             mapping(TenantProvisionedEvent.class, "provisioned", e -> fields("tenantId", e.tenantId())),
             mapping(TenantProvisioningFailedEvent.class, "provisioning-failed", e -> fields(
+                    "tenantId", e.tenantId(), "reason", e.reason())),
+            mapping(TenantResourcesReadyEvent.class, "resources-ready", e -> fields(
+                    "tenantId", e.tenantId(), "contextId", e.contextId())),
+            mapping(TenantIdentityProviderConfiguredEvent.class, "identity-provider-configured", e -> fields(
+                    "tenantId", e.tenantId(), "provider", e.account().provider(), "realm", e.account().realm(),
+                    "organizationId", e.account().organizationId(), "clientId", e.account().clientId(),
+                    "authId", e.account().authId())),
+            mapping(TenantDeprovisioningStartedEvent.class, "deprovisioning-started", e -> fields(
+                    "tenantId", e.tenantId(), "contextId", e.contextId())),
+            mapping(TenantDeprovisionedEvent.class, "deprovisioned", e -> fields("tenantId", e.tenantId())),
+            mapping(TenantDeprovisioningFailedEvent.class, "deprovisioning-failed", e -> fields(
                     "tenantId", e.tenantId(), "reason", e.reason())),
             mapping(TenantPlanChangedEvent.class, "plan-changed", e -> fields(
                     "tenantId", e.tenantId(), "fromPlanId", e.fromPlanId(), "toPlanId", e.toPlanId())),

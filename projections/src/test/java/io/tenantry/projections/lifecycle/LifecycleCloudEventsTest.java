@@ -2,9 +2,11 @@ package io.tenantry.projections.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.idp.IdentityAccount;
+import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.invitation.InvitationStatus;
-import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.subscription.PlanChangedEvent;
 import io.tenantry.contracts.tenant.InvitationClosedEvent;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
@@ -23,11 +25,16 @@ import io.tenantry.contracts.tenant.TenantAddress;
 import io.tenantry.contracts.tenant.TenantContact;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantDeletedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisionedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisioningFailedEvent;
+import io.tenantry.contracts.tenant.TenantDeprovisioningStartedEvent;
+import io.tenantry.contracts.tenant.TenantIdentityProviderConfiguredEvent;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningStartedEvent;
 import io.tenantry.contracts.tenant.TenantReactivatedEvent;
+import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
@@ -80,6 +87,12 @@ class LifecycleCloudEventsTest {
             new TenantProvisioningStartedEvent(TENANT, "context-1"),
             new TenantProvisionedEvent(TENANT),
             new TenantProvisioningFailedEvent(TENANT, "deadline passed"),
+            new TenantResourcesReadyEvent(TENANT, "context-1"),
+            new TenantIdentityProviderConfiguredEvent(TENANT, new IdentityAccount(IdentityProviderKind.KEYCLOAK,
+                    "tenantry", "org-1", "tenant-client", "user-9")),
+            new TenantDeprovisioningStartedEvent(TENANT, "context-2"),
+            new TenantDeprovisionedEvent(TENANT),
+            new TenantDeprovisioningFailedEvent(TENANT, "no answer from the orchestrator within PT30M"),
             new TenantPlanChangedEvent(TENANT, "free", "team"),
             new MemberAddedEvent(TENANT, "user-1", MemberRole.OWNER),
             new MemberRemovedEvent(TENANT, "user-2", true),
