@@ -3,6 +3,7 @@ package io.tenantry.app.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
+import io.tenantry.projections.lifecycle.LifecycleSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

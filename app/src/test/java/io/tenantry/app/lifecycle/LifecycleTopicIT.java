@@ -5,6 +5,7 @@ import io.tenantry.app.embedded.EmbeddedKafkaOutage;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import io.tenantry.projections.lifecycle.LifecycleSchemas;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The lifecycle schemas of api-contracts: a CloudEvent is valid when its envelope and its type's data both are. */
-final class LifecycleSchemas {
+/**
+ * The lifecycle schemas of api-contracts: a CloudEvent is valid when its envelope and its type's data both are. Shared
+ * with the app's integration tests through this module's test jar.
+ */
+public final class LifecycleSchemas {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
@@ -31,7 +34,7 @@ final class LifecycleSchemas {
     }
 
     /** What is wrong with this CloudEvent (JSON) by the schemas; empty when nothing is. */
-    static List<String> violations(JsonNode event) {
+    public static List<String> violations(JsonNode event) {
         List<String> violations = new ArrayList<>();
         schema(LifecycleEventTypes.ENVELOPE_SCHEMA).validate(event).stream().map(Error::toString).forEach(violations::add);
         String dataSchema = LifecycleEventTypes.dataSchema(event.path("type").asText());
