@@ -47,7 +47,7 @@ class TenantProvisioningController {
     @PostMapping("/tenants/{tenantId}/provision")
     ResponseEntity<TenantView> provision(@PathVariable String tenantId) {
         TenantView tenant = commands.sendAndWait(new StartTenantProvisioningCommand(tenantId, UUID.randomUUID().toString()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(tenant);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(tenant.version())).body(tenant);
     }
 
     /** partner-admin: sets the tenant up in Keycloak or Auth0 (idempotent); {@code authId} is its admin user's id. */
