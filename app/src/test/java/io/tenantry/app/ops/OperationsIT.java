@@ -19,16 +19,26 @@ class OperationsIT extends IntegrationTest {
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("eventProcessors").path("status").asText()).isEqualTo("UP");
         assertThat(health.body()).doesNotContain("jdbc:").doesNotContain("clusterId");
     }
 
     @Test
     void exposesPrometheusMetrics() {
         api.get("/actuator/health").send();
+        String owner = api.token(uniqueUser("owner"));
+        String tenantId = api.post("/api/tenants").bearer(owner)
+                             .json(java.util.Map.of("name", "Metered Co", "slug", uniqueSlug("metered"), "tier", "POOLED"))
+                             .send().json().path("id").asText();
+        awaitRead("/api/tenants/" + tenantId, owner, body -> true); // a command handled, events stored and read
         Api.Response metrics = api.get("/actuator/prometheus").send();
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+        // processor lag, commands handled, events published, query latency
+        assertThat(metrics.body()).contains("tenantry_projection_lag{processor=\"tenant-directory\"}")
+                                  .contains("commandBus_").contains("eventStore_").contains("queryBus_")
+                                  .contains("eventProcessor_");
     }
 
     @Test

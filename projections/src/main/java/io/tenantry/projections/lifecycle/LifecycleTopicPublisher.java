@@ -1,6 +1,7 @@
 package io.tenantry.projections.lifecycle;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
  * the processor's token advances only past published events; while Kafka is away, publishing fails, the processor
  * retries with back-off (never skips, see AxonConfiguration) and resumes where it stopped. A failure between the
  * acknowledgement and the token's commit publishes an event again: consumers de-duplicate on the CloudEvent's id.
- * Off with {@code tenantry.lifecycle.publish=false}.
+ * Off with {@code tenantry.lifecycle.publish=false}. Not a read model: it is never reset and replayed (that would
+ * publish the whole history again), so the projection rebuild refuses it.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(LifecycleTopicPublisher.PROCESSING_GROUP)
 @ConditionalOnProperty(name = "tenantry.lifecycle.publish", havingValue = "true", matchIfMissing = true)
 class LifecycleTopicPublisher {
