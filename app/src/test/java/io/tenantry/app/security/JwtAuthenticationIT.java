@@ -80,7 +80,7 @@ class JwtAuthenticationIT extends IntegrationTest {
     }
 
     @Test
-    void refusesAnUnsignedToken() {
+    void refusesAnUnsignedAlgNoneToken() {
         assertRefused(new PlainJWT(claims(Instant.now(), Duration.ofHours(1))).serialize());
     }
 
