@@ -34,7 +34,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Bearer JWT on every endpoint but health, info, metrics scraping and the API docs. The verification key is Spring
  * Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*} (on the embedded default, a generated
- * development key). Endpoint rules live here, in one table.
+ * development key). Endpoint rules live here, in one table: who may call at all, and the platform roles and
+ * permissions. Rights within a tenant come from its membership: the Tenant aggregate decides writes, TenantReadAccess
+ * reads. AccessMatrixIT (tests) states every endpoint's rule for each kind of caller, and fails for an endpoint without one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,7 +47,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
 
     /**

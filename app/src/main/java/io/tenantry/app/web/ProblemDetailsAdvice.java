@@ -9,6 +9,7 @@ import io.tenantry.command.idp.IdentityProviderException;
 import io.tenantry.command.provisioning.ProvisioningUnavailableException;
 import io.tenantry.command.subscription.BillingUnavailableException;
 import io.tenantry.contracts.DomainRefusal;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -57,8 +59,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handle(Exception exception) {
-        return classify(unwrap(exception));
+    ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) {
+        Throwable failure = unwrap(exception);
+        if (failure instanceof AggregateNotFoundException notFound && isTenantOfRoute(notFound, request)) {
+            // the answer a caller gets for a tenant it may not see (Roster, TenantReadAccess): no hint it exists
+            return respond(Problems.of(HttpStatus.NOT_FOUND, "tenant_not_found", "Not found",
+                    "No tenant with id " + notFound.getAggregateIdentifier() + "."));
+        }
+        return classify(failure);
+    }
+
+    /** Whether the aggregate not found is the tenant the route names ({@code /api/.../tenants/{tenantId}...}). */
+    private static boolean isTenantOfRoute(AggregateNotFoundException notFound, HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && notFound.getAggregateIdentifier() != null
+                && notFound.getAggregateIdentifier().equals(variables.get("tenantId"));
     }
 
     @ExceptionHandler(io.tenantry.app.ratelimit.TooManyRequestsException.class)

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Making tenants, inviting addresses and reading the invitation mails, for the invitation tests. */
-final class InvitationSupport {
+public final class InvitationSupport {
 
     private static final Pattern LINK = Pattern.compile("invitation=([0-9a-f-]{36})&token=([A-Za-z0-9_-]+)");
 
@@ -21,27 +21,27 @@ final class InvitationSupport {
     }
 
     /** An invitation as it went out: its id, to whom, the token from its mail, its expiry. */
-    record Sent(String invitationId, String email, String token, Instant expiresAt) {
+    public record Sent(String invitationId, String email, String token, Instant expiresAt) {
     }
 
-    static String uniqueEmail(String prefix) {
+    public static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID() + "@example.com";
     }
 
-    static String createTenant(Api api, String ownerToken, String slug) {
+    public static String createTenant(Api api, String ownerToken, String slug) {
         Api.Response created = api.post("/api/tenants").bearer(ownerToken)
                                   .json(Map.of("name", "Invite Co " + slug, "slug", slug, "tier", "POOLED")).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
 
-    static Api.Response invite(Api api, String token, String tenantId, String email, String role) {
+    public static Api.Response invite(Api api, String token, String tenantId, String email, String role) {
         return api.post("/api/tenants/" + tenantId + "/invitations").bearer(token)
                   .json(Map.of("email", email, "role", role)).send();
     }
 
     /** Invites an address and fishes the token out of the mail it got. */
-    static Sent inviteAndReadMail(Api api, String token, String tenantId, String email, String role) {
+    public static Sent inviteAndReadMail(Api api, String token, String tenantId, String email, String role) {
         Api.Response created = invite(api, token, tenantId, email, role);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("mailSent").asBoolean()).isTrue();
@@ -50,7 +50,7 @@ final class InvitationSupport {
                 Instant.parse(created.json().path("expiresAt").asText()));
     }
 
-    static String tokenIn(MimeMessage message, String invitationId) {
+    public static String tokenIn(MimeMessage message, String invitationId) {
         try {
             Matcher link = LINK.matcher(String.valueOf(message.getContent()));
             assertThat(link.find()).as("an accept link in the mail").isTrue();
@@ -61,7 +61,7 @@ final class InvitationSupport {
         }
     }
 
-    static Api.Response accept(Api api, String userToken, String invitationId, String token) {
+    public static Api.Response accept(Api api, String userToken, String invitationId, String token) {
         return api.post("/api/invitations/" + invitationId + "/accept").bearer(userToken).json(Map.of("token", token)).send();
     }
 }

@@ -12,22 +12,22 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registering leads and reading their verification mail, for the lead tests. */
-final class LeadSupport {
+public final class LeadSupport {
 
     private static final Pattern LINK = Pattern.compile("lead=([0-9a-f-]{36})&code=([A-Za-z0-9_-]+)");
 
     private LeadSupport() {
     }
 
-    record Registered(String leadId, String email, String code) {
+    public record Registered(String leadId, String email, String code) {
     }
 
-    static String uniqueEmail() {
+    public static String uniqueEmail() {
         return "lead-" + UUID.randomUUID() + "@example.com";
     }
 
     /** Registers a lead and fishes its code out of the mail it got. */
-    static Registered register(Api api, String email) {
+    public static Registered register(Api api, String email) {
         Api.Response created = api.post("/api/leads").json(Map.of("name", "Lena Lead", "email", email,
                 "companyName", "Lead Co")).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -36,7 +36,7 @@ final class LeadSupport {
         return new Registered(leadId, email, codeIn(TestMail.awaitMessageTo(email), leadId));
     }
 
-    static String codeIn(MimeMessage message, String leadId) {
+    public static String codeIn(MimeMessage message, String leadId) {
         try {
             Matcher link = LINK.matcher(String.valueOf(message.getContent()));
             assertThat(link.find()).as("a verification link in the mail").isTrue();
@@ -47,7 +47,7 @@ final class LeadSupport {
         }
     }
 
-    static String verify(Api api, Registered lead) {
+    public static String verify(Api api, Registered lead) {
         Api.Response verified = api.post("/api/leads/" + lead.leadId() + "/verify").json(Map.of("code", lead.code())).send();
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         return verified.json().path("token").asText();

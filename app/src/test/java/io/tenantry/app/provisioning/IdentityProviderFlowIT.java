@@ -122,7 +122,7 @@ class IdentityProviderFlowIT extends IntegrationTest {
         assertProblem(api.post("/api/tenants/" + tenantId + "/idp").bearer(owner)
                          .json(Map.of("identityProvider", "KEYCLOAK")).send(), 403, "forbidden");
         assertProblem(api.post("/api/tenants/no-such-tenant/idp").bearer(admin)
-                         .json(Map.of("identityProvider", "KEYCLOAK")).send(), 404, "not_found");
+                         .json(Map.of("identityProvider", "KEYCLOAK")).send(), 404, "tenant_not_found");
 
         Api.Response bare = api.post("/api/tenants").bearer(owner)
                                .json(Map.of("name", "No Contact", "slug", uniqueSlug("bare"), "tier", "POOLED")).send();

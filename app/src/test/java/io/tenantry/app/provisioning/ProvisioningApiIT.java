@@ -115,9 +115,9 @@ class ProvisioningApiIT extends IntegrationTest {
 
         assertProblem(api.get(unknown).bearer(admin).send(), 404, "tenant_not_found");
         assertProblem(api.call("PUT", unknown).bearer(admin).json(Map.of("client_name", "X Co", "email", "x@example.com"))
-                         .send(), 404, "not_found");
-        assertProblem(api.call("PATCH", unknown).bearer(admin).json(Map.of("industry", "X")).send(), 404, "not_found");
-        assertProblem(api.call("DELETE", unknown).bearer(admin).send(), 404, "not_found");
+                         .send(), 404, "tenant_not_found");
+        assertProblem(api.call("PATCH", unknown).bearer(admin).json(Map.of("industry", "X")).send(), 404, "tenant_not_found");
+        assertProblem(api.call("DELETE", unknown).bearer(admin).send(), 404, "tenant_not_found");
     }
 
     @Test

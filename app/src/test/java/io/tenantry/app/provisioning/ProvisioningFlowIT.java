@@ -215,6 +215,6 @@ class ProvisioningFlowIT extends IntegrationTest {
         awaitTenant(tenantId, "ACTIVE");
         assertProblem(api.post("/api/tenants/" + tenantId + "/provision").bearer(admin).send(), 409,
                 "invalid_status_transition");
-        assertProblem(api.post("/api/tenants/no-such-tenant/provision").bearer(admin).send(), 404, "not_found");
+        assertProblem(api.post("/api/tenants/no-such-tenant/provision").bearer(admin).send(), 404, "tenant_not_found");
     }
 }

@@ -8,15 +8,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.app.embedded.DevJwtKeys;
+import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -24,13 +27,34 @@ import java.util.UUID;
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The security baseline: only RS256 tokens signed with the configured key, in their validity window, get in. */
+/**
+ * The security baseline: only RS256 tokens signed with the configured key, in their validity window, get in; every
+ * refusal is 401 problem+json. One test per attack; a wrong issuer or audience is JwtIssuerAudienceTest's, a lead token
+ * outside its lead's endpoint LeadTokenIT's.
+ */
 class JwtAuthenticationIT extends IntegrationTest {
 
     @Test
     void acceptsAValidToken() {
         assertThat(api.get("/api/tenants/" + UUID.randomUUID()).bearer(api.token("valid-user")).send().status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void refusesARequestWithoutAToken() {
+        Api.Response response = api.get("/api/tenants/" + UUID.randomUUID()).send();
+
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(response.header("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void refusesATokenWhoseClaimsWereChangedAfterSigning() throws Exception {
+        String[] parts = sign(claims(Instant.now(), Duration.ofHours(1)), devKey()).split("\\.");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(new JWTClaimsSet.Builder(
+                claims(Instant.now(), Duration.ofHours(1))).subject("root").build().toString().getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(parts[0] + "." + forged + "." + parts[2]);
     }
 
     @Test
@@ -56,7 +80,7 @@ class JwtAuthenticationIT extends IntegrationTest {
     }
 
     @Test
-    void refusesAnUnsignedToken() {
+    void refusesAnUnsignedAlgNoneToken() {
         assertRefused(new PlainJWT(claims(Instant.now(), Duration.ofHours(1))).serialize());
     }
 
@@ -75,7 +99,9 @@ class JwtAuthenticationIT extends IntegrationTest {
     }
 
     private void assertRefused(String token) {
-        assertProblem(api.get("/api/tenants/" + UUID.randomUUID()).bearer(token).send(), 401, "unauthenticated");
+        Api.Response response = api.get("/api/tenants/" + UUID.randomUUID()).bearer(token).send();
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
     }
 
     private Path dataDir() {

@@ -116,7 +116,7 @@ class TenantApiIT extends IntegrationTest {
                 404, "tenant_not_found");
         assertProblem(api.call("DELETE", "/api/tenants/" + id).bearer(stranger).send(), 404, "tenant_not_found");
         assertProblem(api.call("PATCH", "/api/tenants/" + UUID.randomUUID()).bearer(stranger)
-                         .json(Map.of("name", "Nobody")).send(), 404, "not_found");
+                         .json(Map.of("name", "Nobody")).send(), 404, "tenant_not_found");
     }
 
     @Test
@@ -129,7 +129,7 @@ class TenantApiIT extends IntegrationTest {
         Api.Response deleted = api.call("DELETE", "/api/tenants/" + id).bearer(owner).send();
         assertThat(deleted.status()).isEqualTo(204);
         assertProblem(api.call("DELETE", "/api/tenants/" + id).bearer(owner).send(), 404, "tenant_not_found");
-        assertProblem(api.call("DELETE", "/api/tenants/" + UUID.randomUUID()).bearer(admin).send(), 404, "not_found");
+        assertProblem(api.call("DELETE", "/api/tenants/" + UUID.randomUUID()).bearer(admin).send(), 404, "tenant_not_found");
 
         awaitRead("/api/tenants/" + id + "?includeDeleted=true", owner, body -> "DELETED".equals(body.path("status").asText()));
         assertProblem(api.get("/api/tenants/" + id).bearer(owner).send(), 404, "tenant_not_found");

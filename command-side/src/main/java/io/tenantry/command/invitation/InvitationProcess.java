@@ -72,8 +72,17 @@ class InvitationProcess {
         } catch (AggregateNotFoundException e) {
             throw DomainRefusal.notFound("invitation_not_found", "No invitation with id " + command.invitationId() + ".");
         }
-        toTenant(command.tenantId(), new ReleaseInvitationSeatCommand(command.tenantId(), command.invitationId(),
-                command.caller()));
+        try {
+            toTenant(command.tenantId(), new ReleaseInvitationSeatCommand(command.tenantId(), command.invitationId(),
+                    command.caller()));
+        } catch (DomainRefusal refusal) {
+            // the invitation matched the tenant (checked first, for the lock order): a caller who may not see the
+            // tenant must not learn that from it, so it gets what any other tenant or invitation id gets
+            if ("tenant_not_found".equals(refusal.code())) {
+                throw DomainRefusal.notFound("invitation_not_found", "No invitation with id " + command.invitationId() + ".");
+            }
+            throw refusal;
+        }
     }
 
     /** A command to a tenant, which is not found (404 {@code tenant_not_found}) when it never existed. */

@@ -1,0 +1,263 @@
+package io.tenantry.app.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tenantry.app.invitation.InvitationSupport;
+import io.tenantry.app.lead.LeadSupport;
+import io.tenantry.app.test.Api;
+import io.tenantry.app.test.ProvisioningOrchestrator;
+import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
+import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tenants, users, teams, invitations and leads {@link AccessMatrixIT} calls on, made once for the class. A tenant
+ * that a row's allowed call changes for good (deletes, suspends, hands over) is that row's own.
+ */
+final class AccessMatrixWorld {
+
+    /** A user and a token for it. */
+    record Person(String id, String token) {
+    }
+
+    private final Api api;
+
+    final String partner;
+    final String partnerCreateOnly;
+    final String partnerWithoutPermissions;
+    final Person stranger;
+
+    // home: every tenant role, a team with a LEAD, open invitations; on plan "team" (room for all of them)
+    final String home;
+    final String homeSlug;
+    final Person owner;
+    final Person admin;
+    final Person member;
+    final Person lead;
+    final Person patchMe;
+    final Person removeMe;
+    final Person teamJoiner;
+    final Person teamPatchMe;
+    final Person teamRemoveMe;
+    final String team;
+    final String doomedTeam;
+    final String openInvitation;
+    final String revokeMe;
+    final InvitationSupport.Sent acceptMe;
+
+    // the other tenant, whose OWNER asks for home's things
+    final Person foreignOwner;
+
+    // one tenant per row whose allowed call changes it for good
+    final Person doomedOwner;
+    final Person doomedAdmin;
+    final String doomed;
+    final Person deletedOwner;
+    final String deleted;
+    final Person suspendableOwner;
+    final String suspendable;
+    final Person suspendedOwner;
+    final String suspended;
+    final Person handoverOwner;
+    final Person handoverAdmin;
+    final String handover;
+    final Person billedOwner;
+    final Person billedAdmin;
+    final String billed;
+    final Person reconciledOwner;
+    final Person reconciledAdmin;
+    final String reconciled;
+    final Person provisionableOwner;
+    final String provisionable;
+    final String awaitingAnswer;
+    final String awaitingAnswerContext;
+    final Person idpOwner;
+    final String idp;
+    final String provisioned;
+    final String provisionedDoomed;
+
+    // leads
+    final String registeredLead;
+    final String onboardingLead;
+    final String onboardingToken;
+    final String otherLeadToken;
+
+    AccessMatrixWorld(Api api, String kafkaBootstrapServers, CommandGateway commands) {
+        this.api = api;
+        partner = api.token(unique("partner"), List.of("partner-admin"),
+                List.of("tenant:create", "tenant:update", "tenant:delete"));
+        partnerCreateOnly = api.token(unique("partner"), List.of("partner-admin"), List.of("tenant:create"));
+        partnerWithoutPermissions = api.token(unique("partner"), List.of("partner-admin"), List.of());
+        stranger = person("stranger");
+
+        owner = person("owner");
+        admin = person("admin");
+        member = person("member");
+        lead = person("lead");
+        patchMe = person("patch-me");
+        removeMe = person("remove-me");
+        teamJoiner = person("team-joiner");
+        teamPatchMe = person("team-patch-me");
+        teamRemoveMe = person("team-remove-me");
+        homeSlug = slug("home");
+        home = tenant(owner, homeSlug, "team", null);
+        addMember(home, owner, admin, "ADMIN");
+        for (Person plain : List.of(member, lead, patchMe, removeMe, teamJoiner, teamPatchMe, teamRemoveMe)) {
+            addMember(home, owner, plain, "MEMBER");
+        }
+        team = team(home, admin, "Engineering");
+        doomedTeam = team(home, admin, "Doomed");
+        addTeamMember(home, team, admin, lead, "LEAD");
+        addTeamMember(home, doomedTeam, admin, lead, "LEAD");
+        addTeamMember(home, team, admin, teamPatchMe, "MEMBER");
+        addTeamMember(home, team, admin, teamRemoveMe, "MEMBER");
+        openInvitation = invite(home, admin);
+        revokeMe = invite(home, admin);
+        acceptMe = InvitationSupport.inviteAndReadMail(api, admin.token(), home,
+                InvitationSupport.uniqueEmail("accept-me"), "MEMBER");
+
+        foreignOwner = person("foreign-owner");
+        tenant(foreignOwner, slug("foreign"), null, null);
+
+        doomedOwner = person("doomed-owner");
+        doomedAdmin = person("doomed-admin");
+        doomed = tenant(doomedOwner, slug("doomed"), null, null);
+        addMember(doomed, doomedOwner, doomedAdmin, "ADMIN");
+
+        deletedOwner = person("deleted-owner");
+        deleted = tenant(deletedOwner, slug("deleted"), null, null);
+        expect(204, api.call("DELETE", "/api/tenants/" + deleted).bearer(deletedOwner.token()).send());
+
+        suspendableOwner = person("suspendable-owner");
+        suspendable = tenant(suspendableOwner, slug("suspendable"), null, null);
+        suspendedOwner = person("suspended-owner");
+        suspended = tenant(suspendedOwner, slug("suspended"), null, null);
+        for (String tenant : List.of(suspendable, suspended)) { // only an ACTIVE tenant is suspended
+            commands.sendAndWait(new StartTenantProvisioningCommand(tenant, "matrix-context"));
+            commands.sendAndWait(new CompleteTenantProvisioningCommand(tenant));
+        }
+        expect(200, api.post("/api/tenants/" + suspended + "/suspend").bearer(partner).send());
+
+        handoverOwner = person("handover-owner");
+        handoverAdmin = person("handover-admin");
+        handover = tenant(handoverOwner, slug("handover"), null, null);
+        addMember(handover, handoverOwner, handoverAdmin, "ADMIN");
+
+        billedOwner = person("billed-owner");
+        billedAdmin = person("billed-admin");
+        billed = tenant(billedOwner, slug("billed"), null, null);
+        addMember(billed, billedOwner, billedAdmin, "ADMIN");
+        reconciledOwner = person("reconciled-owner");
+        reconciledAdmin = person("reconciled-admin");
+        reconciled = tenant(reconciledOwner, slug("reconciled"), null, null); // free: nothing at Stripe to ask
+        addMember(reconciled, reconciledOwner, reconciledAdmin, "ADMIN");
+
+        provisionableOwner = person("provisionable-owner");
+        provisionable = tenant(provisionableOwner, slug("provisionable"), null, null);
+        awaitingAnswer = tenant(person("answer-owner"), slug("answer"), null, null);
+        expect(202, api.post("/api/tenants/" + awaitingAnswer + "/provision").bearer(partner).send());
+        awaitingAnswerContext = new ProvisioningOrchestrator(api, kafkaBootstrapServers)
+                .awaitRequest(awaitingAnswer, 1).path("contextId").asText();
+
+        idpOwner = person("idp-owner");
+        idp = tenant(idpOwner, slug("idp"), null, List.of(Map.of("name", "Ada Lovelace",
+                "email", unique("ada") + "@example.com", "primary", true)));
+
+        provisioned = provisioningApiTenant();
+        provisionedDoomed = provisioningApiTenant();
+
+        // leads registered from one client address: its rate limit (10 an hour) leaves room for the rows' three more
+        registeredLead = LeadSupport.register(api, LeadSupport.uniqueEmail()).leadId();
+        LeadSupport.Registered onboarding = LeadSupport.register(api, LeadSupport.uniqueEmail());
+        onboardingLead = onboarding.leadId();
+        onboardingToken = LeadSupport.verify(api, onboarding);
+        otherLeadToken = LeadSupport.verify(api, LeadSupport.register(api, LeadSupport.uniqueEmail()));
+
+        // reads are eventual: wait until the read models show what the rows read
+        awaitRead("/api/tenants/" + home + "/members?limit=500", owner.token(), page -> page.path("total").asInt() == 9);
+        awaitRead("/api/tenants/" + home, member.token(), body -> true);
+        awaitRead("/api/tenants/" + home + "/teams/" + team + "/members", member.token(),
+                page -> page.path("total").asInt() == 3);
+        awaitRead("/api/tenants/" + home + "/teams/" + doomedTeam, member.token(), body -> true);
+        awaitRead("/api/tenants/" + home + "/subscription", member.token(), body -> true);
+        awaitRead("/api/invitations/" + openInvitation, admin.token(), body -> true);
+        awaitRead("/api/leads/" + registeredLead, partner, body -> true);
+        awaitRead("/api/provisioning/tenants/" + provisioned, partner, body -> true);
+        for (String tenant : List.of(doomed, handover, billed)) {
+            awaitRead("/api/tenants/" + tenant + "/members", partner, page -> page.path("total").asInt() == 2);
+        }
+    }
+
+    Person person(String prefix) {
+        String id = unique(prefix);
+        return new Person(id, api.token(id));
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    static String slug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String tenant(Person creator, String slug, String planId, List<Map<String, Object>> contacts) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("name", "Matrix " + slug, "slug", slug,
+                "tier", "POOLED"));
+        if (planId != null) {
+            body.put("planId", planId);
+        }
+        if (contacts != null) {
+            body.put("contacts", contacts);
+        }
+        return expect(201, api.post("/api/tenants").bearer(creator.token()).json(body).send()).json().path("id").asText();
+    }
+
+    private void addMember(String tenant, Person by, Person who, String role) {
+        expect(201, api.post("/api/tenants/" + tenant + "/members").bearer(by.token())
+                       .json(Map.of("userId", who.id(), "role", role)).send());
+    }
+
+    private String team(String tenant, Person by, String name) {
+        return expect(201, api.post("/api/tenants/" + tenant + "/teams").bearer(by.token()).json(Map.of("name", name))
+                              .send()).json().path("teamId").asText();
+    }
+
+    private void addTeamMember(String tenant, String teamId, Person by, Person who, String role) {
+        expect(201, api.post("/api/tenants/" + tenant + "/teams/" + teamId + "/members").bearer(by.token())
+                       .json(Map.of("userId", who.id(), "role", role)).send());
+    }
+
+    private String invite(String tenant, Person by) {
+        return expect(201, InvitationSupport.invite(api, by.token(), tenant, InvitationSupport.uniqueEmail("invitee"),
+                "MEMBER")).json().path("id").asText();
+    }
+
+    private String provisioningApiTenant() {
+        return expect(201, api.post("/api/provisioning/tenants").bearer(partner)
+                              .json(Map.of("client_name", "Matrix Partner " + UUID.randomUUID(),
+                                      "email", unique("partner-client") + "@example.com")).send())
+                .json().path("tenant").asText();
+    }
+
+    private void awaitRead(String path, String token, Predicate<JsonNode> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+               .until(() -> {
+                   Api.Response response = api.get(path).bearer(token).send();
+                   return response.status() == 200 ? response.json() : null;
+               }, body -> body != null && condition.test(body));
+    }
+
+    private static Api.Response expect(int status, Api.Response response) {
+        assertThat(response.status()).as("setting up: %s", response).isEqualTo(status);
+        return response;
+    }
+}
