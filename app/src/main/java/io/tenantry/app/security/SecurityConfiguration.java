@@ -97,7 +97,8 @@ class SecurityConfiguration {
                     // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a token
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe", "/api/webhooks/provisioning").permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasRole(Caller.PARTNER_ADMIN)
-                    .requestMatchers("/api/privacy/**", "/api/audit/**", "/api/lifecycle/**").hasRole(Caller.PARTNER_ADMIN)
+                    .requestMatchers("/api/privacy/**", "/api/audit/**", "/api/lifecycle/**", "/api/dashboard/**")
+                    .hasRole(Caller.PARTNER_ADMIN)
                     // seed 003: partner integrations, role and permission both
                     .requestMatchers(HttpMethod.POST, "/api/provisioning/tenants", "/api/provisioning/tenants/bulk")
                     .access(partnerAdminWith("tenant:create"))
