@@ -34,9 +34,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Bearer JWT on every endpoint but health, info, metrics scraping, the API docs and the dashboard page. The verification key is Spring
- * Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*} (on the embedded default, a generated
- * development key). Endpoint rules live here, in one table.
+ * Bearer JWT on every endpoint but health, info, metrics scraping, the API docs and the dashboard page. The
+ * verification key is Spring Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*} (on the embedded
+ * default, a generated development key). Endpoint rules live here, in one table.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity

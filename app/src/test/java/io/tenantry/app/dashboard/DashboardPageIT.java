@@ -80,7 +80,7 @@ class DashboardPageIT extends IntegrationTest {
                 && figure("tenants-by-tier", "POOLED") >= 12 && figure("tenants-by-plan", "free") >= 12
                 && number("members-total") >= 12 && number("teams-total") >= 0);
         assertThat(text("whoami")).startsWith("partner-");
-        assertThat(browser.findElement(By.id("token")).isDisplayed()).as("the token field goes once signed in").isFalse();
+        assertThat(browser.findElement(By.id("token")).isDisplayed()).as("no token field once signed in").isFalse();
 
         browser.findElement(By.id("tenant-q")).sendKeys(marker);
         browser.findElement(By.cssSelector("#tenant-search button")).click();
@@ -128,7 +128,8 @@ class DashboardPageIT extends IntegrationTest {
     void servesThePageWithoutATokenUnderAStrictContentSecurityPolicy() {
         Api.Response redirect = api.get("/dashboard").send();
         assertThat(redirect.status()).isEqualTo(302);
-        assertThat(redirect.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard/"));
+        assertThat(redirect.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard/"));
         Api.Response page = api.get("/dashboard/").send();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
