@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,9 +34,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Bearer JWT on every endpoint but health, info, metrics scraping and the API docs. The verification key is Spring
- * Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*} (on the embedded default, a generated
- * development key). Endpoint rules live here, in one table: who may call at all, and the platform roles and
+ * Bearer JWT on every endpoint but health, info, metrics scraping, the API docs and the dashboard page. The
+ * verification key is Spring Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*} (on the embedded
+ * default, a generated development key). Endpoint rules live here, in one table: who may call at all, and the platform roles and
  * permissions. Rights within a tenant come from its membership: the Tenant aggregate decides writes, TenantReadAccess
  * reads. AccessMatrixIT (tests) states every endpoint's rule for each kind of caller, and fails for an endpoint without one.
  */
@@ -49,6 +51,16 @@ class SecurityConfiguration {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
+
+    /** The dashboard page and its assets: no data in them (the page asks for a token and calls the API with it). */
+    static final String[] DASHBOARD_PAGE = {"/dashboard", "/dashboard/", "/dashboard/**"};
+
+    /**
+     * The dashboard page runs only its own script and talks only to this origin: a token pasted into it cannot be
+     * sent elsewhere by injected markup.
+     */
+    static final String DASHBOARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /**
      * {@code POST /api/leads/{leadId}/tenants} takes the lead's own token and nothing else: HS256, signed by Tenantry,
@@ -91,15 +103,20 @@ class SecurityConfiguration {
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
+            .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
+                    new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers(PUBLIC).permitAll()
+                    .requestMatchers(HttpMethod.GET, DASHBOARD_PAGE).permitAll()
                     // seed 002: a prospective customer registers and proves its e-mail before it has any account
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/verify",
                             "/api/leads/*/resend-verification").permitAll()
                     // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a token
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe", "/api/webhooks/provisioning").permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasRole(Caller.PARTNER_ADMIN)
-                    .requestMatchers("/api/privacy/**", "/api/audit/**", "/api/lifecycle/**", "/api/admin/**")
+                    .requestMatchers("/api/privacy/**", "/api/audit/**", "/api/lifecycle/**", "/api/admin/**",
+                            "/api/dashboard/**")
                     .hasRole(Caller.PARTNER_ADMIN)
                     // seed 003: partner integrations, role and permission both
                     .requestMatchers(HttpMethod.POST, "/api/provisioning/tenants", "/api/provisioning/tenants/bulk")

@@ -1,5 +1,7 @@
 package io.tenantry.projections.membership;
 
+import io.tenantry.contracts.dashboard.DashboardQueries.MemberFigures;
+import io.tenantry.contracts.dashboard.DashboardQueries.TeamFigures;
 import io.tenantry.contracts.membership.MembershipResults.MemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamMemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamPage;
@@ -164,6 +166,21 @@ public class MembershipDirectory {
                 order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?""",
                 TEAM_MEMBER, teamId, limit, offset),
                 count("select count(*) from tenant_team_member where team_id = ?", teamId), offset, limit);
+    }
+
+    /** Memberships in live tenants and the distinct users holding them. */
+    public MemberFigures memberFigures() {
+        return jdbc.queryForObject("""
+                select count(*) as memberships, count(distinct m.user_id) as users from tenant_member m
+                join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'""",
+                (rs, i) -> new MemberFigures(rs.getLong("memberships"), rs.getLong("users")));
+    }
+
+    /** Teams in live tenants. */
+    public TeamFigures teamFigures() {
+        return new TeamFigures(count("""
+                select count(*) from tenant_team t
+                join tenant_directory d on d.id = t.tenant_id and d.status <> 'DELETED'"""));
     }
 
     private long count(String sql, Object... arguments) {

@@ -3,6 +3,7 @@ package io.tenantry.projections.tenant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.tenant.ListTenantsQuery;
 import io.tenantry.contracts.tenant.TenantAddress;
@@ -21,10 +22,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,6 +39,8 @@ import java.util.stream.Collectors;
 @Repository
 public class TenantDirectory {
 
+    /** The {@link TenantFigures#byPlan()} key of tenants without a plan. */
+    public static final String NO_PLAN = "none";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {
     };
@@ -158,6 +163,36 @@ public class TenantDirectory {
         List<TenantView> rows = jdbc.query("select * from tenant_directory" + where
                 + " order by created_at desc, id limit ? offset ?", TenantDirectory::row, pageArguments.toArray());
         return new TenantPage(withContacts(rows), total == null ? 0 : total, query.offset(), query.limit());
+    }
+
+    /**
+     * Tenants by status (all of them, deleted ones under DELETED), and live ones by tier and by plan ({@code none} for
+     * a tenant without one): one pass over {@code tenant_directory_figures_idx}.
+     */
+    public TenantFigures figures() {
+        Map<TenantStatus, Long> byStatus = new EnumMap<>(TenantStatus.class);
+        Map<TenantTier, Long> byTier = new EnumMap<>(TenantTier.class);
+        Map<String, Long> byPlan = new TreeMap<>();
+        for (TenantStatus status : TenantStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        for (TenantTier tier : TenantTier.values()) {
+            byTier.put(tier, 0L);
+        }
+        long[] live = {0};
+        jdbc.query("select status, tier, plan_id, count(*) as tenants from tenant_directory group by status, tier, plan_id",
+                rs -> {
+                    TenantStatus status = TenantStatus.valueOf(rs.getString("status"));
+                    long tenants = rs.getLong("tenants");
+                    byStatus.merge(status, tenants, Long::sum);
+                    if (status != TenantStatus.DELETED) {
+                        live[0] += tenants;
+                        byTier.merge(TenantTier.valueOf(rs.getString("tier")), tenants, Long::sum);
+                        String plan = rs.getString("plan_id");
+                        byPlan.merge(plan == null ? NO_PLAN : plan, tenants, Long::sum);
+                    }
+                });
+        return new TenantFigures(byStatus, byTier, byPlan, live[0]);
     }
 
     private Optional<TenantView> first(List<TenantView> rows) {

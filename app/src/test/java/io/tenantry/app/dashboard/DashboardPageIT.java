@@ -1,0 +1,199 @@
+package io.tenantry.app.dashboard;
+
+import io.tenantry.app.test.Api;
+import io.tenantry.app.test.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard page at {@code /dashboard} in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}, driven by Selenium; skipped where they are not installed): sign in with a pasted token,
+ * the figures, the tenants table searched and paged, a change arriving in the live feed. Leaves a screenshot in
+ * {@code target/dashboard.png}.
+ */
+class DashboardPageIT extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("tenantry.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("tenantry.test.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final String UPDATED = "io.tenantry.tenant.updated.v1";
+
+    /** Selenium warns that it has no DevTools binding for this Chromium; WebDriver itself is all this test uses. */
+    private static final java.util.logging.Logger CDP_WARNINGS = quiet("org.openqa.selenium");
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signsInShowsTheFiguresSearchesAndPagesTenantsAndFollowsTheLiveFeed() throws IOException {
+        String admin = partnerAdmin();
+        String owner = api.token(uniqueUser("owner"));
+        String marker = "Pagecheck " + UUID.randomUUID().toString().substring(0, 8);
+        List<String> tenants = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            tenants.add(createTenant(owner, marker + " " + i));
+        }
+        awaitRead("/api/tenants?limit=1&q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8), admin,
+                page -> page.path("total").asLong() == 12);
+        openBrowser();
+
+        browser.get("http://localhost:" + port + "/dashboard");
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard/");
+        signIn(admin);
+
+        // (waits, not plain reads: the page reads its figures again as events arrive)
+        wait.until(page -> number("tenants-total") >= 12 && figure("tenants-by-status", "PENDING_PROVISION") >= 12
+                && figure("tenants-by-tier", "POOLED") >= 12 && figure("tenants-by-plan", "free") >= 12
+                && number("members-total") >= 12 && number("teams-total") >= 0);
+        assertThat(text("whoami")).startsWith("partner-");
+        assertThat(browser.findElement(By.id("token")).isDisplayed()).as("no token field once signed in").isFalse();
+
+        browser.findElement(By.id("tenant-q")).sendKeys(marker);
+        browser.findElement(By.cssSelector("#tenant-search button")).click();
+        wait.until(page -> text("page-info").equals("1–10 of 12"));
+        assertThat(tenantNames()).hasSize(10).allMatch(name -> name.startsWith(marker))
+                                 .as("newest first").startsWith(marker + " 12");
+        assertThat(browser.findElement(By.id("prev-page")).isEnabled()).isFalse();
+        browser.findElement(By.id("next-page")).click();
+        wait.until(page -> text("page-info").equals("11–12 of 12"));
+        assertThat(tenantNames()).containsExactly(marker + " 2", marker + " 1");
+        assertThat(browser.findElement(By.id("next-page")).isEnabled()).isFalse();
+
+        wait.until(page -> text("feed-status").equals("live"));
+        String renamed = tenants.get(0);
+        Api.Response patched = api.call("PATCH", "/api/tenants/" + renamed).bearer(owner)
+                                  .json(Map.of("name", marker + " renamed")).send();
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        By arrival = By.cssSelector("#feed li[data-subject='" + renamed + "'][data-type='" + UPDATED + "']");
+        wait.until(page -> !page.findElements(arrival).isEmpty());
+        assertThat(browser.findElement(arrival).getText()).contains("updated").contains(marker + " renamed");
+        assertThat(browser.findElements(By.cssSelector("#feed li")).get(0).getAttribute("data-subject"))
+                .as("newest at the top").isEqualTo(renamed);
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                                         .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                                         .toList();
+        assertThat(problems).as("console errors (a blocked script or style, say)").isEmpty();
+    }
+
+    @Test
+    void showsTheApisProblemWhenTheTokenMayNotReadTheDashboard() {
+        openBrowser();
+        browser.get("http://localhost:" + port + "/dashboard/");
+        signIn(api.token(uniqueUser("user")));
+
+        wait.until(page -> browser.findElement(By.id("error")).isDisplayed());
+        assertThat(text("error")).isEqualTo("You are not allowed to do this. (forbidden)");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("token")).isDisplayed()).as("asks for another token").isTrue();
+    }
+
+    @Test
+    void servesThePageWithoutATokenUnderAStrictContentSecurityPolicy() {
+        Api.Response redirect = api.get("/dashboard").send();
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard/"));
+        Api.Response page = api.get("/dashboard/").send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<script src=\"dashboard.js\" defer></script>");
+        assertThat(page.header("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").contains("connect-src 'self'")
+                                                          .contains("default-src 'none'"));
+        assertThat(api.get("/dashboard/dashboard.js").send().status()).isEqualTo(200);
+        assertThat(api.get("/dashboard/dashboard.css").send().status()).isEqualTo(200);
+        assertThat(api.get("/dashboard/nothing-here.txt").send().status()).isEqualTo(404);
+    }
+
+    private void openBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no Chromium: apt-get install chromium chromium-driver (or set tenantry.test.chromium/.chromedriver)");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                                                                       .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1800", "--no-first-run", "--disable-extensions");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    private void signIn(String token) {
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+    }
+
+    private String createTenant(String owner, String name) {
+        Api.Response created = api.post("/api/tenants").bearer(owner)
+                                  .json(Map.of("name", name, "slug", uniqueSlug("page"), "tier", "POOLED")).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    private long number(String id) {
+        String text = text(id);
+        return text.matches("\\d+") ? Long.parseLong(text) : -1;
+    }
+
+    private long figure(String list, String key) {
+        WebElement figure = browser.findElement(By.cssSelector("#" + list + " dd[data-key='" + key + "']"));
+        return Long.parseLong(figure.getText().trim());
+    }
+
+    private List<String> tenantNames() {
+        return browser.findElements(By.cssSelector("#tenants tbody tr")).stream()
+                      .map(row -> row.findElement(By.tagName("td")).getText().trim()).toList();
+    }
+}

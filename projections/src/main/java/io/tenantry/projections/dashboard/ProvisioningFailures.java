@@ -1,0 +1,51 @@
+package io.tenantry.projections.dashboard;
+
+import io.tenantry.contracts.dashboard.DashboardQueries.ProvisioningFailure;
+import io.tenantry.contracts.tenant.TenantStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The provisioning failures read model ({@code provisioning_failure}): one row per failure event, keyed by the
+ * event's id. The tenant's name and status are read from the tenants read model when asked, so they are current.
+ */
+@Repository
+public class ProvisioningFailures {
+
+    private final JdbcTemplate jdbc;
+
+    public ProvisioningFailures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a failure; a second delivery of the same event is ignored. */
+    void record(String eventId, String tenantId, String kind, String reason, Instant at) {
+        jdbc.update("""
+                insert into provisioning_failure (event_id, tenant_id, kind, reason, failed_at)
+                values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
+                eventId, tenantId, kind, reason, at.atOffset(ZoneOffset.UTC));
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from provisioning_failure");
+    }
+
+    /** The newest failures first. */
+    public List<ProvisioningFailure> recent(int limit) {
+        return jdbc.query("""
+                select f.event_id, f.tenant_id, f.kind, f.reason, f.failed_at, d.name, d.status
+                from provisioning_failure f left join tenant_directory d on d.id = f.tenant_id
+                order by f.failed_at desc, f.event_id
+                limit ?""",
+                (rs, i) -> new ProvisioningFailure(rs.getString("tenant_id"), rs.getString("name"),
+                        rs.getString("status") == null ? null : TenantStatus.valueOf(rs.getString("status")),
+                        rs.getString("kind"), rs.getString("reason"),
+                        rs.getObject("failed_at", OffsetDateTime.class).toInstant(), rs.getString("event_id")),
+                limit);
+    }
+}

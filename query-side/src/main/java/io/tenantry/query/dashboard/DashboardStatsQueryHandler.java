@@ -1,0 +1,60 @@
+package io.tenantry.query.dashboard;
+
+import io.tenantry.contracts.dashboard.DashboardQueries.DashboardStats;
+import io.tenantry.contracts.dashboard.DashboardQueries.DashboardStatsQuery;
+import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
+import io.tenantry.contracts.plan.Plan;
+import io.tenantry.contracts.plan.PlanCatalogue;
+import io.tenantry.projections.dashboard.ProvisioningFailures;
+import io.tenantry.projections.lead.LeadDirectory;
+import io.tenantry.projections.membership.MembershipDirectory;
+import io.tenantry.projections.tenant.TenantDirectory;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dashboard's figures: counts from the read models (each one aggregate query), the newest failures from their
+ * read model, the newest lifecycle events from the event store. Each figure is as fresh as its read model.
+ */
+@Component
+class DashboardStatsQueryHandler {
+
+    private final TenantDirectory tenants;
+    private final LeadDirectory leads;
+    private final MembershipDirectory memberships;
+    private final ProvisioningFailures failures;
+    private final RecentLifecycleEvents recentEvents;
+    private final PlanCatalogue plans;
+
+    DashboardStatsQueryHandler(TenantDirectory tenants, LeadDirectory leads, MembershipDirectory memberships,
+                               ProvisioningFailures failures, RecentLifecycleEvents recentEvents, PlanCatalogue plans) {
+        this.tenants = tenants;
+        this.leads = leads;
+        this.memberships = memberships;
+        this.failures = failures;
+        this.recentEvents = recentEvents;
+        this.plans = plans;
+    }
+
+    @QueryHandler
+    DashboardStats handle(DashboardStatsQuery query) {
+        Instant asOf = Instant.now();
+        return new DashboardStats(withEveryPlan(tenants.figures()), leads.funnel(), memberships.memberFigures(),
+                memberships.teamFigures(), recentEvents.newest(query.recentEvents()),
+                failures.recent(query.recentFailures()), asOf);
+    }
+
+    /** The catalogue's plans first, in its order, with 0 where no tenant is on one; then any other plan in use. */
+    private TenantFigures withEveryPlan(TenantFigures figures) {
+        Map<String, Long> byPlan = new LinkedHashMap<>();
+        for (Plan plan : plans.plans()) {
+            byPlan.put(plan.id(), figures.byPlan().getOrDefault(plan.id(), 0L));
+        }
+        figures.byPlan().forEach(byPlan::putIfAbsent);
+        return new TenantFigures(figures.byStatus(), figures.byTier(), byPlan, figures.total());
+    }
+}

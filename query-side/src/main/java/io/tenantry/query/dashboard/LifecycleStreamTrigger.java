@@ -1,0 +1,35 @@
+package io.tenantry.query.dashboard;
+
+import io.tenantry.projections.lifecycle.LifecycleCloudEvents;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tracking processor {@value #PROCESSING_GROUP}: tells this node's {@link LifecycleStream} that a lifecycle event has
+ * been projected, so the dashboards see it at once. Its token lives in memory and starts at the head of the store
+ * (see {@link DashboardConfiguration}): every node runs its own, for its own streams, and none replays history.
+ */
+@Component
+@ProcessingGroup(LifecycleStreamTrigger.PROCESSING_GROUP)
+class LifecycleStreamTrigger {
+
+    static final String PROCESSING_GROUP = "dashboard-stream";
+
+    private final LifecycleCloudEvents cloudEvents;
+    private final LifecycleStream stream;
+
+    LifecycleStreamTrigger(LifecycleCloudEvents cloudEvents, LifecycleStream stream) {
+        this.cloudEvents = cloudEvents;
+        this.stream = stream;
+    }
+
+    /** Every event passes here; only the payload type is looked at, nothing is deserialized. */
+    @EventHandler
+    void on(DomainEventMessage<?> event) {
+        if (cloudEvents.isLifecycleEvent(event.getPayloadType())) {
+            stream.nudge();
+        }
+    }
+}
