@@ -402,6 +402,20 @@ class AccessMatrixIT extends IntegrationTest {
                 row("GET /api/lifecycle/events", fixed("/api/lifecycle/events?limit=1"))
                         .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
                         .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                // read-model operations and the dashboard: partner-admin
+                row("GET /api/admin/projections", fixed("/api/admin/projections"))
+                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                row("POST /api/admin/projections/{name}/rebuild", fixed("/api/admin/projections/provisioning-failures/rebuild"))
+                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 202),
+                row("GET /api/dashboard/stats", fixed("/api/dashboard/stats"))
+                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                row("GET /api/dashboard/stream", fixed("/api/dashboard/stream"))
+                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .na(Case.ALLOWED, "an endless event stream: DashboardStreamIT reads it as a partner-admin"),
                 row("DELETE /api/privacy/subjects", what -> to("/api/privacy/subjects?email=" + (what == Case.ALLOWED
                         ? LeadSupport.register(setup, LeadSupport.uniqueEmail()).email() // someone Tenantry knows
                         : AccessMatrixWorld.unique("forget-me") + "@example.com")))
