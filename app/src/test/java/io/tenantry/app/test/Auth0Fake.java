@@ -3,12 +3,7 @@ package io.tenantry.app.test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
 
-import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -132,33 +127,20 @@ public final class Auth0Fake {
     }
 
     /** Points a test context at the fake. */
-    public static final class Factory implements ContextCustomizerFactory {
+    public static final class Factory extends PropertiesFirst {
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-            return new Customizer();
+        protected String name() {
+            return "auth0Fake";
         }
-    }
 
-    private static final class Customizer implements ContextCustomizer {
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
-                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("auth0Fake", Map.of(
+        protected Map<String, Object> properties() {
+            return Map.of(
                     "tenantry.idp.auth0.base-url", baseUrl(),
                     "tenantry.idp.auth0.client-id", CLIENT_ID,
                     "tenantry.idp.auth0.client-secret", CLIENT_SECRET,
                     "tenantry.idp.auth0.max-retries", 0,
-                    "tenantry.idp.auth0.read-timeout", "3s")));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customizer;
-        }
-
-        @Override
-        public int hashCode() {
-            return Customizer.class.hashCode();
+                    "tenantry.idp.auth0.read-timeout", "3s");
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.tenantry.app.test;
 
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -262,33 +258,20 @@ public final class KeycloakServer {
     }
 
     /** Points a test context at the server, starting it when the context is made. */
-    public static final class Factory implements ContextCustomizerFactory {
+    public static final class Factory extends PropertiesFirst {
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-            return new Customizer();
+        protected String name() {
+            return "keycloakServer";
         }
-    }
 
-    private static final class Customizer implements ContextCustomizer {
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
-                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("keycloakServer", Map.of(
+        protected Map<String, Object> properties() {
+            return Map.of(
                     "tenantry.idp.keycloak.url", url(),
                     "tenantry.idp.keycloak.realm", "master",
                     "tenantry.idp.keycloak.client-id", "admin-cli",
                     "tenantry.idp.keycloak.username", ADMIN_USERNAME,
-                    "tenantry.idp.keycloak.password", ADMIN_PASSWORD)));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customizer;
-        }
-
-        @Override
-        public int hashCode() {
-            return Customizer.class.hashCode();
+                    "tenantry.idp.keycloak.password", ADMIN_PASSWORD);
         }
     }
 }

@@ -2,17 +2,12 @@ package io.tenantry.app.test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -96,33 +91,20 @@ public final class StripeFake {
     }
 
     /** Points a test context at the fake. */
-    public static final class Factory implements ContextCustomizerFactory {
+    public static final class Factory extends PropertiesFirst {
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-            return new Customizer();
+        protected String name() {
+            return "stripeFake";
         }
-    }
 
-    private static final class Customizer implements ContextCustomizer {
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
-                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stripeFake", Map.of(
+        protected Map<String, Object> properties() {
+            return Map.of(
                     "tenantry.stripe.api-key", API_KEY,
                     "tenantry.stripe.api-base", "http://127.0.0.1:" + server().port(),
                     "tenantry.stripe.webhook-secret", WEBHOOK_SECRET,
                     "tenantry.stripe.max-network-retries", 0,
-                    "tenantry.stripe.read-timeout", "3s")));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customizer;
-        }
-
-        @Override
-        public int hashCode() {
-            return Customizer.class.hashCode();
+                    "tenantry.stripe.read-timeout", "3s");
         }
     }
 }

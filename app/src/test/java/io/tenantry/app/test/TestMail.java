@@ -3,10 +3,6 @@ package io.tenantry.app.test;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -68,30 +64,17 @@ public final class TestMail {
     }
 
     /** Points a test context at the in-JVM SMTP server. */
-    public static final class Factory implements ContextCustomizerFactory {
+    public static final class Factory extends PropertiesFirst {
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-            return new Customizer();
+        protected String name() {
+            return "testMail";
         }
-    }
 
-    private static final class Customizer implements ContextCustomizer {
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
-                                     org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMail", Map.of(
+        protected Map<String, Object> properties() {
+            return Map.of(
                     "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", server().getSmtp().getPort())));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customizer;
-        }
-
-        @Override
-        public int hashCode() {
-            return Customizer.class.hashCode();
+                    "spring.mail.port", server().getSmtp().getPort());
         }
     }
 }
