@@ -21,7 +21,9 @@ class ProblemErrorController implements ErrorController {
             MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+        // asked for directly (no failure forwarded here): there is no such resource
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError()
                 ? "An unexpected error occurred." : "The request could not be served: " + status.getReasonPhrase() + ".";
