@@ -125,6 +125,12 @@ class BadInputIT extends IntegrationTest {
             assertThat(problem.path("detail").asText()).as(type).isNotBlank();
         }
         refused("POST", "/api/tenants", headers(), body, false, 415, "unsupported_media_type");
+        // a form body is never parsed, however broken its encoding
+        byte[] brokenForm = utf8("email=%' AND 1=1 AND '%'='");
+        refused("PATCH", "/api/tenants/" + UUID.randomUUID(), headers("Content-Type", "application/x-www-form-urlencoded"),
+                brokenForm, false, 415, "unsupported_media_type");
+        refused("DELETE", "/api/privacy/subjects", headers("Content-Type", "application/x-www-form-urlencoded",
+                "Authorization", "Bearer " + partnerAdmin()), brokenForm, false, 400, "bad_request");
     }
 
     @Test
