@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -32,14 +33,13 @@ import org.springframework.lang.NonNull;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -60,6 +60,7 @@ import java.util.stream.Collectors;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final int QUOTED_MAX = 64;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception) {
@@ -207,13 +208,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? "; allowed: " + List.of(invalid.getTargetType().getEnumConstants())
                     : "";
             return validationProblem(List.of(Map.of("field", path(invalid),
-                    "message", "not a valid " + jsonType(invalid.getTargetType()) + allowed)));
+                    "message", "value " + quoted(invalid.getValue()) + " is not a valid "
+                            + jsonType(invalid.getTargetType()) + allowed)));
         }
-        // a JSON value of the wrong type, here or at the top ("No content" is an empty body: malformed, below)
-        if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
-            && !String.valueOf(mismatched.getOriginalMessage()).startsWith("No content to map")) {
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return validationProblem(List.of(Map.of("field", path(mismatched),
                     "message", "wrong type; expected " + jsonType(mismatched.getTargetType()))));
+        }
+        // the body as a whole of the wrong type (an object for a list): malformed, saying what was expected
+        if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+            && !String.valueOf(mismatched.getOriginalMessage()).startsWith("No content to map")) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed_body", "Malformed request body",
+                    "The request body is not of the expected type: a JSON " + jsonType(mismatched.getTargetType()) + ".");
+            problem.setProperty("errors", List.of(Map.of("field", "body",
+                    "message", "wrong type; expected " + jsonType(mismatched.getTargetType()))));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         String where = cause instanceof JsonProcessingException json && json.getLocation() != null
                        && json.getLocation().getLineNr() > 0
@@ -234,7 +243,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : String.valueOf(ex.getPropertyName());
         Class<?> type = ex.getRequiredType();
         String allowed = type != null && type.isEnum() ? "; allowed: " + List.of(type.getEnumConstants()) : "";
-        return badParameter(name, "not a valid " + jsonType(type) + allowed);
+        return badParameter(name, "value " + quoted(ex.getValue()) + " is not a valid " + jsonType(type) + allowed);
     }
 
     @Override
@@ -307,10 +316,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    /**
-     * What a client should have sent, in JSON's words; never a Java class name. (Errors name the field, not the value
-     * sent: echoing input back would carry whatever it held, a megabyte or a script, into the answer.)
-     */
+    /** The value sent, cut short: enough to recognise it, not a megabyte of input echoed back. */
+    private static String quoted(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() > QUOTED_MAX) {
+            text = text.substring(0, QUOTED_MAX) + "...";
+        }
+        return value instanceof String ? "'" + text + "'" : text;
+    }
+
+    /** What a client should have sent, in JSON's words; never a Java class name. */
     private static String jsonType(Class<?> type) {
         if (type == null) {
             return "value";

@@ -152,6 +152,8 @@ class SecretsScanIT extends IntegrationTest {
 
     /** The team plan, billed at the Stripe fake with the API key; reconciled; a webhook signed with its secret. */
     private void payAtStripe(String tenantId, String ownerToken) {
+        // the subscription is started by a saga moments after the tenant: wait for it before changing its plan
+        awaitRead("/api/tenants/" + tenantId + "/subscription", ownerToken, body -> true);
         Api.Response changed = api.call("PUT", "/api/tenants/" + tenantId + "/subscription/plan").bearer(ownerToken)
                                   .json(Map.of("planId", "team", "reason", "secrets journey")).send();
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);

@@ -137,7 +137,7 @@ class BadInputIT extends IntegrationTest {
     void refusesMalformedJsonWithTheBodyAsTheField() {
         for (String json : new String[]{"{\"name\": ", "not json", "{\"name\": \"x\",}", "", "null", "\"just a string\""}) {
             JsonNode problem = refused("POST", "/api/tenants", headers("Content-Type", "application/json"), utf8(json),
-                    false, 400, json.startsWith("\"") ? "validation_failed" : "malformed_body");
+                    false, 400, "malformed_body");
             assertThat(problem.path("errors").get(0).path("field").asText()).as(json).isEqualTo("body");
         }
         byte[] notUtf8 = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
@@ -163,12 +163,12 @@ class BadInputIT extends IntegrationTest {
                 400, "validation_failed");
         assertThat(wrongType.path("errors").get(0).path("field").asText()).isEqualTo("tier");
 
-        String huge = "select * from tenants; " + "x".repeat(5000);
+        String huge = "GOLD" + "x".repeat(5000);
         JsonNode badEnum = refused("POST", "/api/tenants", headers("Content-Type", "application/json"),
                 utf8("{\"name\":\"Strict\",\"slug\":\"" + slug + "\",\"tier\":\"" + huge + "\"}"), false,
                 400, "validation_failed");
-        assertThat(badEnum.path("errors").get(0).path("message").asText()).as("the allowed values, not the one sent")
-                .contains("POOLED").doesNotContain("select");
+        assertThat(badEnum.path("errors").get(0).path("message").asText()).as("the value sent, cut short, and the allowed")
+                .contains("GOLDxxx").contains("POOLED").hasSizeLessThan(200);
 
         JsonNode nested = refused("POST", "/api/tenants", headers("Content-Type", "application/json"),
                 utf8("{\"name\":\"Strict\",\"slug\":\"" + slug + "\",\"tier\":\"POOLED\",\"contacts\":[{\"email\":"
