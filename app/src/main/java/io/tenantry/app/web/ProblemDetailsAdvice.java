@@ -19,12 +19,14 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,16 +35,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +62,7 @@ import java.util.stream.Collectors;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final int QUOTED_MAX = 64;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) {
@@ -80,6 +86,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooManyRequests(io.tenantry.app.ratelimit.TooManyRequestsException exception) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                              .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()))
+                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                              .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests",
                                      exception.getMessage()));
     }
@@ -97,6 +104,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> classify(Throwable failure) {
+        Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(failure);
+        if (tooLarge.isPresent()) {
+            return respond(payloadTooLarge(tooLarge.get().limit()));
+        }
         if (failure instanceof DomainRefusal refusal) {
             ProblemDetail problem = Problems.of(HttpStatus.valueOf(refusal.kind().status()), refusal.code(),
                     refusal.kind().title(), refusal.getMessage());
@@ -130,11 +141,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Billing unavailable: {}", billing.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                  .header(HttpHeaders.RETRY_AFTER, "30")
+                                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                                  .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "billing_unavailable",
                                          "Service unavailable", billing.getMessage() + " Nothing was changed; retry later."));
         }
         if (failure instanceof ProvisioningUnavailableException unavailable) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                                  .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "provisioning_unavailable",
                                          "Service unavailable", unavailable.getMessage()));
         }
@@ -142,6 +155,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Identity provider {} unavailable: {}", idp.provider(), idp.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                  .header(HttpHeaders.RETRY_AFTER, "30")
+                                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                                  .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "idp_unavailable",
                                          "Service unavailable", "The identity provider " + idp.provider()
                                                  + " could not set the tenant up: " + idp.getMessage()
@@ -151,6 +165,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Storage unavailable: {}", failure.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                                  .header(HttpHeaders.RETRY_AFTER, "5")
+                                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                                  .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
                                          "Service unavailable",
                                          "Storage is unavailable for the moment; retry shortly."));
@@ -193,6 +208,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(ex);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                                 .body(payloadTooLarge(tooLarge.get().limit()));
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validationProblem(List.of(Map.of("field", path(unknown),
@@ -204,18 +224,63 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     : "";
             return validationProblem(List.of(Map.of("field", path(invalid),
                     "message", "value " + quoted(invalid.getValue()) + " is not a valid "
-                            + simpleName(invalid.getTargetType()) + allowed)));
+                            + jsonType(invalid.getTargetType()) + allowed)));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return validationProblem(List.of(Map.of("field", path(mismatched),
-                    "message", "wrong type; expected " + simpleName(mismatched.getTargetType()))));
+                    "message", "wrong type; expected " + jsonType(mismatched.getTargetType()))));
         }
-        String detail = cause instanceof JsonProcessingException json && json.getLocation() != null
-                ? "The request body is not valid JSON (line " + json.getLocation().getLineNr()
-                  + ", column " + json.getLocation().getColumnNr() + ")."
-                : "The request body is missing or is not valid JSON.";
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_body",
-                "Malformed request body", detail));
+        // the body as a whole of the wrong type (an object for a list): malformed, saying what was expected
+        if (cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+            && !String.valueOf(mismatched.getOriginalMessage()).startsWith("No content to map")) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed_body", "Malformed request body",
+                    "The request body is not of the expected type: a JSON " + jsonType(mismatched.getTargetType()) + ".");
+            problem.setProperty("errors", List.of(Map.of("field", "body",
+                    "message", "wrong type; expected " + jsonType(mismatched.getTargetType()))));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        String where = cause instanceof JsonProcessingException json && json.getLocation() != null
+                       && json.getLocation().getLineNr() > 0
+                ? " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")" : "";
+        String detail = where.isEmpty() ? "The request body is missing or is not valid JSON."
+                : "The request body is not valid JSON" + where + ".";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed_body", "Malformed request body", detail);
+        problem.setProperty("errors", List.of(Map.of("field", "body",
+                "message", where.isEmpty() ? "missing or not valid JSON" : "not valid JSON" + where)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A query parameter or path variable of the wrong type: 400 {@code bad_request}, naming it as a field error. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException ex, @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(ex.getPropertyName());
+        Class<?> type = ex.getRequiredType();
+        String allowed = type != null && type.isEnum() ? "; allowed: " + List.of(type.getEnumConstants()) : "";
+        return badParameter(name, "value " + quoted(ex.getValue()) + " is not a valid " + jsonType(type) + allowed);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException ex, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return badParameter(ex.getParameterName(), "required");
+    }
+
+    private static ResponseEntity<Object> badParameter(String name, String message) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad_request", "Bad request",
+                "1 parameter is invalid: " + name + ".");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", message)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** 413: the body is over {@code tenantry.http.max-body-size}, {@code limit} bytes. */
+    static ProblemDetail payloadTooLarge(long limit) {
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Payload too large",
+                "The request body is larger than the " + limit + " bytes allowed.");
+        problem.setProperty("errors", List.of(Map.of("field", "body", "message", "too large")));
+        return problem;
     }
 
     /** Every other Spring MVC failure (404 route, 405, 415, bad parameter...) gets our type and code too. */
@@ -228,7 +293,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + code));
             problem.setProperty("code", code);
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        return super.createResponseEntity(body, problemJson(headers), statusCode, request);
+    }
+
+    /**
+     * The type of every error answer, set here rather than negotiated: negotiating it would follow the request's
+     * {@code Accept}, and an unparseable or unsatisfiable one would leave the error without a body.
+     */
+    private static HttpHeaders problemJson(HttpHeaders headers) {
+        HttpHeaders withType = new HttpHeaders();
+        withType.putAll(headers);
+        withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return withType;
     }
 
     private static ResponseEntity<Object> validationProblem(List<Map<String, String>> errors) {
@@ -237,7 +313,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         : errors.size() + " fields are invalid: "
                           + errors.stream().map(e -> e.get("field")).distinct().collect(Collectors.joining(", ")) + ".");
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String path(JsonMappingException exception) {
@@ -255,18 +331,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "body" : path.toString();
     }
 
+    /** The value sent, cut short: enough to recognise it, not a megabyte of input echoed back. */
     private static String quoted(Object value) {
-        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        String text = String.valueOf(value);
+        if (text.length() > QUOTED_MAX) {
+            text = text.substring(0, QUOTED_MAX) + "...";
+        }
+        return value instanceof String ? "'" + text + "'" : text;
     }
 
-    private static String simpleName(Class<?> type) {
+    /** What a client should have sent, in JSON's words; never a Java class name. */
+    private static String jsonType(Class<?> type) {
         if (type == null) {
             return "value";
         }
         if (type.isEnum()) {
             return "choice";
         }
-        return type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        if (type == String.class || type == char.class || type == Character.class
+            || java.time.temporal.Temporal.class.isAssignableFrom(type) || type == java.util.UUID.class) {
+            return "string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+            || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "integer";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return "object";
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -296,7 +395,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static String codeFor(HttpStatusCode status) {

@@ -1,12 +1,43 @@
 package io.tenantry.app.architecture;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.tenantry.command.idp.IdentityProviderSetup;
+import io.tenantry.command.invitation.InvitationMailer;
+import io.tenantry.command.invitation.InvitationPolicy;
+import io.tenantry.command.lead.LeadMailer;
+import io.tenantry.command.lead.LeadPolicy;
+import io.tenantry.command.lead.LeadTokens;
+import io.tenantry.command.provisioning.ProvisioningWebhooks;
+import io.tenantry.command.subscription.StripeNotices;
+import io.tenantry.command.subscription.StripeWebhooks;
+import io.tenantry.command.subscription.SubscriptionReconciliation;
+import io.tenantry.contracts.plan.PlanCatalogue;
+import io.tenantry.query.tenant.TenantReadAccess;
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Set;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module rules of STYLE.md (habit 12), checked on the compiled classes of every module. */
@@ -60,4 +91,89 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Gateway")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Template");
+
+    /** A web controller (Spring MVC's {@code @RestController} or {@code @Controller}), or a class nested in one. */
+    static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("controllers",
+            type -> isController(type) || type.getEnclosingClass().map(ArchitectureTest::isController).orElse(false));
+
+    /**
+     * Where state lives: JDBC, JPA/Hibernate and Spring Data, the Axon event store, event bus, repositories, saga and
+     * token stores, Kafka, the projections' read-model classes, and the aggregates and sagas of the command side with
+     * the classes an aggregate holds as its own state (its entities, such as a tenant's roster).
+     */
+    static final DescribedPredicate<JavaClass> PERSISTENCE_OR_AGGREGATES =
+            resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..", "jakarta.persistence..",
+                    "org.hibernate..", "org.springframework.data..", "org.springframework.kafka..", "org.apache.kafka..",
+                    "io.tenantry.projections..")
+                    .or(assignableTo(EventStorageEngine.class)).or(assignableTo(EventBus.class))
+                    .or(assignableTo(Repository.class)).or(assignableTo(SagaStore.class))
+                    .or(assignableTo(TokenStore.class))
+                    .or(DescribedPredicate.describe("aggregates", ArchitectureTest::isAggregateOrPartOfOne))
+                    .as("persistence (JDBC, JPA, event store or bus, repositories, saga or token stores, Kafka, "
+                        + "read models) or aggregates");
+
+    /**
+     * "Controllers only talk to the command and query gateways", made exact. A controller parses, authorises, sends one
+     * command or query and maps the answer (STYLE.md, habit 7); it never reaches state itself. Two rules hold it:
+     * <ol>
+     * <li>No controller (nor a class nested in one) depends on {@link #PERSISTENCE_OR_AGGREGATES}: no JDBC, JPA,
+     * event store, Axon repository, saga or token store, Kafka, projection class, aggregate, saga or aggregate part.
+     * Reads go through the {@link QueryGateway} to a query handler, writes through the {@link CommandGateway} to an
+     * aggregate.</li>
+     * <li>What a controller holds (its instance fields, which is what Spring injects) is one of the two gateways or
+     * one of {@link #CONTROLLER_COLLABORATORS}, each named there with the reason it is not a gateway call. A new kind of
+     * collaborator is a decision to make here, in the open.</li>
+     * </ol>
+     * The application services in that list may use a table of their own (a webhook's dedupe record, in the same
+     * transaction as its command); the controllers that call them may not.
+     */
+    @ArchTest
+    static final ArchRule controllersNeverReachPersistenceOrAggregates = noClasses()
+            .that(CONTROLLERS)
+            .should().dependOnClassesThat(PERSISTENCE_OR_AGGREGATES)
+            .because("controllers talk to the command and query gateways (and the named application services), "
+                     + "never to where state is kept");
+
+    /**
+     * What controllers may hold besides the gateways, and why:
+     * <ul>
+     * <li>{@link TenantReadAccess}: the membership check of tenant-scoped reads, itself one query through the gateway;</li>
+     * <li>{@link PlanCatalogue}, {@link LeadPolicy}, {@link InvitationPolicy}: configuration values (the plans, the
+     * code and invitation lifetimes), no state;</li>
+     * <li>{@link ObjectMapper}, {@link Validator}: web plumbing, to parse and validate each item of a bulk body on its
+     * own;</li>
+     * <li>{@link LeadMailer}, {@link InvitationMailer}, {@link LeadTokens}: they deliver one-time secrets (codes,
+     * invitation links, lead tokens) that must reach the caller but never a command, an event or a log;</li>
+     * <li>{@link IdentityProviderSetup}, {@link SubscriptionReconciliation}: they ask an outside system (Keycloak or
+     * Auth0, Stripe) and record the outcome with a command;</li>
+     * <li>{@link StripeNotices}, {@link StripeWebhooks}, {@link ProvisioningWebhooks}: they verify a signed webhook,
+     * record its delivery once, and send its command.</li>
+     * </ul>
+     */
+    static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(CommandGateway.class, QueryGateway.class,
+            TenantReadAccess.class, PlanCatalogue.class, LeadPolicy.class, InvitationPolicy.class, ObjectMapper.class,
+            Validator.class, LeadMailer.class, InvitationMailer.class, LeadTokens.class, IdentityProviderSetup.class,
+            SubscriptionReconciliation.class, StripeNotices.class, StripeWebhooks.class, ProvisioningWebhooks.class);
+
+    @ArchTest
+    static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields()
+            .that().areDeclaredInClassesThat(DescribedPredicate.describe("controllers", ArchitectureTest::isController))
+            .and().areNotStatic()
+            .should().haveRawType(DescribedPredicate.describe("a gateway or a collaborator named in CONTROLLER_COLLABORATORS",
+                    type -> CONTROLLER_COLLABORATORS.stream().anyMatch(allowed -> type.isEquivalentTo(allowed))))
+            .allowEmptyShould(true);
+
+    private static boolean isController(JavaClass type) {
+        return type.isAnnotatedWith(RestController.class) || type.isAnnotatedWith(Controller.class);
+    }
+
+    /**
+     * An aggregate or saga, or one of our classes an aggregate keeps as a field of its state (an entity, the roster);
+     * the messages and values of api-contracts (an aggregate's status enum) are everybody's and do not count.
+     */
+    static boolean isAggregateOrPartOfOne(JavaClass type) {
+        return type.isAnnotatedWith(Aggregate.class) || type.isAnnotatedWith(Saga.class)
+               || type.getPackageName().startsWith("io.tenantry.") && !type.getPackageName().startsWith("io.tenantry.contracts")
+                  && type.getFieldsWithTypeOfSelf().stream().anyMatch(field -> field.getOwner().isAnnotatedWith(Aggregate.class));
+    }
 }

@@ -1,0 +1,39 @@
+package io.tenantry.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * A request Spring Security's firewall refuses (a path with {@code ..}, an encoded or control character, a
+ * non-normalised URL) is answered here, as a 400 problem. Spring Security's default sends the error to the error page,
+ * whose own dispatch it then refuses too, and the client got a 400 with no body at all.
+ */
+@Component
+class RejectedRequestProblems implements RequestRejectedHandler {
+
+    private final ObjectMapper objectMapper;
+
+    RejectedRequestProblems(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST, "bad_request",
+                "Bad request", "The request URL is not acceptable (it is not normalised or holds characters that are not allowed)."));
+    }
+}
