@@ -11,7 +11,8 @@ for arg in "$@"; do
     case "$arg" in
         --no-build) build=false ;;
         --quick) args+=(--quick true) ;;
-        *) echo "usage: bench/run.sh [--quick] [--no-build]" >&2; exit 2 ;;
+        --app-args=*) args+=(--app-args "${arg#--app-args=}") ;;
+        *) echo "usage: bench/run.sh [--quick] [--no-build] [--app-args='--some.property=value ...']" >&2; exit 2 ;;
     esac
 done
 command -v pgbench >/dev/null || { echo "pgbench is needed (Debian: apt-get install postgresql-client)" >&2; exit 2; }

@@ -27,14 +27,15 @@ import java.util.Random;
 final class FullRun {
 
     record Sizes(int pgbenchSeconds, int clients, int warmUpSeconds, int loadSeconds, int tenants, int membersPerTenant,
-                 int auditChanges, long totalEvents, int membershipRate, int membershipSeconds, int asOfQueries) {
+                 int auditChanges, long totalEvents, int replaySeconds, int membershipRate, int membershipSeconds,
+                 int asOfQueries) {
 
         static Sizes full() {
-            return new Sizes(20, 64, 5, 20, 10_000, 10, 10_000, 1_000_000, 2_000, 15, 2_000);
+            return new Sizes(20, 64, 5, 20, 10_000, 10, 10_000, 1_000_000, 120, 2_000, 15, 1_000);
         }
 
         static Sizes quick() {
-            return new Sizes(5, 32, 3, 8, 1_000, 10, 1_000, 100_000, 500, 5, 300);
+            return new Sizes(5, 32, 3, 8, 1_000, 10, 1_000, 100_000, 60, 500, 5, 300);
         }
     }
 
@@ -65,7 +66,13 @@ final class FullRun {
                 options.get("pg-password"))) {
             json.put("database", database.describe());
             log("database: " + database.describe());
-            String[] appArguments = database.appArguments().toArray(String[]::new);
+            List<String> arguments = new ArrayList<>(database.appArguments());
+            if (options.containsKey("app-args")) {
+                // e.g. "--axon.eventhandling.processors.tenant-directory.batch-size=1": a before/after on one machine
+                arguments.addAll(List.of(options.get("app-args").trim().split("\\s+")));
+                json.put("appArguments", options.get("app-args"));
+            }
+            String[] appArguments = arguments.toArray(String[]::new);
 
             // 1. the ceiling (on the embedded default the server only exists while the app runs)
             PgBench.Result ceiling = database.embedded() ? null : pgbench(database);
@@ -89,7 +96,7 @@ final class FullRun {
                 for (JsonNode processor : app.call("GET", "/api/admin/projections", admin, null).expect(200).body()) {
                     processors.add(processor.path("name").asText());
                 }
-                awaitCaughtUp(app, admin, Duration.ofMinutes(2));
+                awaitCaughtUp(app, admin, Duration.ofSeconds(30));
             }
 
             // 5 (loading). the bulk history, written while no processor runs
@@ -103,10 +110,24 @@ final class FullRun {
             } else {
                 bulk(database);
             }
+            boolean replayed;
             try (RunningApp app = RunningApp.start(jar, dataDir, false, appArguments)) {
-                replay(app, admin);
-                membershipCheck(app, owner, database);
-                auditAsOf(app, admin, database);
+                replayed = replay(app, admin);
+                if (replayed) {
+                    membershipCheck(app, owner, database);
+                    auditAsOf(app, admin, database);
+                }
+            }
+            if (!replayed) {
+                // the rest of the rebuild would run beside the next steps: stop it where it got to (the bulk's
+                // memberships come first in the store, so the membership read model is complete) and go on
+                try (Connection connection = database.connect()) {
+                    BulkEvents.tokensToHead(connection, loaded.head());
+                }
+                try (RunningApp app = RunningApp.start(jar, dataDir, false, appArguments)) {
+                    membershipCheck(app, owner, database);
+                    auditAsOf(app, admin, database);
+                }
             }
         } finally {
             RunningApp.deleteRecursively(dataDir);
@@ -168,7 +189,8 @@ final class FullRun {
         json.put("projectionLag", Map.of("millis", load.lag().summary(), "timeouts", load.lagTimeouts()));
     }
 
-    private void replay(RunningApp app, String admin) throws Exception {
+    /** Rebuilds every read model; true when all caught up within {@code replaySeconds}. */
+    private boolean replay(RunningApp app, String admin) throws Exception {
         List<String> rebuildable = new ArrayList<>();
         for (JsonNode processor : app.call("GET", "/api/admin/projections", admin, null).expect(200).body()) {
             if (processor.path("rebuildable").asBoolean()) {
@@ -181,28 +203,41 @@ final class FullRun {
             app.call("POST", "/api/admin/projections/" + name + "/rebuild", admin, null).expect(202);
         }
         Map<String, Double> finishedAt = new LinkedHashMap<>();
-        while (finishedAt.size() < rebuildable.size()) {
+        Map<String, Long> reached = new LinkedHashMap<>();
+        double elapsed = 0;
+        while (finishedAt.size() < rebuildable.size() && elapsed < sizes.replaySeconds()) {
             Thread.sleep(100);
-            for (JsonNode processor : app.call("GET", "/api/admin/projections", admin, null).expect(200).body()) {
+            JsonNode all = app.call("GET", "/api/admin/projections", admin, null).expect(200).body();
+            elapsed = (System.nanoTime() - start) / 1e9;
+            for (JsonNode processor : all) {
                 String name = processor.path("name").asText();
-                if (rebuildable.contains(name) && !finishedAt.containsKey(name) && !processor.path("replaying").asBoolean()
-                        && processor.path("lag").asLong(-1) == 0 && processor.path("position").asLong() >= loaded.head()) {
-                    finishedAt.put(name, (System.nanoTime() - start) / 1e9);
+                if (rebuildable.contains(name) && !finishedAt.containsKey(name)) {
+                    reached.put(name, processor.path("position").asLong());
+                    if (!processor.path("replaying").asBoolean() && processor.path("lag").asLong(-1) == 0
+                            && processor.path("position").asLong() >= loaded.head()) {
+                        finishedAt.put(name, elapsed);
+                        reached.put(name, loaded.head());
+                    }
                 }
             }
-            if ((System.nanoTime() - start) / 1e9 > 900) {
-                throw new IllegalStateException("the rebuild did not finish in 15 minutes: " + finishedAt);
-            }
         }
-        double seconds = finishedAt.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        double eventsPerSecond = loaded.head() / seconds;
+        boolean done = finishedAt.size() == rebuildable.size();
+        // the slowest read model sets the pace: events it got through per second of the rebuild
+        double eventsPerSecond = Double.MAX_VALUE;
+        for (String name : rebuildable) {
+            double seconds = finishedAt.getOrDefault(name, elapsed);
+            double rate = reached.getOrDefault(name, 0L) / seconds;
+            eventsPerSecond = Math.min(eventsPerSecond, rate);
+            details.append(fmt("replay: %-24s %s after %6.1f s: %,d events, %,.0f events/s%n", name,
+                    finishedAt.containsKey(name) ? "done   " : "stopped", seconds, reached.getOrDefault(name, 0L), rate));
+        }
         table.add(new String[]{"5", fmt("replay: rebuild all %d read models from %,d events", rebuildable.size(),
-                loaded.head()), fmt("%,.0f events/s (%.1f s)", eventsPerSecond, seconds), ">= 50,000 events/s",
+                loaded.head()), fmt("%,.0f events/s (%s)", eventsPerSecond, done ? fmt("all done in %.1f s", elapsed)
+                : fmt("stopped at the %d s cap", sizes.replaySeconds())), ">= 50,000 events/s",
                 eventsPerSecond >= 50_000 ? "yes" : "NO"});
-        finishedAt.forEach((name, at) -> details.append(fmt("replay: %-24s done after %6.1f s (%,.0f events/s)%n", name, at,
-                loaded.head() / at)));
-        json.put("replay", Map.of("events", loaded.head(), "seconds", seconds, "eventsPerSecond", eventsPerSecond,
-                "perReadModelSeconds", finishedAt));
+        json.put("replay", Map.of("events", loaded.head(), "seconds", elapsed, "finished", done,
+                "eventsPerSecond", eventsPerSecond, "perReadModelSecondsDone", finishedAt, "reached", reached));
+        return done;
     }
 
     private void membershipCheck(RunningApp app, String owner, Database database) throws Exception {
@@ -233,12 +268,13 @@ final class FullRun {
         table.add(new String[]{"4", fmt("membership check, %,d tenants / %,d memberships", tenants, members),
                 fmt("%,.0f req/s most (16 clients); p99 %.2f ms at %d/s", most, p99, sizes.membershipRate()),
                 "p99 < 5 ms at 2,000/s", p99 < 5 && sizes.membershipRate() >= 2000 ? "yes" : "NO"});
-        details.append(fmt("membership check: %,.0f req/s closed loop (16 clients, 5 s); open loop offered %d/s, answered %.0f/s, %d wrong%n",
-                most, sizes.membershipRate(), result.answeredPerSecond(), result.wrong()));
+        details.append(fmt("membership check: %,.0f req/s closed loop (16 clients, 5 s); open loop offered %d/s for %d s, "
+                + "answered %.0f/s, %d wrong, %d dropped (not sent: queued over 10 s)%n", most, sizes.membershipRate(),
+                sizes.membershipSeconds(), result.answeredPerSecond(), result.wrong(), result.dropped()));
         details.append(result.latency().line("membership check at " + sizes.membershipRate() + "/s")).append('\n');
         json.put("membershipCheck", Map.of("tenants", tenants, "memberships", members, "closedLoopPerSecond", most,
                 "offeredPerSecond", sizes.membershipRate(), "answeredPerSecond", result.answeredPerSecond(),
-                "latencyMillis", result.latency().summary(), "wrong", result.wrong()));
+                "latencyMillis", result.latency().summary(), "wrong", result.wrong(), "dropped", result.dropped()));
     }
 
     private void auditAsOf(RunningApp app, String admin, Database database) throws Exception {
