@@ -20,8 +20,9 @@ import java.sql.Statement;
  */
 final class BulkEvents {
 
-    record Loaded(String auditTenantId, long head, long inserted, int tenants, long memberships, int filledChanges,
-                  long millis) {
+    /** {@code creationsEnd}: the position after which the bulk's tenants, members and subscriptions are all stored. */
+    record Loaded(String auditTenantId, long head, long inserted, long creationsEnd, int tenants, long memberships,
+                  int filledChanges, long millis) {
     }
 
     private static final String TS = "to_char((%s) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
@@ -41,6 +42,8 @@ final class BulkEvents {
         long creationEvents = (long) tenants * (membersPerTenant + 1) + tenants;
         long remaining = totalEvents - base - creationEvents - 2L * auditChanges;
         int changesEach = (int) Math.max(0, remaining / (2L * (tenants - 1)));
+        // the first tenants after the audit tenant take one change more, to reach totalEvents (give or take one)
+        long oneMore = Math.max(0, (remaining - 2L * (tenants - 1) * changesEach) / 2);
         try (Statement statement = connection.createStatement()) {
             statement.execute("create temporary table bulk_tenant on commit drop as select t, md5('bench-bulk-tenant-' || t)"
                     + "::uuid::text as id from generate_series(1, " + tenants + ") t");
@@ -86,8 +89,9 @@ final class BulkEvents {
             statement.execute("""
                     create temporary table bulk_change on commit drop as
                     select g.t, g.id, j, row_number() over (order by j, g.t) as n, gen_random_uuid() as correlation
-                    from bulk_tenant g cross join lateral generate_series(1, case when g.t = 1 then %d else %d end) j
-                    """.formatted(auditChanges, changesEach));
+                    from bulk_tenant g cross join lateral generate_series(1,
+                        case when g.t = 1 then %d when g.t - 1 <= %d then %d else %d end) j
+                    """.formatted(auditChanges, oneMore, changesEach + 1, changesEach));
             String at = "(now() - interval '2 days' + c.n * interval '100 milliseconds')";
             statement.execute("""
                     insert into domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
@@ -130,7 +134,7 @@ final class BulkEvents {
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze");
         }
-        return new Loaded(uuidOf("bench-bulk-tenant-1", connection), head, head - base, tenants,
+        return new Loaded(uuidOf("bench-bulk-tenant-1", connection), head, head - base, base + creationEvents, tenants,
                 (long) tenants * membersPerTenant, changesEach, System.currentTimeMillis() - began);
     }
 

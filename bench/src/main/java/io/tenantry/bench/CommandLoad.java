@@ -50,6 +50,7 @@ final class CommandLoad {
         final long createdAt = System.nanoTime();
         int members = 1;
         String plan = "team";
+        boolean subscriptionReady;
 
         OwnTenant(String id) {
             this.id = id;
@@ -81,6 +82,17 @@ final class CommandLoad {
                 while (System.nanoTime() < measureUntil) {
                     double dice = random.nextDouble();
                     OwnTenant target = tenants.isEmpty() ? null : tenants.get(random.nextInt(tenants.size()));
+                    // the subscription is started by a saga after the create: ask (untimed) once it may be there,
+                    // and change plans only where it is
+                    if (target != null && !target.subscriptionReady
+                            && System.nanoTime() - target.createdAt > TimeUnit.SECONDS.toNanos(2)) {
+                        try {
+                            target.subscriptionReady = app.call("GET", "/api/tenants/" + target.id + "/subscription",
+                                    token, null).status() == 200;
+                        } catch (Exception e) {
+                            // asked again next time
+                        }
+                    }
                     long began = System.nanoTime();
                     String kind;
                     RunningApp.Call call;
@@ -97,7 +109,7 @@ final class CommandLoad {
                             }
                             probePath = call.status() == 201 ? "/api/tenants/" + call.body().path("id").asText() : null;
                             visible = body -> true;
-                        } else if (dice < 0.80 || System.nanoTime() - target.createdAt < TimeUnit.SECONDS.toNanos(3)) {
+                        } else if (dice < 0.80 || !target.subscriptionReady) {
                             kind = "member-add";
                             String user = "u-" + run + "-" + client + "-" + sequence.incrementAndGet();
                             call = app.call("POST", "/api/tenants/" + target.id + "/members", token,

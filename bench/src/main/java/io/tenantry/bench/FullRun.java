@@ -31,7 +31,7 @@ final class FullRun {
                  int asOfQueries) {
 
         static Sizes full() {
-            return new Sizes(20, 64, 5, 20, 10_000, 10, 10_000, 1_000_000, 120, 2_000, 15, 1_000);
+            return new Sizes(20, 64, 5, 20, 10_000, 10, 10_000, 1_000_000, 90, 2_000, 15, 1_000);
         }
 
         static Sizes quick() {
@@ -205,7 +205,9 @@ final class FullRun {
         Map<String, Double> finishedAt = new LinkedHashMap<>();
         Map<String, Long> reached = new LinkedHashMap<>();
         double elapsed = 0;
-        while (finishedAt.size() < rebuildable.size() && elapsed < sizes.replaySeconds()) {
+        // cut at the cap, but not before every read model holds the bulk's tenants and memberships (steps 4 and 6)
+        while (finishedAt.size() < rebuildable.size()
+                && (elapsed < sizes.replaySeconds() || reached.values().stream().anyMatch(at -> at < loaded.creationsEnd()))) {
             Thread.sleep(100);
             JsonNode all = app.call("GET", "/api/admin/projections", admin, null).expect(200).body();
             elapsed = (System.nanoTime() - start) / 1e9;
@@ -233,7 +235,7 @@ final class FullRun {
         }
         table.add(new String[]{"5", fmt("replay: rebuild all %d read models from %,d events", rebuildable.size(),
                 loaded.head()), fmt("%,.0f events/s (%s)", eventsPerSecond, done ? fmt("all done in %.1f s", elapsed)
-                : fmt("stopped at the %d s cap", sizes.replaySeconds())), ">= 50,000 events/s",
+                : fmt("stopped after %.0f s", elapsed)), ">= 50,000 events/s",
                 eventsPerSecond >= 50_000 ? "yes" : "NO"});
         json.put("replay", Map.of("events", loaded.head(), "seconds", elapsed, "finished", done,
                 "eventsPerSecond", eventsPerSecond, "perReadModelSecondsDone", finishedAt, "reached", reached));
