@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * <pre>
  * ./mvnw -B -q -DskipTests package
+ * java -jar bench/target/tenantry-bench.jar all [--quick true] [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-user postgres]
  * java -jar bench/target/tenantry-bench.jar audit-asof [--changes 10000] [--queries 2000] [--jar app/target/tenantry.jar]
  * </pre>
+ * {@code all} is what {@code bench/run.sh} runs: see {@link FullRun}.
  */
 public final class Bench {
 
@@ -22,7 +24,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("Usage: java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]");
+            System.err.println("Usage: java -jar tenantry-bench.jar all [--quick true] [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
+                    + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -31,20 +34,22 @@ public final class Bench {
             System.err.println("No application jar at " + jar.toAbsolutePath() + ": build it with ./mvnw -B -q -DskipTests package");
             System.exit(2);
         }
+        Path results = Path.of(options.getOrDefault("out", "bench/results"));
         String report;
         switch (args[0]) {
+            case "all" -> report = new FullRun(jar, Boolean.parseBoolean(options.getOrDefault("quick", "false"))
+                    ? FullRun.Sizes.quick() : FullRun.Sizes.full(), options).run(results);
             case "audit-asof" -> report = new AuditAsOfBench(Integer.parseInt(options.getOrDefault("changes", "10000")),
                     Integer.parseInt(options.getOrDefault("queries", "2000"))).run(jar);
             default -> {
-                System.err.println("Unknown benchmark " + args[0] + "; known: audit-asof");
+                System.err.println("Unknown benchmark " + args[0] + "; known: all, audit-asof");
                 System.exit(2);
                 return;
             }
         }
         System.out.println(report);
-        Path results = Path.of(options.getOrDefault("out", "bench/results"));
         Files.createDirectories(results);
-        Files.writeString(results.resolve(args[0] + ".txt"), report);
+        Files.writeString(results.resolve((args[0].equals("all") ? "summary" : args[0]) + ".txt"), report);
     }
 
     private static Map<String, String> options(String[] args) {

@@ -29,19 +29,28 @@ final class RunningApp implements AutoCloseable {
 
     private final Path jar;
     private final Path dataDir;
+    private final boolean ownsDataDir;
     private final int port;
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningApp(Path jar, Path dataDir, int port, Process process) {
+    private RunningApp(Path jar, Path dataDir, boolean ownsDataDir, int port, Process process) {
         this.jar = jar;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.port = port;
         this.process = process;
     }
 
     static RunningApp start(Path jar, String... extraArguments) throws Exception {
-        Path dataDir = Files.createTempDirectory("tenantry-bench");
+        return start(jar, Files.createTempDirectory("tenantry-bench"), true, extraArguments);
+    }
+
+    /**
+     * Starts the jar on {@code dataDir}; with {@code ownsDataDir} false the directory (and an embedded cluster in it)
+     * outlives this process, so a later start finds the same keys and data.
+     */
+    static RunningApp start(Path jar, Path dataDir, boolean ownsDataDir, String... extraArguments) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -50,8 +59,8 @@ final class RunningApp implements AutoCloseable {
                 "--tenantry.data-dir=" + dataDir, "--server.port=" + port, "--logging.level.root=WARN"));
         command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                                                     .redirectOutput(dataDir.resolve("app.log").toFile()).start();
-        RunningApp app = new RunningApp(jar, dataDir, port, process);
+                                                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile())).start();
+        RunningApp app = new RunningApp(jar, dataDir, ownsDataDir, port, process);
         app.awaitHealthy(Duration.ofMinutes(3));
         return app;
     }
@@ -69,6 +78,14 @@ final class RunningApp implements AutoCloseable {
             throw new IllegalStateException("token command failed: " + new String(token.getErrorStream().readAllBytes()));
         }
         return out.lines().reduce((first, second) -> second).orElseThrow();
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     /** One request; answers its status, body and how long it took. */
@@ -125,7 +142,16 @@ final class RunningApp implements AutoCloseable {
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }

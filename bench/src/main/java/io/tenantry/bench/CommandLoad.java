@@ -1,0 +1,198 @@
+package io.tenantry.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Steps 2 and 3: {@code clients} closed-loop clients send a mix of tenant creations (25 %), member additions (55 %)
+ * and plan changes (20 %), each client on its own tenants (no two clients write one aggregate), for a warm-up and then
+ * {@code seconds} measured seconds. Every {@code probeEvery}-th acknowledged command is handed to a prober that asks the
+ * read model every 2 ms until the write shows: the projection lag (acknowledgement to visibility, resolution one GET).
+ */
+final class CommandLoad {
+
+    record Result(int clients, int seconds, long commands, double commandsPerSecond, Stats latency,
+                  Map<String, Stats> latencyByKind, long errors, String firstError, Stats lag, int lagTimeouts) {
+    }
+
+    private static final int MAX_MEMBERS = 20;
+
+    private final RunningApp app;
+    private final String token;
+    private final int clients;
+    private final int warmUpSeconds;
+    private final int seconds;
+    private final int probeEvery;
+
+    CommandLoad(RunningApp app, String token, int clients, int warmUpSeconds, int seconds, int probeEvery) {
+        this.app = app;
+        this.token = token;
+        this.clients = clients;
+        this.warmUpSeconds = warmUpSeconds;
+        this.seconds = seconds;
+        this.probeEvery = probeEvery;
+    }
+
+    private static final class OwnTenant {
+        final String id;
+        final long createdAt = System.nanoTime();
+        int members = 1;
+        String plan = "team";
+        boolean subscriptionReady;
+
+        OwnTenant(String id) {
+            this.id = id;
+        }
+    }
+
+    private record Timing(String kind, long nanos) {
+    }
+
+    Result run() throws Exception {
+        long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        long measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+        ConcurrentLinkedQueue<Timing> timings = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicInteger lagTimeouts = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        List<String> firstError = new ArrayList<>();
+        AtomicLong sequence = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(clients);
+        ExecutorService probers = Executors.newCachedThreadPool();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            running.add(workers.submit(() -> {
+                Random random = new Random(client);
+                List<OwnTenant> tenants = new ArrayList<>();
+                int made = 0;
+                while (System.nanoTime() < measureUntil) {
+                    double dice = random.nextDouble();
+                    OwnTenant target = tenants.isEmpty() ? null : tenants.get(random.nextInt(tenants.size()));
+                    // the subscription is started by a saga after the create: ask (untimed) once it may be there,
+                    // and change plans only where it is
+                    if (target != null && !target.subscriptionReady
+                            && System.nanoTime() - target.createdAt > TimeUnit.SECONDS.toNanos(2)) {
+                        try {
+                            target.subscriptionReady = app.call("GET", "/api/tenants/" + target.id + "/subscription",
+                                    token, null).status() == 200;
+                        } catch (Exception e) {
+                            // asked again next time
+                        }
+                    }
+                    long began = System.nanoTime();
+                    String kind;
+                    RunningApp.Call call;
+                    Predicate<JsonNode> visible;
+                    String probePath;
+                    try {
+                        if (target == null || dice < 0.25 || (dice < 0.80 && target.members >= MAX_MEMBERS)) {
+                            kind = "create";
+                            String slug = "b" + run + "-" + client + "-" + made++;
+                            call = app.call("POST", "/api/tenants", token,
+                                    Map.of("name", "Load " + slug, "slug", slug, "tier", "POOLED", "planId", "team"));
+                            if (call.status() == 201) {
+                                tenants.add(new OwnTenant(call.body().path("id").asText()));
+                            }
+                            probePath = call.status() == 201 ? "/api/tenants/" + call.body().path("id").asText() : null;
+                            visible = body -> true;
+                        } else if (dice < 0.80 || !target.subscriptionReady) {
+                            kind = "member-add";
+                            String user = "u-" + run + "-" + client + "-" + sequence.incrementAndGet();
+                            call = app.call("POST", "/api/tenants/" + target.id + "/members", token,
+                                    Map.of("userId", user, "role", "MEMBER"));
+                            if (call.status() == 201) {
+                                target.members++;
+                            }
+                            probePath = "/api/tenants/" + target.id + "/members/" + user;
+                            visible = body -> true;
+                        } else {
+                            kind = "plan-change";
+                            String plan = target.plan.equals("team") ? "business" : "team";
+                            call = app.call("PUT", "/api/tenants/" + target.id + "/subscription/plan", token,
+                                    Map.of("planId", plan, "reason", "bench"));
+                            if (call.status() == 200) {
+                                target.plan = plan;
+                            }
+                            probePath = "/api/tenants/" + target.id + "/subscription";
+                            visible = body -> body != null && plan.equals(body.path("planId").asText());
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        synchronized (firstError) {
+                            if (firstError.isEmpty()) {
+                                firstError.add(e.toString());
+                            }
+                        }
+                        continue;
+                    }
+                    long acknowledged = System.nanoTime();
+                    boolean ok = call.status() / 100 == 2;
+                    if (!ok) {
+                        errors.incrementAndGet();
+                        synchronized (firstError) {
+                            if (firstError.isEmpty()) {
+                                firstError.add(kind + ": " + call.status() + " " + call.body());
+                            }
+                        }
+                    }
+                    if (began >= measureFrom && acknowledged <= measureUntil && ok) {
+                        timings.add(new Timing(kind, acknowledged - began));
+                        if (sequence.incrementAndGet() % probeEvery == 0 && probePath != null) {
+                            String path = probePath;
+                            Predicate<JsonNode> shows = visible;
+                            probers.submit(() -> probe(path, shows, acknowledged, lags, lagTimeouts));
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        workers.shutdown();
+        probers.shutdown();
+        probers.awaitTermination(60, TimeUnit.SECONDS);
+
+        long[] all = timings.stream().mapToLong(Timing::nanos).toArray();
+        Map<String, Stats> byKind = new java.util.TreeMap<>();
+        for (String kind : List.of("create", "member-add", "plan-change")) {
+            byKind.put(kind, new Stats(timings.stream().filter(t -> t.kind().equals(kind)).mapToLong(Timing::nanos).toArray()));
+        }
+        return new Result(clients, seconds, all.length, all.length / (double) seconds, new Stats(all), byKind,
+                errors.get(), firstError.isEmpty() ? null : firstError.get(0),
+                new Stats(lags.stream().mapToLong(Long::longValue).toArray()), lagTimeouts.get());
+    }
+
+    private void probe(String path, Predicate<JsonNode> visible, long acknowledged,
+                       ConcurrentLinkedQueue<Long> lags, AtomicInteger timeouts) {
+        long deadline = acknowledged + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (System.nanoTime() < deadline) {
+                RunningApp.Call call = app.call("GET", path, token, null);
+                if (call.status() == 200 && visible.test(call.body())) {
+                    lags.add(System.nanoTime() - acknowledged);
+                    return;
+                }
+                Thread.sleep(2);
+            }
+        } catch (Exception e) {
+            // counted as a timeout below
+        }
+        timeouts.incrementAndGet();
+    }
+}
