@@ -129,6 +129,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return respond(Problems.of(HttpStatus.CONFLICT, "concurrent_modification", "Conflict",
                     "The resource was changed by another request at the same time; retry with its current state."));
         }
+        // the security firewall, asked about a request's parameters once Spring MVC reads them
+        if (failure instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+            return respond(Problems.of(HttpStatus.BAD_REQUEST, "bad_request", "Bad request",
+                    "The request holds names or characters that are not allowed."));
+        }
         if (failure instanceof AccessDeniedException) {
             return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "You are not allowed to do this."));

@@ -129,6 +129,10 @@ class BadInputIT extends IntegrationTest {
         byte[] brokenForm = utf8("email=%' AND 1=1 AND '%'='");
         refused("PATCH", "/api/tenants/" + UUID.randomUUID(), headers("Content-Type", "application/x-www-form-urlencoded"),
                 brokenForm, false, 415, "unsupported_media_type");
+        refused("POST", "/api/webhooks/stripe", headers("Content-Type", "application/x-www-form-urlencoded"),
+                utf8("{\"id\":\"evt_x\u0001\"}"), false, 415, "unsupported_media_type");
+        refused("POST", "/api/webhooks/provisioning", headers("Content-Type", "text/plain"), utf8("{}"), false,
+                415, "unsupported_media_type");
         refused("DELETE", "/api/privacy/subjects", headers("Content-Type", "application/x-www-form-urlencoded",
                 "Authorization", "Bearer " + partnerAdmin()), brokenForm, false, 400, "bad_request");
     }
