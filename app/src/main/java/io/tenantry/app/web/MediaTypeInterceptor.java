@@ -13,6 +13,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,7 +24,8 @@ import java.util.List;
  * {@code Content-Type} of a body-reading endpoint that is not JSON ({@code application/json} or
  * {@code application/*+json}) is 415, before Spring MVC tries anything with it (it failed with a 500 on a wildcard
  * type, and rebuilt a form body from request parameters that the security firewall then refused, another 500). An
- * {@code Accept} that admits no JSON (or does not parse) is 406: Spring MVC would notice only when writing the answer,
+ * {@code Accept} that admits nothing the handler produces (JSON, unless its mapping says otherwise, as the event
+ * stream does), or does not parse, is 406: Spring MVC would notice only when writing the answer,
  * after a command had already changed the state. A missing header is left to Spring MVC (missing Accept: anything).
  */
 class MediaTypeInterceptor implements HandlerInterceptor {
@@ -40,7 +42,7 @@ class MediaTypeInterceptor implements HandlerInterceptor {
         if (readsBody(method)) {
             checkContentType(request.getContentType());
         }
-        checkAccept(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+        checkAccept(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)), produced(request));
         return true;
     }
 
@@ -65,7 +67,15 @@ class MediaTypeInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static void checkAccept(List<String> values) throws HttpMediaTypeNotAcceptableException {
+    /** What the handler says it produces ({@code produces} of its mapping), else JSON. */
+    @SuppressWarnings("unchecked")
+    private static List<MediaType> produced(HttpServletRequest request) {
+        Object producible = request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+        return producible instanceof java.util.Set<?> types && !types.isEmpty()
+                ? List.copyOf((java.util.Set<MediaType>) types) : PRODUCED;
+    }
+
+    private static void checkAccept(List<String> values, List<MediaType> produced) throws HttpMediaTypeNotAcceptableException {
         if (values.isEmpty()) {
             return;
         }
@@ -75,8 +85,8 @@ class MediaTypeInterceptor implements HandlerInterceptor {
         } catch (InvalidMediaTypeException unparseable) {
             throw new HttpMediaTypeNotAcceptableException("The Accept header could not be parsed.");
         }
-        if (!accepted.isEmpty() && accepted.stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
-            throw new HttpMediaTypeNotAcceptableException(PRODUCED);
+        if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> produced.stream().anyMatch(type::isCompatibleWith))) {
+            throw new HttpMediaTypeNotAcceptableException(produced);
         }
     }
 }

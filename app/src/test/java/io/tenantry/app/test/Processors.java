@@ -24,6 +24,7 @@ public final class Processors {
         processor.start();
         TrackingToken head = eventStore.createHeadToken();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !processor.isReplaying()
+                && !processor.processingStatus().isEmpty() // its segments claimed again, not just started
                 && processor.processingStatus().values().stream()
                             .allMatch(status -> status.getCurrentPosition().orElse(-1L) >= head.position().orElse(0L)));
     }
