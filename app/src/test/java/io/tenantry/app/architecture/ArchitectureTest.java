@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.tenantry.app.ops.ProjectionAdmin;
 import io.tenantry.command.idp.IdentityProviderSetup;
 import io.tenantry.command.invitation.InvitationMailer;
 import io.tenantry.command.invitation.InvitationPolicy;
@@ -18,6 +19,8 @@ import io.tenantry.command.subscription.StripeNotices;
 import io.tenantry.command.subscription.StripeWebhooks;
 import io.tenantry.command.subscription.SubscriptionReconciliation;
 import io.tenantry.contracts.plan.PlanCatalogue;
+import io.tenantry.query.dashboard.DashboardProperties;
+import io.tenantry.query.dashboard.LifecycleStream;
 import io.tenantry.query.tenant.TenantReadAccess;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -148,12 +151,17 @@ class ArchitectureTest {
      * Auth0, Stripe) and record the outcome with a command;</li>
      * <li>{@link StripeNotices}, {@link StripeWebhooks}, {@link ProvisioningWebhooks}: they verify a signed webhook,
      * record its delivery once, and send its command.</li>
+     * <li>{@link ProjectionAdmin}: operations on this process's event processors (status, reset and replay), not
+     * a read of any model;</li>
+     * <li>{@link LifecycleStream}, {@link DashboardProperties}: the live event stream, a long-lived connection fed from
+     * the event store's catch-up feed, and its limits (configuration values);</li>
      * </ul>
      */
     static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(CommandGateway.class, QueryGateway.class,
             TenantReadAccess.class, PlanCatalogue.class, LeadPolicy.class, InvitationPolicy.class, ObjectMapper.class,
             Validator.class, LeadMailer.class, InvitationMailer.class, LeadTokens.class, IdentityProviderSetup.class,
-            SubscriptionReconciliation.class, StripeNotices.class, StripeWebhooks.class, ProvisioningWebhooks.class);
+            SubscriptionReconciliation.class, StripeNotices.class, StripeWebhooks.class, ProvisioningWebhooks.class,
+            ProjectionAdmin.class, LifecycleStream.class, DashboardProperties.class);
 
     @ArchTest
     static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields()

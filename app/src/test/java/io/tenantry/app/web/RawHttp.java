@@ -34,8 +34,14 @@ final class RawHttp {
                                                  .timeout(Duration.ofSeconds(30)).method(method, publisher);
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream stream = response.body()) {
+                // an event stream never ends: its status and headers are the answer; anything else is read whole
+                boolean eventStream = response.headers().firstValue("Content-Type")
+                                              .filter(type -> type.startsWith("text/event-stream")).isPresent();
+                String text = eventStream ? "" : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new Api.Response(response.statusCode(), response.headers().map(), text);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + pathAndQuery, e);
         } catch (InterruptedException e) {
