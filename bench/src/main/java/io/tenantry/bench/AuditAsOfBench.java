@@ -66,7 +66,7 @@ final class AuditAsOfBench {
                 RunningApp.Call call = app.call("GET", "/api/audit/tenants/" + tenantId + "/plan-changes?asOf=" + at,
                         auditor, null).expect(200);
                 asOfNanos[i] = call.nanos();
-                if (!expectedPlan(changedAt, planAfter, at).equals(call.body().path("planId").asText())) {
+                if (!expectedPlan(changedAt, planAfter, at, "free").equals(call.body().path("planId").asText())) {
                     wrong++;
                 }
             }
@@ -106,7 +106,7 @@ final class AuditAsOfBench {
     }
 
     /** The plan in force at {@code at}: the last change at or before it, else the plan the tenant started on. */
-    private static String expectedPlan(List<Instant> changedAt, List<String> planAfter, Instant at) {
+    static String expectedPlan(List<Instant> changedAt, List<String> planAfter, Instant at, String startedOn) {
         int low = 0;
         int high = changedAt.size() - 1;
         int found = -1;
@@ -119,7 +119,7 @@ final class AuditAsOfBench {
                 high = middle - 1;
             }
         }
-        return found < 0 ? "free" : planAfter.get(found);
+        return found < 0 ? startedOn : planAfter.get(found);
     }
 
     private static void awaitSubscription(RunningApp app, String token, String tenantId) throws Exception {

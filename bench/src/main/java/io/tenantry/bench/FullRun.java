@@ -315,7 +315,7 @@ final class FullRun {
             Instant at = created.plusMillis((long) (random.nextDouble() * span));
             RunningApp.Call call = app.call("GET", path + at, admin, null).expect(200);
             nanos[i] = call.nanos();
-            if (!expectedPlan(changedAt, planAfter, at).equals(call.body().path("planId").asText())) {
+            if (!AuditAsOfBench.expectedPlan(changedAt, planAfter, at, "team").equals(call.body().path("planId").asText())) {
                 wrong++;
             }
         }
@@ -327,22 +327,6 @@ final class FullRun {
         details.append(stats.line("audit as-of")).append('\n');
         json.put("auditAsOf", Map.of("planChanges", changedAt.size(), "queries", nanos.length,
                 "latencyMillis", stats.summary(), "wrong", wrong));
-    }
-
-    private static String expectedPlan(List<Instant> changedAt, List<String> planAfter, Instant at) {
-        int low = 0;
-        int high = changedAt.size() - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (!changedAt.get(middle).isAfter(at)) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return found < 0 ? "team" : planAfter.get(found);
     }
 
     private static void awaitCaughtUp(RunningApp app, String admin, Duration timeout) throws Exception {
