@@ -87,6 +87,7 @@ class SecurityConfiguration {
                             .equals(LeadPrincipal.of(context.getVariables().get("leadId")))))
                     .anyRequest().denyAll())
             .oauth2ResourceServer(resourceServer -> resourceServer
+                    .bearerTokenResolver(new BearerHeaderTokens())
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
                             token, List.of(new SimpleGrantedAuthority("ROLE_lead")), LeadPrincipal.of(token.getSubject()))))
                     .authenticationEntryPoint(problems)
@@ -132,6 +133,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/**").authenticated()
                     .anyRequest().denyAll())
             .oauth2ResourceServer(resourceServer -> resourceServer
+                    .bearerTokenResolver(new BearerHeaderTokens())
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtClaimsAuthorities()))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
