@@ -25,8 +25,15 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("Usage: java -jar tenantry-bench.jar all [--quick true] [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
-                    + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]");
+                    + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
+                    + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all] [--option value ...]");
             System.exit(2);
+        }
+        if (args[0].equals("reliability")) {
+            // reliability [kill9|database|kafka|soak|all] [--option value ...]: see reliability/run.sh
+            boolean named = args.length > 1 && !args[1].startsWith("--");
+            String[] rest = java.util.Arrays.copyOfRange(args, named ? 1 : 0, args.length);
+            System.exit(io.tenantry.bench.reliability.Reliability.run(named ? args[1] : "all", options(rest)) ? 0 : 1);
         }
         Map<String, String> options = options(args);
         Path jar = Path.of(options.getOrDefault("jar", "app/target/tenantry.jar"));

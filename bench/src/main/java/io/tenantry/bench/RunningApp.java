@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The application jar running in its own process on the embedded default, in a throw-away data directory, and an
  * HTTP client for it. Closing it stops the process and removes the directory.
  */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ final class RunningApp implements AutoCloseable {
      * Starts the jar on {@code dataDir}; with {@code ownsDataDir} false the directory (and an embedded cluster in it)
      * outlives this process, so a later start finds the same keys and data.
      */
-    static RunningApp start(Path jar, Path dataDir, boolean ownsDataDir, String... extraArguments) throws Exception {
+    public static RunningApp start(Path jar, Path dataDir, boolean ownsDataDir, String... extraArguments) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -66,7 +66,7 @@ final class RunningApp implements AutoCloseable {
     }
 
     /** A development token for {@code subject}, made by the jar's own {@code token} command. */
-    String token(String subject, String roles) throws Exception {
+    public String token(String subject, String roles) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(), "token",
                 "--sub", subject, "--data-dir", dataDir.toString()));
         if (roles != null) {
@@ -80,11 +80,29 @@ final class RunningApp implements AutoCloseable {
         return out.lines().reduce((first, second) -> second).orElseThrow();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path dataDir() {
+    /** The app's process id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * {@code kill -9}: the process dies at once, mid-request, without shutting anything down; the data directory
+     * stays. Returns once it is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public Path dataDir() {
         return dataDir;
     }
 
@@ -147,7 +165,7 @@ final class RunningApp implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -1,0 +1,107 @@
+package io.tenantry.bench.reliability;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the app's event store ({@code domain_event_entry}) holds, read straight from PostgreSQL: the events the load's
+ * commands make, found by what identifies each command, and the tenant lifecycle events in the store's order.
+ */
+final class EventStore {
+
+    private static final String TENANT = "io.tenantry.contracts.tenant.";
+
+    /**
+     * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
+     * module (the bench does not depend on it). A type published but missing here shows as an unexpected id.
+     */
+    static final Set<String> LIFECYCLE_TYPES = Set.of(
+            TENANT + "TenantCreatedEvent", TENANT + "TenantUpdatedEvent", TENANT + "TenantDeletedEvent",
+            TENANT + "TenantRestoredEvent", TENANT + "TenantSuspendedEvent", TENANT + "TenantReactivatedEvent",
+            TENANT + "TenantProvisioningStartedEvent", TENANT + "TenantProvisionedEvent",
+            TENANT + "TenantProvisioningFailedEvent", TENANT + "TenantResourcesReadyEvent",
+            TENANT + "TenantIdentityProviderConfiguredEvent", TENANT + "TenantDeprovisioningStartedEvent",
+            TENANT + "TenantDeprovisionedEvent", TENANT + "TenantDeprovisioningFailedEvent",
+            TENANT + "TenantPlanChangedEvent", TENANT + "MemberAddedEvent", TENANT + "MemberRemovedEvent",
+            TENANT + "MemberRoleChangedEvent", TENANT + "OwnershipTransferredEvent", TENANT + "TeamCreatedEvent",
+            TENANT + "TeamUpdatedEvent", TENANT + "TeamDeletedEvent", TENANT + "TeamMemberAddedEvent",
+            TENANT + "TeamMemberRemovedEvent", TENANT + "TeamMemberRoleChangedEvent");
+
+    /** One stored lifecycle event. */
+    record StoredEvent(String id, String tenantId, long sequence, long globalIndex, String type) {
+    }
+
+    private final HostedPostgres postgres;
+
+    EventStore(HostedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    long count() throws SQLException {
+        try (Connection connection = postgres.connect();
+             ResultSet rows = connection.createStatement().executeQuery("select count(*) from domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The tenants created with each slug: slug → tenant ids (more than one would be a command applied twice). */
+    Map<String, List<String>> createdBySlug() throws SQLException {
+        return byField(TENANT + "TenantCreatedEvent", "slug");
+    }
+
+    /** The tenants each user was added to: user → tenant ids. */
+    Map<String, List<String>> memberAddsByUser() throws SQLException {
+        return byField(TENANT + "MemberAddedEvent", "userId");
+    }
+
+    /** The plan changes by reason (the load gives each its own): reason → tenant ids. */
+    Map<String, List<String>> planChangesByReason() throws SQLException {
+        return byField("io.tenantry.contracts.subscription.PlanChangedEvent", "reason");
+    }
+
+    private Map<String, List<String>> byField(String payloadType, String field) throws SQLException {
+        Map<String, List<String>> found = new HashMap<>();
+        try (Connection connection = postgres.connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "select convert_from(payload, 'UTF8')::jsonb ->> ?, convert_from(payload, 'UTF8')::jsonb ->> 'tenantId'"
+                             + " from domain_event_entry where payload_type = ?")) {
+            query.setString(1, field);
+            query.setString(2, payloadType);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(1) != null) {
+                        found.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every lifecycle event in the store, each tenant's in its order. */
+    List<StoredEvent> lifecycleEvents() throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection connection = postgres.connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "select event_identifier, aggregate_identifier, sequence_number, global_index, payload_type"
+                             + " from domain_event_entry where payload_type = any (?)"
+                             + " order by aggregate_identifier, sequence_number")) {
+            query.setArray(1, connection.createArrayOf("varchar", LIFECYCLE_TYPES.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4),
+                            rows.getString(5).substring(rows.getString(5).lastIndexOf('.') + 1)));
+                }
+            }
+        }
+        return events;
+    }
+}
