@@ -34,6 +34,14 @@ final class HostedPostgres implements AutoCloseable {
         }
         HostedPostgres server = new HostedPostgres(dataDirectory, port);
         server.start();
+        // PostgreSQL is a process of its own: stop it when this JVM ends, however the scenario ended
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (IOException ignored) {
+                // the JVM is going anyway
+            }
+        }, "stop-hosted-postgres"));
         return server;
     }
 

@@ -26,7 +26,7 @@ final class Kill9Scenario {
         Report report = new Report("kill9", "kill -9 under load");
         Stage stage = null;
         try {
-            stage = Stage.start(options.jar(), report, options.appArguments());
+            stage = Stage.start(options.jar(), report, options.appArguments(), options.results());
             int clients = options.integer("clients", 12);
             int killAfter = options.integer("kill-after", 15);
             int after = options.integer("after", 10);

@@ -25,6 +25,9 @@ public final class Reliability {
 
     static {
         SCENARIOS.put("kill9", Kill9Scenario::run);
+        SCENARIOS.put("database", DatabaseRestartScenario::run);
+        SCENARIOS.put("kafka", KafkaOutageScenario::run);
+        SCENARIOS.put("soak", SoakScenario::run);
     }
 
     private Reliability() {

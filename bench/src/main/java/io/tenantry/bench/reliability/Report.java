@@ -21,6 +21,7 @@ final class Report {
     private final List<String> checks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean failed;
+    private Throwable aborted;
 
     Report(String scenario, String title) {
         this.scenario = scenario;
@@ -64,6 +65,10 @@ final class Report {
 
     /** The scenario could not run to its end. */
     void abort(Throwable failure) {
+        if (failure == aborted) {
+            return;
+        }
+        aborted = failure;
         checks.add("FAIL the scenario stopped early: " + failure);
         failed = true;
     }

@@ -36,7 +36,7 @@ final class Stage {
         this.store = new EventStore(postgres);
     }
 
-    static Stage start(Path jar, Report report, List<String> extraAppArguments) throws Exception {
+    static Stage start(Path jar, Report report, List<String> extraAppArguments, Path results) throws Exception {
         Path work = Files.createTempDirectory("tenantry-reliability-" + report.scenario() + "-");
         HostedPostgres postgres = HostedPostgres.start(work.resolve("postgres"));
         HostedKafka kafka;
@@ -49,11 +49,18 @@ final class Stage {
         Stage stage = new Stage(jar, work, postgres, kafka, extraAppArguments);
         report.note("work directory " + work + " (app log: " + work.resolve("app/app.log") + ")");
         report.note("hosted by the driver: " + postgres + "; " + kafka);
-        long started = System.nanoTime();
-        stage.startApp();
-        report.progress(String.format("app up in %.1f s (pid %d)", (System.nanoTime() - started) / 1e9, stage.app.pid()));
-        stage.ownerToken = stage.app.token("reliability-owner", null);
-        stage.adminToken = stage.app.token("reliability-admin", "partner-admin");
+        try {
+            long started = System.nanoTime();
+            stage.startApp();
+            report.progress(String.format("app up in %.1f s (pid %d)", (System.nanoTime() - started) / 1e9,
+                    stage.app.pid()));
+            stage.ownerToken = stage.app.token("reliability-owner", null);
+            stage.adminToken = stage.app.token("reliability-admin", "partner-admin");
+        } catch (Exception e) {
+            report.abort(e);
+            stage.close(report, results);
+            throw e;
+        }
         return stage;
     }
 

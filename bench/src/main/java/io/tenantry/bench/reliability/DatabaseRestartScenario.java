@@ -1,0 +1,109 @@
+package io.tenantry.bench.reliability;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario 2, {@code database}: PostgreSQL is stopped (a fast shutdown: every session ended) under a load of writes
+ * and reads, and started again. Meanwhile the app says it is unhealthy (503 DOWN) and answers 503 problem+json, never
+ * a 500 nor a stack trace; afterwards it is healthy again by itself, every acknowledged command is stored, the
+ * processors catch up and the read models equal a full rebuild.
+ */
+final class DatabaseRestartScenario {
+
+    private DatabaseRestartScenario() {
+    }
+
+    static Report run(Options options) {
+        Report report = new Report("database", "PostgreSQL restart under load");
+        Stage stage = null;
+        try {
+            stage = Stage.start(options.jar(), report, options.appArguments(), options.results());
+            int clients = options.integer("clients", 8);
+            int before = options.integer("before", 10);
+            int down = options.integer("db-down-seconds", 12);
+            int after = options.integer("after", 10);
+            int healthyWithin = options.integer("healthy-within", 90);
+            Processors processors = stage.processors();
+            RecordedLoad load = new RecordedLoad(stage.http, stage.owner(), clients, 0, 0.3);
+            report.load(load.describe());
+            load.phase("1 before");
+            load.start();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(before));
+
+            load.phase("2 database down");
+            long stoppedAt = System.nanoTime();
+            stage.postgres.stop();
+            report.fault(String.format(Locale.ROOT, "PostgreSQL stopped %d s into the load (fast shutdown: sessions "
+                    + "ended; took %.1f s)", before, (System.nanoTime() - stoppedAt) / 1e9));
+            Map<String, Integer> healthDown = new TreeMap<>();
+            while (System.nanoTime() - stoppedAt < TimeUnit.SECONDS.toNanos(down)) {
+                healthDown.merge(stage.health(), 1, Integer::sum);
+                Thread.sleep(500);
+            }
+            load.phase("3 recovering");
+            long startingAt = System.nanoTime();
+            stage.postgres.start();
+            long upAt = System.nanoTime();
+            report.fault(String.format(Locale.ROOT, "PostgreSQL started again (took %.1f s): down %.1f s",
+                    (upAt - startingAt) / 1e9, (upAt - stoppedAt) / 1e9));
+            Map<String, Integer> healthRecovering = new TreeMap<>();
+            Double healthyAfter = null;
+            while (System.nanoTime() - upAt < TimeUnit.SECONDS.toNanos(healthyWithin)) {
+                String health = stage.health();
+                healthRecovering.merge(health, 1, Integer::sum);
+                if (health.equals("200 UP")) {
+                    healthyAfter = (System.nanoTime() - upAt) / 1e9;
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            load.phase("4 after");
+            Thread.sleep(TimeUnit.SECONDS.toMillis(after));
+            load.stop();
+            report.load("load ran " + before + " s before the outage, through it and the recovery, and " + after
+                    + " s after: " + load.summary());
+            report.count("answers by phase, kind and status:\n" + load.answers().table().stripTrailing());
+            report.count("/actuator/health while PostgreSQL was down (every 0.5 s): " + healthDown);
+            report.count("/actuator/health once it was back, until UP: " + healthRecovering);
+
+            long outage503 = 0;
+            for (String kind : new String[] {"create", "member-add", "plan-change", "read"}) {
+                outage503 += load.answers().count("2 database down", kind, "503");
+            }
+            report.check("health says DOWN (503) while the database is down", healthDown.getOrDefault("503 DOWN", 0) > 0,
+                    healthDown.toString());
+            report.check("requests answered 503 problem+json during the outage", outage503 > 0, outage503 + " answers 503");
+            report.check("never a 500, an error that is not problem+json, or internals in a body",
+                    load.answers().violations() == 0, load.answers().violations() + " such answers (see the table)");
+            report.check("healthy again by itself within " + healthyWithin + " s of the database's return",
+                    healthyAfter != null, healthyAfter == null ? "still " + stage.health()
+                            : String.format(Locale.ROOT, "UP %.1f s after PostgreSQL was back", healthyAfter));
+            long afterAcknowledged = load.commands().stream()
+                                         .filter(c -> c.phase.equals("4 after") && c.acknowledged()).count();
+            report.check("writes acknowledged again after the recovery", afterAcknowledged > 0,
+                    afterAcknowledged + " acknowledged");
+
+            Duration caughtUp = processors.awaitCaughtUp(Duration.ofMinutes(3));
+            report.check("every event processor caught up (lag 0)", caughtUp != null, caughtUp == null
+                    ? processors.laggards()
+                    : String.format(Locale.ROOT, "%.1f s after the load stopped", caughtUp.toMillis() / 1000.0));
+            report.count(String.format(Locale.ROOT, "events in the store: %d", stage.store.count()));
+            CommandCheck.read(stage.store).verify(report, load.commands(), load.run());
+            LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(stage.kafka.bootstrapServers(),
+                    stage.store.lifecycleEvents(), Duration.ofSeconds(60)));
+            ReadModelCheck.compare(report, options.jar(), stage.postgres, stage.http, stage.admin(), processors);
+        } catch (Exception e) {
+            report.abort(e);
+            e.printStackTrace();
+        } finally {
+            if (stage != null) {
+                stage.close(report, options.results());
+            }
+        }
+        return report;
+    }
+}

@@ -1,0 +1,110 @@
+package io.tenantry.bench.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario 3, {@code kafka}: the broker goes away for a minute under a write load. Writes go on being acknowledged
+ * (the event store is the source of truth; the lifecycle publisher waits and retries); once the broker is back,
+ * publication resumes by itself and the topic ends up holding every stored lifecycle event, per tenant in order.
+ */
+final class KafkaOutageScenario {
+
+    private static final String PUBLISHER = "tenant-lifecycle-topic";
+
+    private KafkaOutageScenario() {
+    }
+
+    static Report run(Options options) {
+        Report report = new Report("kafka", "Kafka broker down under load");
+        Stage stage = null;
+        try {
+            stage = Stage.start(options.jar(), report, options.appArguments(), options.results());
+            int clients = options.integer("clients", 8);
+            int before = options.integer("before", 10);
+            int down = options.integer("kafka-down-seconds", 60);
+            int after = options.integer("after", 10);
+            Processors processors = stage.processors();
+            RecordedLoad load = new RecordedLoad(stage.http, stage.owner(), clients, 0, 0);
+            report.load(load.describe());
+            load.phase("1 before");
+            load.start();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(before));
+
+            load.phase("2 broker down");
+            stage.kafka.stopBroker();
+            long stoppedAt = System.nanoTime();
+            report.fault("Kafka broker stopped " + before + " s into the load (connections refused, log kept)");
+            Map<String, Integer> health = new TreeMap<>();
+            long maxPublisherLag = 0;
+            while (System.nanoTime() - stoppedAt < TimeUnit.SECONDS.toNanos(down)) {
+                health.merge(stage.health(), 1, Integer::sum);
+                maxPublisherLag = Math.max(maxPublisherLag, lag(processors, PUBLISHER));
+                Thread.sleep(2_000);
+            }
+            load.phase("3 broker back");
+            stage.kafka.startBroker();
+            long backAt = System.nanoTime();
+            report.fault(String.format(Locale.ROOT, "Kafka broker started again on its port with its log: down %.1f s",
+                    (backAt - stoppedAt) / 1e9));
+            Thread.sleep(TimeUnit.SECONDS.toMillis(after));
+            load.stop();
+            report.load("load ran " + before + " s before the outage, through it and " + after + " s after: "
+                    + load.summary());
+            report.count("answers by phase, kind and status:\n" + load.answers().table().stripTrailing());
+            report.count("health while the broker was down (every 2 s): " + health);
+
+            long downWrites = 0;
+            long downAcknowledged = 0;
+            long downFailed = 0;
+            for (RecordedLoad.Command command : load.commands()) {
+                if (command.phase.equals("2 broker down")) {
+                    downWrites++;
+                    downAcknowledged += command.acknowledged() ? 1 : 0;
+                    downFailed += command.answer.delivery() != Http.Delivery.ANSWERED || command.answer.status() >= 500 ? 1 : 0;
+                }
+            }
+            report.count(String.format(Locale.ROOT, "writes while the broker was down: %d sent, %d acknowledged, %d failed "
+                    + "(5xx or no answer); the publisher's lag grew to %d events", downWrites, downAcknowledged, downFailed,
+                    maxPublisherLag));
+            report.check("writes go on while the broker is down", downAcknowledged > 0 && downFailed == 0,
+                    downAcknowledged + " acknowledged, " + downFailed + " failed");
+            report.check("no 5xx, every error answer problem+json", load.answers().violations() == 0, "");
+
+            Duration caughtUp = processors.awaitCaughtUp(Duration.ofMinutes(3));
+            report.check("publication resumed by itself: every processor at lag 0", caughtUp != null,
+                    caughtUp == null ? processors.laggards() : String.format(Locale.ROOT,
+                            "%.1f s after the load stopped, %.1f s after the broker came back",
+                            caughtUp.toMillis() / 1000.0, (System.nanoTime() - backAt) / 1e9));
+            report.count(String.format(Locale.ROOT, "events in the store: %d", stage.store.count()));
+            CommandCheck.read(stage.store).verify(report, load.commands(), load.run());
+            LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(stage.kafka.bootstrapServers(),
+                    stage.store.lifecycleEvents(), Duration.ofSeconds(90)));
+        } catch (Exception e) {
+            report.abort(e);
+            e.printStackTrace();
+        } finally {
+            if (stage != null) {
+                stage.close(report, options.results());
+            }
+        }
+        return report;
+    }
+
+    private static long lag(Processors processors, String name) {
+        JsonNode statuses = processors.statuses();
+        if (statuses != null) {
+            for (JsonNode processor : statuses) {
+                if (name.equals(processor.path("name").asText())) {
+                    return processor.path("lag").asLong(0);
+                }
+            }
+        }
+        return 0;
+    }
+}

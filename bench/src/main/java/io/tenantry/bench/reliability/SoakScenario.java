@@ -1,0 +1,107 @@
+package io.tenantry.bench.reliability;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario 6, {@code soak}: minutes of steady paced load (writes and reads). Heap after a full GC, the connection
+ * pool and the processors' lag are sampled before the load, every minute and at the end: the heap and the pool stay
+ * flat (the end against the first minute, once warmed up), no connection is left in use once the load stops, and the
+ * lag stays bounded and drains.
+ */
+final class SoakScenario {
+
+    private SoakScenario() {
+    }
+
+    static Report run(Options options) {
+        Report report = new Report("soak", "steady load for minutes");
+        Stage stage = null;
+        try {
+            stage = Stage.start(options.jar(), report, options.appArguments(), options.results());
+            double minutes = options.decimal("soak-minutes", 10);
+            double rate = options.decimal("rate", 60);
+            double readShare = options.decimal("read-share", 0.5);
+            int clients = options.integer("clients", 12);
+            long maxLagAllowed = options.integer("max-lag", 1_000);
+            double heapGrowthAllowedMb = options.decimal("max-heap-growth-mb", 64);
+            Processors processors = stage.processors();
+            AppMetrics metrics = new AppMetrics(stage, processors);
+
+            List<AppMetrics.Sample> samples = new ArrayList<>();
+            samples.add(metrics.sample("start"));
+            report.progress(samples.get(0).line());
+            RecordedLoad load = new RecordedLoad(stage.http, stage.owner(), clients, rate, readShare);
+            report.load(load.describe() + String.format(Locale.ROOT, " for %.1f minutes", minutes));
+            load.start();
+            long started = System.nanoTime();
+            long end = started + (long) (minutes * 60e9);
+            long maxLag = 0;
+            long lagSamples = 0;
+            long lagSum = 0;
+            int minute = 1;
+            while (System.nanoTime() < end) {
+                Thread.sleep(5_000);
+                long lag = processors.maxLag();
+                if (lag >= 0) {
+                    maxLag = Math.max(maxLag, lag);
+                    lagSum += lag;
+                    lagSamples++;
+                }
+                if (System.nanoTime() - started >= TimeUnit.MINUTES.toNanos(minute) && System.nanoTime() < end) {
+                    AppMetrics.Sample sample = metrics.sample("min " + minute);
+                    samples.add(sample);
+                    report.progress(sample.line());
+                    minute++;
+                }
+            }
+            load.stop();
+            report.load("load: " + load.summary());
+            Duration drained = processors.awaitCaughtUp(Duration.ofSeconds(90));
+            AppMetrics.Sample last = metrics.sample("end");
+            samples.add(last);
+            report.progress(last.line());
+
+            StringBuilder table = new StringBuilder("samples (start: before the load; end: after it, once drained):");
+            samples.forEach(sample -> table.append("\n  ").append(sample.line()));
+            report.count(table.toString());
+            report.count("answers by kind and status:\n" + load.answers().table().stripTrailing());
+            report.count(String.format(Locale.ROOT, "processor lag during the load (every 5 s): max %d, mean %.1f events",
+                    maxLag, lagSamples == 0 ? 0 : lagSum / (double) lagSamples));
+
+            AppMetrics.Sample warm = samples.size() > 2 ? samples.get(1) : samples.get(0);
+            double heapBound = warm.heapAfterGcMb() * 1.25 + heapGrowthAllowedMb;
+            report.check("heap after GC flat", last.heapAfterGcMb() <= heapBound, String.format(Locale.ROOT,
+                    "start %.1f MB, %s %.1f MB, end %.1f MB (bound %.1f MB: %s x 1.25 + %.0f MB)",
+                    samples.get(0).heapAfterGcMb(), warm.at(), warm.heapAfterGcMb(), last.heapAfterGcMb(), heapBound,
+                    warm.at(), heapGrowthAllowedMb));
+            report.check("connection pool flat", last.total() <= warm.total() && last.pending() == 0
+                            && last.active() <= 2,
+                    String.format(Locale.ROOT, "start %d total/%d active, %s %d/%d, end (load stopped) %d total/%d active/%d pending",
+                            samples.get(0).total(), samples.get(0).active(), warm.at(), warm.total(), warm.active(),
+                            last.total(), last.active(), last.pending()));
+            report.check("processor lag bounded", maxLag <= maxLagAllowed,
+                    "max " + maxLag + " events (bound " + maxLagAllowed + ")");
+            report.check("processors drained (lag 0) after the load", drained != null, drained == null
+                    ? processors.laggards() : String.format(Locale.ROOT, "%.1f s after it stopped", drained.toMillis() / 1000.0));
+            report.check("no 5xx, every error answer problem+json", load.answers().violations() == 0, "");
+            double achieved = (load.commands().size() + load.reads()) / load.seconds();
+            report.check("the app kept the pace", achieved >= rate * 0.9,
+                    String.format(Locale.ROOT, "%.1f requests/s answered of %.0f offered", achieved, rate));
+            CommandCheck.read(stage.store).verify(report, load.commands(), load.run());
+            LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(stage.kafka.bootstrapServers(),
+                    stage.store.lifecycleEvents(), Duration.ofSeconds(60)));
+        } catch (Exception e) {
+            report.abort(e);
+            e.printStackTrace();
+        } finally {
+            if (stage != null) {
+                stage.close(report, options.results());
+            }
+        }
+        return report;
+    }
+}
