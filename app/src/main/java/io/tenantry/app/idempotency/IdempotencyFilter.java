@@ -10,6 +10,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,6 +51,7 @@ import java.util.regex.Pattern;
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -134,15 +138,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, captured);
             int status = captured.getStatus();
             if (status < 500 && status != HttpStatus.TOO_MANY_REQUESTS.value()) {
-                store.complete(caller, key, status, json.writeValueAsString(keptHeaders(captured)),
-                        captured.getContentAsByteArray());
-                kept = true;
+                kept = keep(caller, key, status, captured);
             }
         } finally {
             if (!kept) {
-                store.release(caller, key);
+                release(caller, key);
             }
             captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Keeps the answer for retries. The database may fail here (it went away after the write): the write's own
+     * answer still goes out, not a failure of this bookkeeping; a retry then runs the request again.
+     */
+    private boolean keep(String caller, String key, int status, ContentCachingResponseWrapper captured)
+            throws IOException {
+        try {
+            store.complete(caller, key, status, json.writeValueAsString(keptHeaders(captured)),
+                    captured.getContentAsByteArray());
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("The answer ({}) to a request with an Idempotency-Key could not be kept: {}", status, e.toString());
+            return false;
+        }
+    }
+
+    /** Frees the key; if the database is away, the key stays held until {@code lock-timeout} (then a retry runs). */
+    private void release(String caller, String key) {
+        try {
+            store.release(caller, key);
+        } catch (DataAccessException e) {
+            log.warn("An Idempotency-Key could not be released, it is held until its lock times out: {}", e.toString());
         }
     }
 

@@ -168,12 +168,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (isUnavailable(failure)) {
             log.warn("Storage unavailable: {}", failure.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                                 .header(HttpHeaders.RETRY_AFTER, "5")
-                                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                                         "Service unavailable",
-                                         "Storage is unavailable for the moment; retry shortly."));
+            return storageUnavailable();
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, failure);
@@ -384,7 +379,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return current;
     }
 
-    private static boolean isUnavailable(Throwable failure) {
+    /**
+     * Whether the failure is the database being away: no connection, a connection lost or closed under a statement
+     * (SQLState class 08), or the server shutting down (57P01 to 57P03). Also asked by {@link ProblemErrorController}
+     * for failures in servlet filters.
+     */
+    static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof QueryTimeoutException || t instanceof CannotCreateTransactionException
@@ -392,11 +392,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
         }
         return false;
+    }
+
+    /** 503 {@code service_unavailable}: the database is away; a retry shortly may succeed. */
+    static ResponseEntity<ProblemDetail> storageUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header(HttpHeaders.RETRY_AFTER, "5")
+                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                                     "Service unavailable", "Storage is unavailable for the moment; retry shortly."));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -20,6 +20,11 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(value = "${server.error.path:/error}", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE,
             MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        // a filter that needs the database (Idempotency-Key's bookkeeping) while it is away: 503, as in Spring MVC
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && ProblemDetailsAdvice.isUnavailable(failure)) {
+            return ProblemDetailsAdvice.storageUnavailable();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // asked for directly, not forwarded by the container: there is no error, and no such resource
         HttpStatus status = code == null ? HttpStatus.NOT_FOUND
