@@ -71,7 +71,7 @@ final class DatabaseRestartScenario {
             report.count("/actuator/health once it was back, until UP: " + healthRecovering);
 
             long outage503 = 0;
-            for (String kind : new String[] {"create", "member-add", "plan-change", "read"}) {
+            for (String kind : new String[] {"create", "member-add", "plan-change", "read", "sub-probe"}) {
                 outage503 += load.answers().count("2 database down", kind, "503");
             }
             report.check("health says DOWN (503) while the database is down", healthDown.getOrDefault("503 DOWN", 0) > 0,

@@ -241,7 +241,8 @@ final class RecordedLoad {
                         sleep(500); // the app is not there: do not spin
                         continue;
                     }
-                    answers.count("read", phase, subscription);
+                    // counted apart: a 404 here only says the saga has not started the subscription yet
+                    answers.count("sub-probe", phase, subscription);
                     reads.increment();
                     target.subscriptionReady = subscription.status() == 200;
                 }
