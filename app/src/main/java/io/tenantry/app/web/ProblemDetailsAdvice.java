@@ -381,8 +381,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Whether the failure is the database being away: no connection, a connection lost or closed under a statement
-     * (SQLState class 08), or the server shutting down (57P01 to 57P03). Also asked by {@link ProblemErrorController}
-     * for failures in servlet filters.
+     * (SQLState class 08, or the pool's closed connection), or the server shutting down (57P01 to 57P03). Also asked by
+     * {@link ProblemErrorController} for failures in servlet filters.
      */
     static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -392,8 +392,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    ? sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")
+                    // HikariCP's answer on a connection it closed because it broke mid-transaction: no SQLState
+                    : "Connection is closed".equals(sql.getMessage()))) {
                 return true;
             }
             if (t.getCause() == t) {

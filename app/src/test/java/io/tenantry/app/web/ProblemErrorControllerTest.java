@@ -38,6 +38,15 @@ class ProblemErrorControllerTest {
     }
 
     @Test
+    void aStatementOnAConnectionThePoolClosedIs503() {
+        // HikariCP's closed connection: what a transaction meets after its connection broke under it
+        ResponseEntity<ProblemDetail> answer = controller.error(failed(new IllegalStateException("could not prepare",
+                new SQLException("Connection is closed"))));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
     void anythingElseStays500WithoutDetails() {
         ResponseEntity<ProblemDetail> answer = controller.error(failed(new IllegalStateException("boom")));
 
