@@ -23,6 +23,16 @@ final class Stage {
     final EventStore store;
     private final List<String> extraAppArguments;
     private volatile RunningApp app;
+    /** The app is a process of its own: a driver stopped early (Ctrl-C, a timeout) must not leave it running. */
+    private final Thread stopAppAtExit = new Thread(() -> {
+        try {
+            if (app != null) {
+                app.kill();
+            }
+        } catch (InterruptedException ignored) {
+            // the JVM is going anyway
+        }
+    }, "stop-app");
     private String ownerToken;
     private String adminToken;
 
@@ -47,6 +57,7 @@ final class Stage {
             throw e;
         }
         Stage stage = new Stage(jar, work, postgres, kafka, extraAppArguments);
+        Runtime.getRuntime().addShutdownHook(stage.stopAppAtExit);
         report.note("work directory " + work + " (app log: " + work.resolve("app/app.log") + ")");
         report.note("hosted by the driver: " + postgres + "; " + kafka);
         try {
@@ -111,6 +122,7 @@ final class Stage {
             if (app != null) {
                 app.close();
             }
+            Runtime.getRuntime().removeShutdownHook(stopAppAtExit);
         } catch (Exception e) {
             report.note("stopping the app: " + e);
         }
