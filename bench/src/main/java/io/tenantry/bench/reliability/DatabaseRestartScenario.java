@@ -35,46 +35,48 @@ final class DatabaseRestartScenario {
             Thread.sleep(TimeUnit.SECONDS.toMillis(before));
 
             load.phase("2 database down");
+            HealthPoller health = new HealthPoller(stage);
+            health.phase("2 database down");
             long stoppedAt = System.nanoTime();
             stage.postgres.stop();
             report.fault(String.format(Locale.ROOT, "PostgreSQL stopped %d s into the load (fast shutdown: sessions "
                     + "ended; took %.1f s)", before, (System.nanoTime() - stoppedAt) / 1e9));
-            Map<String, Integer> healthDown = new TreeMap<>();
-            while (System.nanoTime() - stoppedAt < TimeUnit.SECONDS.toNanos(down)) {
-                healthDown.merge(stage.health(), 1, Integer::sum);
-                Thread.sleep(500);
-            }
+            Thread.sleep(Math.max(0, TimeUnit.SECONDS.toMillis(down) - (System.nanoTime() - stoppedAt) / 1_000_000));
             load.phase("3 recovering");
+            health.phase("3 recovering");
             long startingAt = System.nanoTime();
             stage.postgres.start();
             long upAt = System.nanoTime();
             report.fault(String.format(Locale.ROOT, "PostgreSQL started again (took %.1f s): down %.1f s",
                     (upAt - startingAt) / 1e9, (upAt - stoppedAt) / 1e9));
-            Map<String, Integer> healthRecovering = new TreeMap<>();
             Double healthyAfter = null;
             while (System.nanoTime() - upAt < TimeUnit.SECONDS.toNanos(healthyWithin)) {
-                String health = stage.health();
-                healthRecovering.merge(health, 1, Integer::sum);
-                if (health.equals("200 UP")) {
+                if (health.last().equals("200 UP") && !health.in("3 recovering").isEmpty()
+                        && health.in("3 recovering").containsKey("200 UP")) {
                     healthyAfter = (System.nanoTime() - upAt) / 1e9;
                     break;
                 }
-                Thread.sleep(500);
+                Thread.sleep(200);
             }
+            health.phase("4 after");
             load.phase("4 after");
             Thread.sleep(TimeUnit.SECONDS.toMillis(after));
             load.stop();
+            health.close();
             report.load("load ran " + before + " s before the outage, through it and the recovery, and " + after
                     + " s after: " + load.summary());
             report.count("answers by phase, kind and status:\n" + load.answers().table().stripTrailing());
-            report.count("/actuator/health while PostgreSQL was down (every 0.5 s): " + healthDown);
-            report.count("/actuator/health once it was back, until UP: " + healthRecovering);
+            Map<String, Long> healthDown = health.in("2 database down");
+            report.count("/actuator/health while PostgreSQL was down (asked every 0.5 s after the last answer): "
+                    + healthDown);
+            report.count("/actuator/health once it was back, until UP: " + health.in("3 recovering")
+                    + "; after: " + health.in("4 after"));
 
             long outage503 = 0;
             for (String kind : new String[] {"create", "member-add", "plan-change", "read", "sub-probe"}) {
                 outage503 += load.answers().count("2 database down", kind, "503");
             }
-            report.check("health says DOWN (503) while the database is down", healthDown.getOrDefault("503 DOWN", 0) > 0,
+            report.check("health says DOWN (503) while the database is down", healthDown.getOrDefault("503 DOWN", 0L) > 0,
                     healthDown.toString());
             report.check("requests answered 503 problem+json during the outage", outage503 > 0, outage503 + " answers 503");
             report.check("never a 500, an error that is not problem+json, or internals in a body",
