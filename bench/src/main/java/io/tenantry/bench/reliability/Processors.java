@@ -40,6 +40,20 @@ final class Processors {
         return max;
     }
 
+    /** Each tracking processor's lag now (empty when the app does not answer). */
+    java.util.Map<String, Long> lags() {
+        java.util.Map<String, Long> lags = new java.util.TreeMap<>();
+        JsonNode statuses = statuses();
+        if (statuses != null) {
+            statuses.forEach(p -> {
+                if (p.hasNonNull("lag")) {
+                    lags.put(p.path("name").asText(), p.path("lag").asLong());
+                }
+            });
+        }
+        return lags;
+    }
+
     /** The event store's head position, or -1. */
     long head() {
         JsonNode statuses = statuses();
