@@ -33,7 +33,12 @@ public final class Bench {
             // reliability [kill9|database|kafka|soak|all] [--option value ...]: see reliability/run.sh
             boolean named = args.length > 1 && !args[1].startsWith("--");
             String[] rest = java.util.Arrays.copyOfRange(args, named ? 1 : 0, args.length);
-            System.exit(io.tenantry.bench.reliability.Reliability.run(named ? args[1] : "all", options(rest)) ? 0 : 1);
+            try {
+                System.exit(io.tenantry.bench.reliability.Reliability.run(named ? args[1] : "all", options(rest)) ? 0 : 1);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
         }
         Map<String, String> options = options(args);
         Path jar = Path.of(options.getOrDefault("jar", "app/target/tenantry.jar"));
