@@ -99,6 +99,7 @@ final class RecordedLoad {
     private final Answers answers = new Answers();
     private final AtomicLong slot = new AtomicLong();
     private final LongAdder reads = new LongAdder();
+    private final LongAdder probes = new LongAdder();
     private volatile String phase = "load";
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
@@ -156,8 +157,14 @@ final class RecordedLoad {
         return answers;
     }
 
+    /** The reads the load chose to make (paced with the writes). */
     long reads() {
         return reads.sum();
+    }
+
+    /** The asks whether a new tenant's subscription is there yet (not paced: they come with the writes). */
+    long probes() {
+        return probes.sum();
     }
 
     double seconds() {
@@ -201,10 +208,10 @@ final class RecordedLoad {
                             + "%s", entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'), c[0], c[1], c[2], c[3],
                     c[4] == 0 ? "" : String.format(Locale.ROOT, "; not delivered (connection refused) %d", c[4])));
         }
-        return String.format(Locale.ROOT, "%d commands sent in %.0f s (%.1f/s)%s and %d reads", sent, seconds(),
-                sent / Math.max(1, seconds()), undelivered == 0 ? ""
-                        : String.format(Locale.ROOT, ", %d more not delivered (the app was down)", undelivered), reads())
-                + lines;
+        return String.format(Locale.ROOT, "%d commands sent in %.0f s (%.1f/s)%s, %d reads and %d subscription probes",
+                sent, seconds(), sent / Math.max(1, seconds()), undelivered == 0 ? ""
+                        : String.format(Locale.ROOT, ", %d more not delivered (the app was down)", undelivered), reads(),
+                probes()) + lines;
     }
 
     private static final class OwnTenant {
@@ -243,7 +250,7 @@ final class RecordedLoad {
                     }
                     // counted apart: a 404 here only says the saga has not started the subscription yet
                     answers.count("sub-probe", phase, subscription);
-                    reads.increment();
+                    probes.increment();
                     target.subscriptionReady = subscription.status() == 200;
                 }
                 String key = "rel-" + run + "-" + client + "-" + sequence++;
