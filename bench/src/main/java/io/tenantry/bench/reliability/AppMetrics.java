@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 final class AppMetrics {
 
     record Sample(String at, double heapAfterGcMb, double heapMaxMb, int active, int idle, int pending, int total,
-                  int threads, long maxLag, long events) {
+                  int threads, long maxLag, long events, long tokenBytes) {
 
         String line() {
             return String.format(Locale.ROOT, "%-9s heap after GC %7.1f MB (max %6.0f MB)  connections active %2d idle %2d "
-                    + "pending %2d total %2d  threads %3d  lag %5d  events %7d", at, heapAfterGcMb, heapMaxMb, active,
-                    idle, pending, total, threads, maxLag, events);
+                    + "pending %2d total %2d  threads %3d  lag %5d  events %7d  tokens %7.1f KB", at, heapAfterGcMb,
+                    heapMaxMb, active, idle, pending, total, threads, maxLag, events, tokenBytes / 1024.0);
         }
     }
 
@@ -44,7 +44,8 @@ final class AppMetrics {
         return new Sample(at, heap / 1_048_576, sum(text, "jvm_memory_max_bytes", "area=\"heap\"") / 1_048_576,
                 (int) sum(text, "hikaricp_connections_active", ""), (int) sum(text, "hikaricp_connections_idle", ""),
                 (int) sum(text, "hikaricp_connections_pending", ""), (int) sum(text, "hikaricp_connections", ""),
-                (int) sum(text, "jvm_threads_live_threads", ""), processors.maxLag(), stage.store.count());
+                (int) sum(text, "jvm_threads_live_threads", ""), processors.maxLag(), stage.store.count(),
+                stage.store.tokenBytes());
     }
 
     /** The sum of a metric's series whose labels contain {@code label} (all when empty). */
@@ -62,6 +63,45 @@ final class AppMetrics {
             }
         }
         return total;
+    }
+
+    /**
+     * The live objects' bytes by class ({@code jcmd <pid> GC.class_histogram}, after a full GC), or empty without
+     * jcmd: the difference of two says what grew.
+     */
+    java.util.Map<String, Long> histogram() throws Exception {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!jcmd.toFile().canExecute()) {
+            return bytes;
+        }
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(stage.app().pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        for (String line : out.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            // "  12:   3456   789012  java.lang.String (java.base@17)"
+            if (columns.length >= 4 && columns[0].endsWith(":")) {
+                try {
+                    bytes.merge(columns[3], Long.parseLong(columns[2]), Long::sum);
+                } catch (NumberFormatException notARow) {
+                    // the header or the total
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** The classes whose live bytes grew most from {@code before} to {@code after}, one per line. */
+    static String growth(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int top) {
+        StringBuilder text = new StringBuilder();
+        after.entrySet().stream()
+             .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+             .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+             .forEach(e -> text.append(String.format(Locale.ROOT, "%n  %+9.1f MB  %s (now %.1f MB)", e.getValue() / 1_048_576.0,
+                     e.getKey(), after.get(e.getKey()) / 1_048_576.0)));
+        return text.toString();
     }
 
     private static boolean fullGc(long pid) throws Exception {

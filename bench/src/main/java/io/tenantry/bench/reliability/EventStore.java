@@ -52,6 +52,16 @@ final class EventStore {
         }
     }
 
+    /** The tracking tokens' stored size, all processors together (a token that keeps growing holds ever more gaps). */
+    long tokenBytes() throws SQLException {
+        try (Connection connection = postgres.connect();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "select coalesce(sum(octet_length(token)), 0) from token_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** The tenants created with each slug: slug → tenant ids (more than one would be a command applied twice). */
     Map<String, List<String>> createdBySlug() throws SQLException {
         return byField(TENANT + "TenantCreatedEvent", "slug");
