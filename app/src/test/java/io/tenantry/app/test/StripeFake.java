@@ -35,7 +35,9 @@ public final class StripeFake {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+            // delayed answers (a stalling fake) are scheduled, not slept in a server thread, so a stall holds none
+            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)
+                                                 .asynchronousResponseEnabled(true));
             server.start();
             stubStripe(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stripe-fake-stop"));
