@@ -220,6 +220,54 @@ class DuplicateDeliveryIT extends IntegrationTest {
     }
 
     @Test
+    void differentStripeEventsForOneCustomerAtOnceAreAllApplied() throws Exception {
+        int together = 4;
+        ReliabilityReport.record(SCENARIO, "different Stripe events for one customer at once", block -> {
+            block.load("%d rounds × %d different customer.subscription.updated events of one subscription sent at once to "
+                    + "POST /api/webhooks/stripe (one tenant on plan team), %d deliveries in all", ROUNDS, together,
+                    ROUNDS * together);
+            block.faults("concurrency: Stripe delivers events of one subscription in parallel, in no particular order");
+            String ownerToken = api.token(uniqueUser("owner"));
+            String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("stripe-par"), "team");
+            JsonNode subscription = BillingSupport.awaitSubscription(api, ownerToken, tenantId,
+                    body -> "STRIPE".equals(body.path("billingMode").asText()));
+            Outcomes answers = new Outcomes();
+            List<String> eventIds = new ArrayList<>();
+            try (Concurrently pool = new Concurrently(together)) {
+                for (int round = 0; round < ROUNDS; round++) {
+                    List<Callable<Api.Response>> deliveries = new ArrayList<>();
+                    for (int i = 0; i < together; i++) {
+                        String eventId = StripeFake.newEventId();
+                        eventIds.add(eventId);
+                        String payload = StripeFake.event(eventId, "customer.subscription.updated",
+                                StripeFake.subscriptionJson(subscription.path("stripeSubscriptionId").asText(),
+                                        subscription.path("stripeCustomerId").asText(), i % 2 == 0 ? "past_due" : "active",
+                                        "si_x", "price_team_monthly"));
+                        deliveries.add(() -> api.post("/api/webhooks/stripe").json(payload).header("Stripe-Signature",
+                                StripeFake.signature(payload, StripeFake.WEBHOOK_SECRET)).send());
+                    }
+                    pool.run(deliveries).forEach(response -> answers.add(response.status() == 200
+                            ? "200 " + response.json().path("outcome").asText() : Outcomes.label(response)));
+                }
+            }
+            Outcomes applied = new Outcomes();
+            events.countBy(SubscriptionStatusReconciledEvent.class, "stripeEventId", eventIds).values()
+                  .forEach(count -> applied.add(count + " SubscriptionStatusReconciledEvent"));
+            Integer receipts = jdbc.queryForObject("select count(*) from stripe_event_receipt where event_id = any(?)",
+                    Integer.class, (Object) eventIds.toArray(String[]::new));
+            block.checked("HTTP: %s (expected %d × 200 applied, no 409)", answers, ROUNDS * together);
+            block.checked("receipts recorded: %d (expected %d); event store, per Stripe event: %s (at most 1 each: a status "
+                    + "the subscription already has records none)", receipts, ROUNDS * together, applied);
+
+            assertThat(answers.asMap()).isEqualTo(Map.of("200 applied", ROUNDS * together));
+            assertThat(receipts).isEqualTo(ROUNDS * together);
+            assertThat(applied.asMap().keySet()).isSubsetOf("0 SubscriptionStatusReconciledEvent",
+                    "1 SubscriptionStatusReconciledEvent");
+            assertThat(applied.asMap()).containsKey("1 SubscriptionStatusReconciledEvent");
+        });
+    }
+
+    @Test
     void aReplayedProvisioningWebhookIsAppliedOnce() throws Exception {
         int replays = 3;
         ReliabilityReport.record(SCENARIO, "provisioning webhook replayed", block -> {
