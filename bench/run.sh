@@ -12,7 +12,8 @@ for arg in "$@"; do
         --no-build) build=false ;;
         --quick) args+=(--quick true) ;;
         --app-args=*) args+=(--app-args "${arg#--app-args=}") ;;
-        *) echo "usage: bench/run.sh [--quick] [--no-build] [--app-args='--some.property=value ...']" >&2; exit 2 ;;
+        --jar=*) args+=(--jar "${arg#--jar=}") ;;
+        *) echo "usage: bench/run.sh [--quick] [--no-build] [--app-args='--some.property=value ...'] [--jar=other/tenantry.jar]" >&2; exit 2 ;;
     esac
 done
 command -v pgbench >/dev/null || { echo "pgbench is needed (Debian: apt-get install postgresql-client)" >&2; exit 2; }

@@ -24,7 +24,8 @@ import java.util.function.Predicate;
 final class CommandLoad {
 
     record Result(int clients, int seconds, long commands, double commandsPerSecond, Stats latency,
-                  Map<String, Stats> latencyByKind, long errors, String firstError, Stats lag, int lagTimeouts) {
+                  Map<String, Stats> latencyByKind, long errors, String firstError, Stats lag, int lagTimeouts,
+                  long acknowledgedWithWarmUp) {
     }
 
     private static final int MAX_MEMBERS = 20;
@@ -67,6 +68,7 @@ final class CommandLoad {
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         AtomicInteger lagTimeouts = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
+        AtomicLong acknowledgedCount = new AtomicLong();
         List<String> firstError = new ArrayList<>();
         AtomicLong sequence = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(clients);
@@ -141,6 +143,9 @@ final class CommandLoad {
                     }
                     long acknowledged = System.nanoTime();
                     boolean ok = call.status() / 100 == 2;
+                    if (ok) {
+                        acknowledgedCount.incrementAndGet();
+                    }
                     if (!ok) {
                         errors.incrementAndGet();
                         synchronized (firstError) {
@@ -175,7 +180,7 @@ final class CommandLoad {
         }
         return new Result(clients, seconds, all.length, all.length / (double) seconds, new Stats(all), byKind,
                 errors.get(), firstError.isEmpty() ? null : firstError.get(0),
-                new Stats(lags.stream().mapToLong(Long::longValue).toArray()), lagTimeouts.get());
+                new Stats(lags.stream().mapToLong(Long::longValue).toArray()), lagTimeouts.get(), acknowledgedCount.get());
     }
 
     private void probe(String path, Predicate<JsonNode> visible, long acknowledged,

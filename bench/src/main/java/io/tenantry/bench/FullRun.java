@@ -89,9 +89,12 @@ final class FullRun {
                 admin = app.token("bench-admin", "partner-admin");
                 log("commands: %d clients, %d s warm-up, %d s measured".formatted(sizes.clients(), sizes.warmUpSeconds(),
                         sizes.loadSeconds()));
+                double cpuBefore = app.cpuSeconds();
                 CommandLoad.Result load = new CommandLoad(app, owner, sizes.clients(), sizes.warmUpSeconds(),
                         sizes.loadSeconds(), 10).run();
                 reportCommands(load, ceiling);
+                perUnit("commands", "command (warm-up included, with everything the app did meanwhile)",
+                        app.cpuSeconds() - cpuBefore, load.acknowledgedWithWarmUp());
                 processors = new ArrayList<>();
                 for (JsonNode processor : app.call("GET", "/api/admin/projections", admin, null).expect(200).body()) {
                     processors.add(processor.path("name").asText());
@@ -134,6 +137,7 @@ final class FullRun {
         }
         Duration took = Duration.between(began, Instant.now());
         json.put("loadAverageAtEnd", loadAverage());
+        json.put("appCpu", appCpu);
         json.put("seconds", took.toSeconds());
         return summary(results, took, loadBefore);
     }
@@ -202,6 +206,7 @@ final class FullRun {
         for (String name : rebuildable) {
             app.call("POST", "/api/admin/projections/" + name + "/rebuild", admin, null).expect(202);
         }
+        double cpuBefore = app.cpuSeconds();
         Map<String, Double> finishedAt = new LinkedHashMap<>();
         Map<String, Long> reached = new LinkedHashMap<>();
         double elapsed = 0;
@@ -224,6 +229,8 @@ final class FullRun {
             }
         }
         boolean done = finishedAt.size() == rebuildable.size();
+        perUnit("replay", "event per read model", app.cpuSeconds() - cpuBefore,
+                reached.values().stream().mapToLong(Long::longValue).sum());
         // the slowest read model sets the pace: events it got through per second of the rebuild
         double eventsPerSecond = Double.MAX_VALUE;
         for (String name : rebuildable) {
@@ -265,7 +272,10 @@ final class FullRun {
             return app.call("GET", "/api/tenants/" + pair[0] + "/members/" + pair[1], owner, null).status() == 200;
         };
         double most = OpenLoop.closedLoop(16, 5, check);
+        double cpuBefore = app.cpuSeconds();
         OpenLoop.Result result = OpenLoop.run(sizes.membershipRate(), sizes.membershipSeconds(), 64, check);
+        perUnit("membershipCheck", "membership check (open loop)", app.cpuSeconds() - cpuBefore,
+                result.latency().count());
         double p99 = result.latency().percentileMillis(99);
         table.add(new String[]{"4", fmt("membership check, %,d tenants / %,d memberships", tenants, members),
                 fmt("%,.0f req/s most (16 clients); p99 %.2f ms at %d/s", most, p99, sizes.membershipRate()),
@@ -328,6 +338,15 @@ final class FullRun {
         json.put("auditAsOf", Map.of("planChanges", changedAt.size(), "queries", nanos.length,
                 "latencyMillis", stats.summary(), "wrong", wrong));
     }
+
+    /** The app's CPU per unit of work: the figure to compare before and after a change on a busy machine. */
+    private void perUnit(String key, String unit, double cpuSeconds, long units) {
+        double micros = cpuSeconds * 1e6 / Math.max(1, units);
+        details.append(fmt("app CPU: %.1f s for %,d units = %,.0f µs per %s%n", cpuSeconds, units, micros, unit));
+        appCpu.put(key, Map.of("cpuSeconds", cpuSeconds, "units", units, "microsPerUnit", micros));
+    }
+
+    private final Map<String, Object> appCpu = new LinkedHashMap<>();
 
     private static void awaitCaughtUp(RunningApp app, String admin, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);

@@ -102,6 +102,21 @@ public final class RunningApp implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * CPU seconds the app process has used so far, all its threads together (Linux {@code /proc}; NaN elsewhere).
+     * Unlike a rate, CPU per unit of work hardly changes with what else the machine runs: the before/after figure.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command name: state is field 3, utime field 14, stime field 15, in clock ticks (100 per second)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -37,7 +37,7 @@ final class Auth0Calls {
         } catch (ManagementApiException e) {
             throw failure(answered(e.statusCode(), what), e);
         } catch (ManagementException e) {
-            throw failure("could not be reached to " + what + " (" + rootMessage(e) + ")", e);
+            throw failure("could not be reached to " + what + " (" + NetworkFailures.describe(e) + ")", e);
         }
     }
 
@@ -48,7 +48,7 @@ final class Auth0Calls {
         } catch (APIException e) {
             throw failure(answered(e.getStatusCode(), what), e);
         } catch (Auth0Exception e) {
-            throw failure("could not be reached to " + what + " (" + rootMessage(e) + ")", e);
+            throw failure("could not be reached to " + what + " (" + NetworkFailures.describe(e) + ")", e);
         }
     }
 
@@ -87,14 +87,6 @@ final class Auth0Calls {
 
     private IdentityProviderException failure(String text, Throwable cause) {
         return new IdentityProviderException(IdentityProviderKind.AUTH0, "Auth0 at " + baseUrl + " " + text, cause);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     @FunctionalInterface

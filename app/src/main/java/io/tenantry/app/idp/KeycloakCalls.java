@@ -35,7 +35,7 @@ final class KeycloakCalls {
             throw e;
         } catch (ProcessingException e) {
             throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url
-                    + " could not be reached to " + what + " (" + rootMessage(e) + ")", e);
+                    + " could not be reached to " + what + " (" + NetworkFailures.describe(e) + ")", e);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             String hint = status == 403 ? ": Tenantry's account lacks the admin role for it" : "";
@@ -49,7 +49,7 @@ final class KeycloakCalls {
             token.run();
         } catch (ProcessingException e) {
             throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url
-                    + " could not be reached to " + what + " (" + rootMessage(e) + ")", e);
+                    + " could not be reached to " + what + " (" + NetworkFailures.describe(e) + ")", e);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url
@@ -102,13 +102,5 @@ final class KeycloakCalls {
                 throw new WebApplicationException(response.getStatus());
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.tenant.TenantTier;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -112,7 +113,14 @@ final class KeycloakIdentityProvider implements IdentityProvider {
                 realm.setRealm(pooledRealm);
                 realm.setEnabled(true);
                 realm.setOrganizationsEnabled(true);
-                calls.createIgnoringConflict(() -> keycloak.realms().create(realm));
+                try {
+                    calls.createIgnoringConflict(() -> keycloak.realms().create(realm));
+                } catch (WebApplicationException e) {
+                    // several first set-ups at once: Keycloak refuses all but one with a 400, not a 409
+                    if (findRealm(pooledRealm) == null) {
+                        throw e;
+                    }
+                }
                 existing = findRealm(pooledRealm);
             }
             if (existing != null && !Boolean.TRUE.equals(existing.isOrganizationsEnabled())) {

@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -25,6 +26,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -51,7 +53,7 @@ class JwtVerificationConfiguration {
     }
 
     /** RS256 (or the one {@code jws-algorithms} names) with the PEM key; time, issuer and audiences validated. */
-    static NimbusJwtDecoder publicKeyDecoder(OAuth2ResourceServerProperties.Jwt properties,
+    static JwtDecoder publicKeyDecoder(OAuth2ResourceServerProperties.Jwt properties,
                                              List<OAuth2TokenValidator<Jwt>> additionalValidators) throws IOException {
         List<String> algorithms = properties.getJwsAlgorithms();
         if (algorithms.size() != 1) {
@@ -64,9 +66,14 @@ class JwtVerificationConfiguration {
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaPublicKey(properties.readPublicKey()))
                                                    .signatureAlgorithm(algorithm).build();
-        decoder.setJwtValidator(validator(properties.getIssuerUri(), properties.getAudiences(), additionalValidators));
-        return decoder;
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokens(decoder, validator(properties.getIssuerUri(), properties.getAudiences(),
+                additionalValidators), VERIFIED_TOKEN_TTL, VERIFIED_TOKENS);
     }
+
+    /** How long, and for how many tokens, a checked signature is remembered (claims are validated on every use). */
+    static final Duration VERIFIED_TOKEN_TTL = Duration.ofMinutes(10);
+    static final long VERIFIED_TOKENS = 10_000;
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, Collection<String> audiences,
                                                List<OAuth2TokenValidator<Jwt>> additionalValidators) {

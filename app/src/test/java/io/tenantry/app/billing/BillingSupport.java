@@ -11,12 +11,12 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tenants on plans and their subscriptions, for the billing tests. */
-final class BillingSupport {
+public final class BillingSupport {
 
     private BillingSupport() {
     }
 
-    static String createTenant(Api api, String ownerToken, String slug, String planId) {
+    public static String createTenant(Api api, String ownerToken, String slug, String planId) {
         Api.Response created = api.post("/api/tenants").bearer(ownerToken)
                                   .json(planId == null ? Map.of("name", "Billing Co " + slug, "slug", slug, "tier", "POOLED")
                                           : Map.of("name", "Billing Co " + slug, "slug", slug, "tier", "POOLED", "planId", planId))
@@ -26,7 +26,7 @@ final class BillingSupport {
     }
 
     /** Waits until the tenant's subscription, as its read model shows it, satisfies {@code condition}. */
-    static JsonNode awaitSubscription(Api api, String token, String tenantId, Predicate<JsonNode> condition) {
+    public static JsonNode awaitSubscription(Api api, String token, String tenantId, Predicate<JsonNode> condition) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                          .until(() -> {
                              Api.Response response = api.get("/api/tenants/" + tenantId + "/subscription").bearer(token).send();
@@ -34,7 +34,7 @@ final class BillingSupport {
                          }, body -> body != null && condition.test(body));
     }
 
-    static Api.Response changePlan(Api api, String token, String tenantId, String planId, String reason) {
+    public static Api.Response changePlan(Api api, String token, String tenantId, String planId, String reason) {
         return api.call("PUT", "/api/tenants/" + tenantId + "/subscription/plan").bearer(token)
                   .json(reason == null ? Map.of("planId", planId) : Map.of("planId", planId, "reason", reason)).send();
     }

@@ -1,7 +1,6 @@
 package io.tenantry.app.billing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stripe.Stripe;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.StripeFake;
@@ -161,14 +160,10 @@ class StripeWebhookIT extends IntegrationTest {
     }
 
     private static String newEventId() {
-        return "evt_" + UUID.randomUUID().toString().replace("-", "");
+        return StripeFake.newEventId();
     }
 
-    /** A Stripe event as its webhook posts it, at the API version stripe-java speaks. */
     private static String event(String id, String type, String object) {
-        return """
-                {"id":"%s","object":"event","api_version":"%s","created":1795400000,"type":"%s","livemode":false,
-                 "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},
-                 "data":{"object":%s}}""".formatted(id, Stripe.API_VERSION, type, object);
+        return StripeFake.event(id, type, object);
     }
 }

@@ -1,20 +1,16 @@
 package io.tenantry.app.idempotency;
 
 import io.tenantry.app.test.Api;
+import io.tenantry.app.test.Concurrently;
 import io.tenantry.app.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,24 +154,8 @@ class IdempotencyIT extends IntegrationTest {
     }
 
     private static List<Api.Response> concurrently(int threads, Callable<Api.Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> answers = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
+        try (Concurrently together = new Concurrently(threads)) {
+            return together.run(threads, call);
         }
     }
 }

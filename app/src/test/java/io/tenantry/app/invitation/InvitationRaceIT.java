@@ -1,6 +1,7 @@
 package io.tenantry.app.invitation;
 
 import io.tenantry.app.test.Api;
+import io.tenantry.app.test.Concurrently;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.Caller;
@@ -15,15 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,14 +38,14 @@ class InvitationRaceIT extends IntegrationTest {
     @Autowired
     private CommandGateway commands;
 
-    private ExecutorService pool;
+    private Concurrently together;
     private String owner;
     private String ownerToken;
     private String tenantId;
 
     @BeforeEach
     void tenant() {
-        pool = Executors.newFixedThreadPool(2);
+        together = new Concurrently(2);
         owner = uniqueUser("owner");
         ownerToken = api.token(owner);
         tenantId = InvitationSupport.createTenant(api, ownerToken, uniqueSlug("race"));
@@ -57,7 +53,7 @@ class InvitationRaceIT extends IntegrationTest {
 
     @AfterEach
     void stop() {
-        pool.shutdownNow();
+        together.close();
     }
 
     @Test
@@ -161,31 +157,13 @@ class InvitationRaceIT extends IntegrationTest {
         }
     }
 
-    /** Runs both at once, as near the same instant as two threads allow; answers their results in order. */
+    /** Runs both at once, released together; answers their results in order. */
     private List<Api.Response> race(Callable<Api.Response> one, Callable<Api.Response> other) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> futures = new ArrayList<>();
-        for (Callable<Api.Response> call : List.of(one, other)) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<Api.Response> results = new ArrayList<>();
-        for (Future<Api.Response> future : futures) {
-            results.add(future.get());
-        }
-        return results;
+        return together.run(List.of(one, other));
     }
 
-    /** The outcomes with which the tenant closed this invitation's seat, in order. */
     private List<String> closings(String invitationId) {
-        return jdbc.queryForList("""
-                select convert_from(payload, 'UTF8')::jsonb ->> 'outcome' from domain_event_entry
-                where aggregate_identifier = ? and payload_type = 'io.tenantry.contracts.tenant.InvitationClosedEvent'
-                and convert_from(payload, 'UTF8')::jsonb ->> 'invitationId' = ? order by sequence_number""",
-                String.class, tenantId, invitationId);
+        return InvitationSupport.closings(jdbc, tenantId, invitationId);
     }
 
     private boolean expired(String invitationId) {
@@ -196,10 +174,6 @@ class InvitationRaceIT extends IntegrationTest {
     }
 
     private int membersAdded(String userId) {
-        Integer added = jdbc.queryForObject("""
-                select count(*) from domain_event_entry where aggregate_identifier = ?
-                and payload_type = 'io.tenantry.contracts.tenant.MemberAddedEvent'
-                and convert_from(payload, 'UTF8')::jsonb ->> 'userId' = ?""", Integer.class, tenantId, userId);
-        return added == null ? 0 : added;
+        return InvitationSupport.membersAdded(jdbc, tenantId, userId);
     }
 }

@@ -3,8 +3,10 @@ package io.tenantry.app.invitation;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -63,5 +65,23 @@ public final class InvitationSupport {
 
     public static Api.Response accept(Api api, String userToken, String invitationId, String token) {
         return api.post("/api/invitations/" + invitationId + "/accept").bearer(userToken).json(Map.of("token", token)).send();
+    }
+
+    /** The outcomes with which the tenant closed this invitation's seat, in order (from its event store). */
+    public static List<String> closings(JdbcTemplate jdbc, String tenantId, String invitationId) {
+        return jdbc.queryForList("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'outcome' from domain_event_entry
+                where aggregate_identifier = ? and payload_type = 'io.tenantry.contracts.tenant.InvitationClosedEvent'
+                and convert_from(payload, 'UTF8')::jsonb ->> 'invitationId' = ? order by sequence_number""",
+                String.class, tenantId, invitationId);
+    }
+
+    /** How often the tenant's event store says this user was added. */
+    public static int membersAdded(JdbcTemplate jdbc, String tenantId, String userId) {
+        Integer added = jdbc.queryForObject("""
+                select count(*) from domain_event_entry where aggregate_identifier = ?
+                and payload_type = 'io.tenantry.contracts.tenant.MemberAddedEvent'
+                and convert_from(payload, 'UTF8')::jsonb ->> 'userId' = ?""", Integer.class, tenantId, userId);
+        return added == null ? 0 : added;
     }
 }

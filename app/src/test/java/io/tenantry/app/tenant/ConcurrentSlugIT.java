@@ -1,6 +1,7 @@
 package io.tenantry.app.tenant;
 
 import io.tenantry.app.test.Api;
+import io.tenantry.app.test.Concurrently;
 import io.tenantry.app.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,11 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,34 +25,22 @@ class ConcurrentSlugIT extends IntegrationTest {
     @Test
     void letsExactlyOneOfAHundredConcurrentCreatesWin() throws Exception {
         String slug = uniqueSlug("race");
-        CountDownLatch start = new CountDownLatch(1);
         List<Callable<Api.Response>> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String token = api.token(uniqueUser("racer"));
             String name = "Racer " + i;
-            clients.add(() -> {
-                start.await();
-                return api.post("/api/tenants").bearer(token).json(Map.of("name", name, "slug", slug, "tier", "POOLED"))
-                          .send();
-            });
+            clients.add(() -> api.post("/api/tenants").bearer(token).json(Map.of("name", name, "slug", slug, "tier", "POOLED"))
+                                 .send());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            clients.forEach(client -> futures.add(pool.submit(client)));
-            start.countDown();
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
+        List<Api.Response> responses;
+        try (Concurrently together = new Concurrently(CLIENTS)) {
+            responses = together.run(clients);
+        }
 
-            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-            assertThat(responses).filteredOn(r -> r.status() == 409)
-                                 .hasSize(CLIENTS - 1)
-                                 .allSatisfy(r -> assertThat(r.json().path("code").asText()).isEqualTo("slug_taken"));
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() == 409)
+                             .hasSize(CLIENTS - 1)
+                             .allSatisfy(r -> assertThat(r.json().path("code").asText()).isEqualTo("slug_taken"));
         assertThat(jdbc.queryForObject("select count(*) from tenant_slug where slug = ?", Integer.class, slug)).isEqualTo(1);
         assertThat(jdbc.queryForObject("""
                 select count(*) from domain_event_entry

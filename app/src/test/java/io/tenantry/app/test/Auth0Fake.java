@@ -37,7 +37,9 @@ public final class Auth0Fake {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+            // delayed answers (a stalling fake) are scheduled, not slept in a server thread, so a stall holds none
+            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)
+                                                 .asynchronousResponseEnabled(true));
             server.start();
             stubAuth0(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "auth0-fake-stop"));

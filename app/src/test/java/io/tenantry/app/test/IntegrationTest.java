@@ -28,7 +28,12 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void aimApi() {
-        api = new Api(port, Path.of(environment.getRequiredProperty("tenantry.data-dir")));
+        api = newClient();
+    }
+
+    /** Another client of the app, from an address of its own (the lead endpoints' rate limits are per address). */
+    protected Api newClient() {
+        return new Api(port, Path.of(environment.getRequiredProperty("tenantry.data-dir")));
     }
 
     /** Polls {@code GET path} until it answers 200 with a body the condition accepts (read models are eventual). */

@@ -53,6 +53,37 @@ public final class KeycloakServer {
         return running.url();
     }
 
+    /**
+     * Freezes the server (SIGSTOP to it and its children): the kernel still accepts connections, nothing answers, as
+     * a Keycloak that stalls. Always {@link #resume()} afterwards: the server is shared by every test of the JVM.
+     */
+    public static synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server run again (SIGCONT). */
+    public static synchronized void resume() {
+        signal("CONT");
+    }
+
+    private static void signal(String signal) {
+        url();
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        running.process().descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        command.add(Long.toString(running.process().pid()));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " failed: " + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("kill -" + signal + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling Keycloak", e);
+        }
+    }
+
     private static Running start() {
         Path home = home();
         Path javaHome = javaHome();
@@ -271,7 +302,10 @@ public final class KeycloakServer {
                     "tenantry.idp.keycloak.realm", "master",
                     "tenantry.idp.keycloak.client-id", "admin-cli",
                     "tenantry.idp.keycloak.username", ADMIN_USERNAME,
-                    "tenantry.idp.keycloak.password", ADMIN_PASSWORD);
+                    "tenantry.idp.keycloak.password", ADMIN_PASSWORD,
+                    // a stalled Keycloak (OutsideSystemFailureIT) is given up after this, not the default 30 s; a
+                    // realm is made within 10 s even on a busy machine
+                    "tenantry.idp.keycloak.read-timeout", "15s");
         }
     }
 }

@@ -17,9 +17,14 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Plays the orchestrator of seed 002 for tests: reads Tenantry's provisioning requests from the Kafka topic, as a real
@@ -42,6 +47,25 @@ public final class ProvisioningOrchestrator {
 
     /** Every request published for the tenant so far, oldest first, waiting until there are at least {@code count}. */
     public List<JsonNode> awaitRequests(String tenantId, int count) {
+        return collect(Set.of(tenantId), found -> found.getOrDefault(tenantId, List.of()).size() >= count,
+                count + " provisioning requests for tenant " + tenantId).getOrDefault(tenantId, List.of());
+    }
+
+    /**
+     * The first request published for each of the tenants, waiting until every one has one: one pass over the topic
+     * for all of them, for tests that provision many tenants at once.
+     */
+    public Map<String, JsonNode> awaitFirstRequests(Collection<String> tenantIds) {
+        Map<String, List<JsonNode>> found = collect(Set.copyOf(tenantIds), requests -> requests.keySet().containsAll(tenantIds),
+                "a provisioning request for each of " + tenantIds.size() + " tenants");
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        tenantIds.forEach(tenantId -> first.put(tenantId, found.get(tenantId).get(0)));
+        return first;
+    }
+
+    /** The requests for these tenants on the topic, from its start, until {@code enough} says so (or 20 s passed). */
+    private Map<String, List<JsonNode>> collect(Set<String> tenantIds, Predicate<Map<String, List<JsonNode>>> enough,
+                                                String expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -56,19 +80,18 @@ public final class ProvisioningOrchestrator {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<JsonNode> requests = new ArrayList<>();
+            Map<String, List<JsonNode>> requests = new HashMap<>();
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (tenantId.equals(record.key())) {
-                        requests.add(read(record.value()));
+                    if (tenantIds.contains(record.key())) {
+                        requests.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(read(record.value()));
                     }
                 }
-                if (requests.size() >= count) {
+                if (enough.test(requests)) {
                     return requests;
                 }
             }
-            throw new AssertionError("Expected " + count + " provisioning requests for tenant " + tenantId
-                    + " within 20 s, got " + requests);
+            throw new AssertionError("Expected " + expected + " within 20 s, got " + requests);
         }
     }
 

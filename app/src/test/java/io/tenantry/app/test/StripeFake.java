@@ -2,6 +2,7 @@ package io.tenantry.app.test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.stripe.Stripe;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -35,7 +37,9 @@ public final class StripeFake {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+            // delayed answers (a stalling fake) are scheduled, not slept in a server thread, so a stall holds none
+            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)
+                                                 .asynchronousResponseEnabled(true));
             server.start();
             stubStripe(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stripe-fake-stop"));
@@ -56,6 +60,19 @@ public final class StripeFake {
                   "data":[{"id":"%s","object":"subscription_item","current_period_start":1795400000,
                            "current_period_end":1798000000,"price":{"id":"%s","object":"price"}}]},
                  "metadata":{}}""".formatted(id, status, customerId, id, itemId, priceId);
+    }
+
+    /** A fresh Stripe event id. */
+    public static String newEventId() {
+        return "evt_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A Stripe event as its webhook posts it, at the API version stripe-java speaks. */
+    public static String event(String id, String type, String object) {
+        return """
+                {"id":"%s","object":"event","api_version":"%s","created":1795400000,"type":"%s","livemode":false,
+                 "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},
+                 "data":{"object":%s}}""".formatted(id, Stripe.API_VERSION, type, object);
     }
 
     /** The {@code Stripe-Signature} header Stripe would send with {@code payload} (scheme v1, now). */

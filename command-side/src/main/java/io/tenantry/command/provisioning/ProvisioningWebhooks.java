@@ -22,7 +22,9 @@ import java.time.Instant;
  * The orchestrator's webhook: a request is believed only with a fresh {@code x-timestamp} (within
  * {@code tenantry.provisioning.webhook-tolerance}), a signature never seen before (kept for that window) and a
  * signature that matches the tenant's own attempt (checked by the tenant). The signature is recorded in the same
- * transaction as the tenant's event, so any refusal or failure records nothing and changes nothing.
+ * transaction as the tenant's event, so any refusal or failure records nothing and changes nothing. Callbacks for one
+ * tenant run one at a time (a lock held until that transaction commits), so two copies of one result, however signed
+ * and however close together, apply it once: the other answers {@code applied: false} or, if identical, is a replay.
  */
 @Component
 public class ProvisioningWebhooks {
@@ -74,6 +76,10 @@ public class ProvisioningWebhooks {
         Callback callback = read(payload);
         Instant keepUntil = sentAt.plus(tolerance).isAfter(now) ? sentAt.plus(tolerance) : now;
         return transactions.execute(status -> {
+            // One callback per tenant at a time, until this transaction commits: the tenant's own lock ends with its
+            // command, before the commit, so a second copy would decide without the first's event (and collide, 409).
+            jdbc.query("select pg_advisory_xact_lock(hashtext(?))", row -> { },
+                    "provisioning-webhook:" + callback.tenantId());
             jdbc.update("delete from provisioning_webhook_receipt where expires_at < ?", Timestamp.from(now));
             int fresh = jdbc.update("""
                     insert into provisioning_webhook_receipt (signature, tenant_id, expires_at) values (?, ?, ?)

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Applies verified Stripe events to the subscriptions they concern, each exactly once: the event id is recorded in
  * the same transaction as the command it leads to, so a redelivery finds it and changes nothing, and a failure
- * records nothing (Stripe delivers again).
+ * records nothing (Stripe delivers again). Events about one customer are applied one at a time (a lock held until the
+ * transaction commits): the subscription's own lock ends with its command, before the commit, so two different events
+ * arriving together would otherwise collide (409, and Stripe's retry).
  */
 @Component
 public class StripeWebhooks {
@@ -40,6 +42,11 @@ public class StripeWebhooks {
 
     public Outcome apply(StripeNotice notice) {
         return transactions.execute(status -> {
+            String customer = notice instanceof StripeNotice.SubscriptionNotice subscription ? subscription.customerId()
+                    : notice instanceof StripeNotice.InvoiceNotice invoice ? invoice.customerId() : null;
+            if (customer != null) {
+                jdbc.query("select pg_advisory_xact_lock(hashtext(?))", row -> { }, "stripe-customer:" + customer);
+            }
             int fresh = jdbc.update("""
                     insert into stripe_event_receipt (event_id, event_type) values (?, ?) on conflict do nothing""",
                     notice.eventId(), notice.type());
