@@ -41,12 +41,9 @@ class ProvisioningConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // bounded well below Axon's 30 s event handler timeout: a saga handler waiting longer is interrupted, and an
-        // interrupted tracking processor shuts down for good (reliability scenario 3: Kafka down for a minute left
-        // ProvisioningSagaProcessor stopped). Failing after ~12 s instead, the processor retries with back-off.
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tenantry-provisioning");
         return new KafkaProducer<>(config);
     }
@@ -60,6 +57,6 @@ class ProvisioningConfiguration {
                     + "orchestrator's answers (POST /api/webhooks/provisioning) are refused until it is", topic);
         }
         return new KafkaProvisioningRequests(provisioningRequestProducer, AxonConfiguration.axonObjectMapper(), topic,
-                Duration.ofSeconds(12));
+                Duration.ofSeconds(40));
     }
 }
