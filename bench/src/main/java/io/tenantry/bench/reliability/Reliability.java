@@ -52,6 +52,7 @@ public final class Reliability {
         for (String name : names) {
             Instant began = Instant.now();
             System.out.println("-- reliability scenario " + name + " (" + began + ")");
+            Files.deleteIfExists(parsed.results().resolve(name + "-app.log")); // a failed earlier run's
             Report report = SCENARIOS.get(name).apply(parsed);
             String text = report.text();
             System.out.println();
