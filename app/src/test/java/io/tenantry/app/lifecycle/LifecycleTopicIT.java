@@ -70,6 +70,11 @@ class LifecycleTopicIT extends IntegrationTest {
                 await("the publisher stays before the outage's first event").during(sendTimeout.plusSeconds(2))
                         .atMost(sendTimeout.plusSeconds(10)).pollInterval(Duration.ofMillis(200))
                         .until(() -> publisherPosition() < firstOfSecond);
+                // writes go on, so the node stays ready; the overall health reports the broker
+                assertThat(api.call("GET", "/actuator/health/readiness").send().status())
+                        .as("readiness while Kafka is down").isEqualTo(200);
+                await("health reports Kafka down").atMost(Duration.ofSeconds(20))
+                        .until(() -> api.call("GET", "/actuator/health").send().status() == 503);
             } finally {
                 broker.get().end();
             }
