@@ -83,9 +83,7 @@ final class KafkaOutageScenario {
                             "%.1f s after the load stopped, %.1f s after the broker came back",
                             caughtUp.toMillis() / 1000.0, (System.nanoTime() - backAt) / 1e9));
             report.count(String.format(Locale.ROOT, "events in the store: %d", stage.store.count()));
-            CommandCheck.read(stage.store).verify(report, load.commands(), load.run());
-            LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(stage.kafka.bootstrapServers(),
-                    stage.store.lifecycleEvents(), Duration.ofSeconds(90)));
+            stage.checkCommandsAndTopic(report, load, Duration.ofSeconds(90));
         } catch (Exception e) {
             report.abort(e);
             e.printStackTrace();

@@ -57,9 +57,7 @@ final class Kill9Scenario {
                     caughtUp == null ? processors.laggards()
                             : String.format(Locale.ROOT, "%.1f s after the load stopped", caughtUp.toMillis() / 1000.0));
             report.count(String.format(Locale.ROOT, "events in the store: %d", stage.store.count()));
-            CommandCheck.read(stage.store).verify(report, load.commands(), load.run());
-            LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(stage.kafka.bootstrapServers(),
-                    stage.store.lifecycleEvents(), Duration.ofSeconds(60)));
+            stage.checkCommandsAndTopic(report, load, Duration.ofSeconds(60));
             ReadModelCheck.compare(report, options.jar(), stage.postgres, stage.http, stage.admin(), processors);
         } catch (Exception e) {
             report.abort(e);

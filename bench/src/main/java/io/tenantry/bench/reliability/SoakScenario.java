@@ -115,9 +115,7 @@ final class SoakScenario {
             double achieved = (load.commands().size() + load.reads()) / load.seconds();
             report.check("the app kept the pace", achieved >= rate * 0.9,
                     String.format(Locale.ROOT, "%.1f requests/s answered of %.0f offered", achieved, rate));
-            CommandCheck.read(stage.store).verify(report, load.commands(), load.run());
-            LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(stage.kafka.bootstrapServers(),
-                    stage.store.lifecycleEvents(), Duration.ofSeconds(60)));
+            stage.checkCommandsAndTopic(report, load, Duration.ofSeconds(60));
         } catch (Exception e) {
             report.abort(e);
             e.printStackTrace();

@@ -117,6 +117,16 @@ final class Stage {
     }
 
     /** Stops everything; keeps the app's log beside the results when the scenario failed. */
+    /**
+     * What every scenario checks once its load is over: each recorded command against the event store, and the
+     * lifecycle topic against the store's lifecycle events (read within {@code topicWait}).
+     */
+    void checkCommandsAndTopic(Report report, RecordedLoad load, Duration topicWait) throws Exception {
+        CommandCheck.read(store).verify(report, load.commands(), load.run());
+        LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(kafka.bootstrapServers(), store.lifecycleEvents(),
+                topicWait));
+    }
+
     void close(Report report, Path results) {
         try {
             if (app != null) {
