@@ -25,6 +25,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("Usage: java -jar tenantry-bench.jar all [--quick true] [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
+                    + "       java -jar tenantry-bench.jar commands [--clients N] [--seconds S] [--warm-up S] [--app-args '...']\n"
                     + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
                     + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all] [--option value ...]");
             System.exit(2);
@@ -51,10 +52,11 @@ public final class Bench {
         switch (args[0]) {
             case "all" -> report = new FullRun(jar, Boolean.parseBoolean(options.getOrDefault("quick", "false"))
                     ? FullRun.Sizes.quick() : FullRun.Sizes.full(), options).run(results);
+            case "commands" -> report = CommandsRun.run(jar, options);
             case "audit-asof" -> report = new AuditAsOfBench(Integer.parseInt(options.getOrDefault("changes", "10000")),
                     Integer.parseInt(options.getOrDefault("queries", "2000"))).run(jar);
             default -> {
-                System.err.println("Unknown benchmark " + args[0] + "; known: all, audit-asof");
+                System.err.println("Unknown benchmark " + args[0] + "; known: all, commands, audit-asof");
                 System.exit(2);
                 return;
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
  * and plan changes (20 %), each client on its own tenants (no two clients write one aggregate), for a warm-up and then
  * {@code seconds} measured seconds. Every {@code probeEvery}-th acknowledged command is handed to a prober that asks the
  * read model every 2 ms until the write shows: the projection lag (acknowledgement to visibility, resolution one GET).
+ * Every write carries an {@code Idempotency-Key}, as a real client's does.
  */
 final class CommandLoad {
 
@@ -105,7 +107,8 @@ final class CommandLoad {
                             kind = "create";
                             String slug = "b" + run + "-" + client + "-" + made++;
                             call = app.call("POST", "/api/tenants", token,
-                                    Map.of("name", "Load " + slug, "slug", slug, "tier", "POOLED", "planId", "team"));
+                                    Map.of("name", "Load " + slug, "slug", slug, "tier", "POOLED", "planId", "team"),
+                                    UUID.randomUUID().toString());
                             if (call.status() == 201) {
                                 tenants.add(new OwnTenant(call.body().path("id").asText()));
                             }
@@ -115,7 +118,7 @@ final class CommandLoad {
                             kind = "member-add";
                             String user = "u-" + run + "-" + client + "-" + sequence.incrementAndGet();
                             call = app.call("POST", "/api/tenants/" + target.id + "/members", token,
-                                    Map.of("userId", user, "role", "MEMBER"));
+                                    Map.of("userId", user, "role", "MEMBER"), UUID.randomUUID().toString());
                             if (call.status() == 201) {
                                 target.members++;
                             }
@@ -125,7 +128,7 @@ final class CommandLoad {
                             kind = "plan-change";
                             String plan = target.plan.equals("team") ? "business" : "team";
                             call = app.call("PUT", "/api/tenants/" + target.id + "/subscription/plan", token,
-                                    Map.of("planId", plan, "reason", "bench"));
+                                    Map.of("planId", plan, "reason", "bench"), UUID.randomUUID().toString());
                             if (call.status() == 200) {
                                 target.plan = plan;
                             }

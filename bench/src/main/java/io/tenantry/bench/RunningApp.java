@@ -55,7 +55,13 @@ public final class RunningApp implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        // e.g. BENCH_APP_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the app
+        String jvmArguments = System.getenv("BENCH_APP_JVM_ARGS");
+        if (jvmArguments != null && !jvmArguments.isBlank()) {
+            command.addAll(List.of(jvmArguments.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--tenantry.data-dir=" + dataDir, "--server.port=" + port, "--logging.level.root=WARN"));
         command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -123,8 +129,16 @@ public final class RunningApp implements AutoCloseable {
 
     /** One request; answers its status, body and how long it took. */
     Call call(String method, String path, String token, Object body) throws Exception {
+        return call(method, path, token, body, null);
+    }
+
+    /** One request with an {@code Idempotency-Key} (as every real client's write carries one), when not null. */
+    Call call(String method, String path, String token, Object body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                                  .timeout(Duration.ofSeconds(30));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
