@@ -7,24 +7,32 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tenantry.app.privacy.PersonalDataProtector;
 import io.tenantry.app.privacy.PrivacyConfiguration;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -70,6 +78,75 @@ public class AxonConfiguration {
     }
 
     /**
+     * Axon on plain JDBC, on the tables Flyway's V1_0 created (their names and columns as Axon's JPA entries had
+     * them, every binary column {@code bytea}), in the transaction Spring runs for each unit of work: the event store
+     * (one INSERT per event, the global index from the column's sequence default), tracking tokens and sagas. Axon's
+     * JDBC auto-configuration builds them from these schemas. Tracking reads are bounded
+     * ({@code global_index > ? and global_index <= ? + batch, or in (gaps)}): a token that carries gaps, say after
+     * rolled-back appends, costs an index probe per poll, never a walk of the whole index.
+     */
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable("domain_event_entry")
+                          .snapshotTable("snapshot_event_entry")
+                          .globalIndexColumn("global_index")
+                          .timestampColumn("time_stamp")
+                          .eventIdentifierColumn("event_identifier")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .payloadTypeColumn("payload_type")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadColumn("payload")
+                          .metaDataColumn("meta_data")
+                          .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                          .setTokenTable("token_entry")
+                          .setProcessorNameColumn("processor_name")
+                          .setSegmentColumn("segment")
+                          .setTokenColumn("token")
+                          .setTokenTypeColumn("token_type")
+                          .setTimestampColumn("timestamp")
+                          .setOwnerColumn("owner")
+                          .build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                                                   .sagaEntryTable("saga_entry")
+                                                   .associationValueEntryTable("association_value_entry")
+                                                   .sagaIdColumn("saga_id")
+                                                   .sagaTypeColumn("saga_type")
+                                                   .revisionColumn("revision")
+                                                   .serializedSagaColumn("serialized_saga")
+                                                   .associationKeyColumn("association_key")
+                                                   .associationValueColumn("association_value")
+                                                   .build());
+    }
+
+    /**
+     * A second event with an aggregate's sequence number (a concurrent or stale writer) is a concurrency conflict,
+     * not a failure: PostgreSQL says so with SQLState 23505 (unique violation).
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /**
      * A handler that fails must never be skipped (Axon's default logs the failure and moves on, so a read model
      * would silently miss the event): the failure propagates, the processor retries with back-off, and nothing is lost.
      */
@@ -77,6 +154,36 @@ public class AxonConfiguration {
     public ConfigurerModule failLoudlyInEveryProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Every pooled processor reads the store through {@link AwakeEventSource}, so new events wake it at once. */
+    @Bean
+    public ConfigurerModule pooledProcessorsWakeOnNewEvents() {
+        return configurer -> configurer
+                .registerComponent(AwakeEventSource.class, c -> {
+                    AwakeEventSource source = new AwakeEventSource(c.eventStore());
+                    c.onShutdown(source::stop);
+                    return source;
+                })
+                .eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                        (c, builder) -> builder.messageSource(c.getComponent(AwakeEventSource.class))));
+    }
+
+    /**
+     * A pooled processor claims at most {@code thread-count} segments (Axon's own default is every segment it finds),
+     * so two processes that each run a two-segment read model with {@code thread-count: 1} take one segment each.
+     * (Only where there are more segments than threads: elsewhere the setting would change nothing.)
+     */
+    @Bean
+    public ConfigurerModule pooledProcessorsClaimAtMostTheirThreadCount(EventProcessorProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> properties.getProcessors().forEach((name, settings) -> {
+            if (settings.getMode() == EventProcessorProperties.Mode.POOLED
+                    && settings.getInitialSegmentCount() != null
+                    && settings.getThreadCount() < settings.getInitialSegmentCount()) {
+                processing.registerPooledStreamingEventProcessorConfiguration(name,
+                        (c, builder) -> builder.maxClaimedSegments(settings.getThreadCount()));
+            }
+        }));
     }
 
     /**

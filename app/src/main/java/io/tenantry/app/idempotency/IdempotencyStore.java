@@ -33,15 +33,27 @@ class IdempotencyStore {
         this.clock = clock;
     }
 
-    /** Claims the key for this request; false when another request holds or answered it (an expired one is freed). */
+    /**
+     * Claims the key for this request, in one statement: a new key, or one whose kept answer has expired (taken over
+     * in place); false when another request holds or answered it.
+     */
     boolean claim(String caller, String key, String requestHash) {
         Instant now = clock.instant();
-        jdbc.update("delete from idempotency_key where expires_at < ?", Timestamp.from(now));
         return jdbc.update("""
                 insert into idempotency_key (caller, idempotency_key, request_hash, state, locked_until, expires_at)
-                values (?, ?, ?, 'IN_PROGRESS', ?, ?) on conflict do nothing""",
+                values (?, ?, ?, 'IN_PROGRESS', ?, ?)
+                on conflict (caller, idempotency_key) do update
+                set request_hash = excluded.request_hash, state = 'IN_PROGRESS', status = null, headers = null,
+                    body = null, locked_until = excluded.locked_until, expires_at = excluded.expires_at,
+                    created_at = now()
+                where idempotency_key.expires_at < ?""",
                 caller, key, requestHash, Timestamp.from(now.plus(properties.lockTimeout())),
-                Timestamp.from(now.plus(properties.ttl()))) == 1;
+                Timestamp.from(now.plus(properties.ttl())), Timestamp.from(now)) == 1;
+    }
+
+    /** Deletes the answers kept past their time (a housekeeping task, not a step of each request); how many. */
+    int purgeExpired() {
+        return jdbc.update("delete from idempotency_key where expires_at < ?", Timestamp.from(clock.instant()));
     }
 
     /** Takes over a key whose first request never finished (held past its lock); true if this request now holds it. */

@@ -4,7 +4,7 @@ import io.tenantry.contracts.DomainRefusal;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -33,23 +33,25 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorErrors failures;
     private final Map<String, Object> rebuilding = new ConcurrentHashMap<>();
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ProcessorErrors failures) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.failures = failures;
     }
 
     public List<ProjectionStatus> statuses() {
         long head = head();
         List<ProjectionStatus> statuses = new ArrayList<>();
         processing.eventProcessors().values().stream().sorted(Comparator.comparing(EventProcessor::getName))
-                  .forEach(processor -> statuses.add(status(processor, head)));
+                  .forEach(processor -> statuses.add(status(processor, head, failures, processing)));
         return statuses;
     }
 
     public Optional<ProjectionStatus> status(String name) {
-        return processing.eventProcessor(name).map(processor -> status(processor, head()));
+        return processing.eventProcessor(name).map(processor -> status(processor, head(), failures, processing));
     }
 
     /**
@@ -60,7 +62,7 @@ public class ProjectionAdmin {
     public ProjectionStatus rebuild(String name) {
         EventProcessor processor = processing.eventProcessor(name).orElseThrow(() -> DomainRefusal.notFound(
                 "projection_not_found", "This process runs no event processor '" + name + "'; see GET /api/admin/projections."));
-        if (!(processor instanceof TrackingEventProcessor tracking) || !tracking.supportsReset()) {
+        if (!(processor instanceof StreamingEventProcessor tracking) || !tracking.supportsReset()) {
             throw DomainRefusal.conflict("not_rebuildable", "'" + name + "' is not a read model that can be reset and "
                     + "replayed (sagas, the Kafka publisher and the command side's lookups are not).");
         }
@@ -70,14 +72,22 @@ public class ProjectionAdmin {
             tracking.resetTokens();
             tracking.start();
         }
-        return status(tracking, head());
+        return status(tracking, head(), failures, processing);
     }
 
     /** The names of the read models (processors that can be rebuilt). */
     public List<String> rebuildable() {
         return processing.eventProcessors().values().stream()
-                         .filter(processor -> processor instanceof TrackingEventProcessor tracking && tracking.supportsReset())
+                         .filter(processor -> processor instanceof StreamingEventProcessor tracking && tracking.supportsReset())
                          .map(EventProcessor::getName).sorted().toList();
+    }
+
+    private static int segmentCount(EventProcessingConfiguration processing, String name) {
+        try {
+            return processing.tokenStore(name).fetchSegments(name).length;
+        } catch (RuntimeException e) {
+            return 0; // the token store is away: no claim to tell about either
+        }
     }
 
     long head() {
@@ -85,13 +95,20 @@ public class ProjectionAdmin {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    private static ProjectionStatus status(EventProcessor processor, long head) {
-        if (!(processor instanceof TrackingEventProcessor tracking)) {
+    private static ProjectionStatus status(EventProcessor processor, long head, ProcessorErrors failures,
+                                           EventProcessingConfiguration processing) {
+        if (!(processor instanceof StreamingEventProcessor tracking)) {
             return new ProjectionStatus(processor.getName(), "subscribing", false, false, null, null, null, 0, List.of());
         }
         Collection<EventTrackerStatus> segments = tracking.processingStatus().values();
-        List<String> errors = segments.stream().filter(EventTrackerStatus::isErrorState)
-                                      .map(status -> String.valueOf(status.getError())).toList();
+        List<String> errors = new ArrayList<>(segments.stream().filter(EventTrackerStatus::isErrorState)
+                                                      .map(status -> String.valueOf(status.getError())).toList());
+        if (errors.isEmpty()) {
+            // a pooled processor whose batch failed holds no claim on the segment while it backs off
+            failures.recent(processor.getName())
+                    .filter(failure -> segments.size() < segmentCount(processing, processor.getName()))
+                    .ifPresent(failure -> errors.add(String.valueOf(failure.error())));
+        }
         OptionalLong position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                                         .filter(java.util.OptionalLong::isPresent)
                                         .mapToLong(java.util.OptionalLong::getAsLong).min();

@@ -388,8 +388,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof QueryTimeoutException || t instanceof CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                    || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null

@@ -140,7 +140,9 @@ class ArchitectureTest {
     /**
      * What controllers may hold besides the gateways, and why:
      * <ul>
-     * <li>{@link TenantReadAccess}: the membership check of tenant-scoped reads, itself one query through the gateway;</li>
+     * <li>{@link TenantReadAccess}: the membership check of tenant-scoped reads (and the membership check endpoint),
+     * one indexed read of the membership read model, the hottest read of the API, so not a round through the query
+     * bus;</li>
      * <li>{@link PlanCatalogue}, {@link LeadPolicy}, {@link InvitationPolicy}: configuration values (the plans, the
      * code and invitation lifetimes), no state;</li>
      * <li>{@link ObjectMapper}, {@link Validator}: web plumbing, to parse and validate each item of a bulk body on its

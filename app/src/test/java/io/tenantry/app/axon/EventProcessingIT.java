@@ -4,7 +4,7 @@ import io.tenantry.app.test.TenantryIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,16 +29,15 @@ class EventProcessingIT {
     }
 
     @Test
-    void keepsTheSlugLookupInTheCommandsTransactionAndTheReadModelsTracking() {
+    void keepsTheSlugLookupInTheCommandsTransactionAndTheReadModelsStreaming() {
         assertThat(processing.eventProcessor("tenant-slugs")).get().isInstanceOf(SubscribingEventProcessor.class);
-        assertThat(processing.eventProcessor("tenant-directory")).get().isInstanceOf(TrackingEventProcessor.class);
+        assertThat(processing.eventProcessor("tenant-directory")).get().isInstanceOf(PooledStreamingEventProcessor.class);
     }
 
     @Test
-    void publishesTheLifecycleTopicFromOneTrackingSegmentInTheStoresOrder() {
-        TrackingEventProcessor lifecycle = processing.eventProcessor("tenant-lifecycle-topic", TrackingEventProcessor.class)
-                                                     .orElseThrow();
-        assertThat(lifecycle.maxCapacity()).isEqualTo(1);
+    void publishesTheLifecycleTopicFromOneSegmentInTheStoresOrder() {
+        PooledStreamingEventProcessor lifecycle = processing.eventProcessor("tenant-lifecycle-topic",
+                PooledStreamingEventProcessor.class).orElseThrow();
         // one segment covering every event: its mask selects nothing, so everything falls in segment 0
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(lifecycle.processingStatus().values())
                 .singleElement().satisfies(status -> assertThat(status.getSegment().getMask()).isZero()));

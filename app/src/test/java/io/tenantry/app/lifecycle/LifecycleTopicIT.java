@@ -8,7 +8,7 @@ import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.projections.lifecycle.LifecycleSchemas;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -170,8 +170,8 @@ class LifecycleTopicIT extends IntegrationTest {
     }
 
     private long publisherPosition() {
-        TrackingEventProcessor publisher = processing.eventProcessor("tenant-lifecycle-topic",
-                TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor publisher = processing.eventProcessor("tenant-lifecycle-topic",
+                StreamingEventProcessor.class).orElseThrow();
         return publisher.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
                         .mapToLong(position -> position.orElse(0)).max().orElse(0);
     }

@@ -1,5 +1,6 @@
 package io.tenantry.app.reliability;
 
+import io.tenantry.app.ops.ProjectionAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -13,12 +14,8 @@ import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.KeycloakServer;
 import io.tenantry.app.test.ProvisioningOrchestrator;
 import io.tenantry.app.test.StripeFake;
-import io.tenantry.command.subscription.SubscriptionSaga;
 import io.tenantry.contracts.subscription.SubscriptionIds;
 import org.awaitility.core.ConditionTimeoutException;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -107,7 +104,7 @@ class OutsideSystemFailureIT extends IntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
-    private EventProcessingConfiguration processing;
+    private ProjectionAdmin projections;
 
     private final WireMock stripe = StripeFake.client();
     private final WireMock auth0 = Auth0Fake.client();
@@ -739,11 +736,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
     }
 
     private boolean subscriptionSagaInError() {
-        return processing.sagaEventProcessor(SubscriptionSaga.class)
-                         .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                         .map(processor -> processor.processingStatus().values().stream()
-                                                    .anyMatch(EventTrackerStatus::isErrorState))
-                         .orElse(false);
+        return projections.status("SubscriptionSagaProcessor").map(status -> "error".equals(status.state()))
+                          .orElse(false);
     }
 
     private int subscriptionStartedEvents(String tenantId) {

@@ -27,9 +27,9 @@ class RoleProfilesIT {
             assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
-                    .as("only the command side's own lookups and sagas, no projection")
+                    .as("only the command side's own lookups, sagas and cache eviction, no projection")
                     .containsOnlyKeys("tenant-slugs", "invitation-registry", "billing-lookups", "SubscriptionSagaProcessor",
-                            "ProvisioningSagaProcessor");
+                            "ProvisioningSagaProcessor", "aggregate-cache-eviction");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tenantry.app.test;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -17,8 +17,8 @@ public final class Processors {
 
     /** Resets the processor's tokens (its reset handlers clear the read model) and waits until it is back at the head. */
     public static void replay(EventProcessingConfiguration configuration, EventStore eventStore, String name) {
-        TrackingEventProcessor processor = configuration.eventProcessor(name, TrackingEventProcessor.class)
-                                                        .orElseThrow(() -> new IllegalArgumentException("no tracking processor " + name));
+        StreamingEventProcessor processor = configuration.eventProcessor(name, StreamingEventProcessor.class)
+                                                        .orElseThrow(() -> new IllegalArgumentException("no streaming processor " + name));
         processor.shutDown();
         processor.resetTokens();
         processor.start();

@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * invoices. One per tenant (its id follows from the tenant's). Snapshotted: a tenant with many plan changes still loads
  * fast. It holds no personal data, so snapshots need no protection.
  */
-@Aggregate(snapshotTriggerDefinition = "subscriptionSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "subscriptionSnapshotTrigger", cache = "subscriptionCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Subscription {

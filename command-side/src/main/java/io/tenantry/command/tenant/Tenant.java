@@ -78,7 +78,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The tenant (the seeds' "organization"): decides on commands, changes state only from its events, and answers each
  * command with its {@link TenantView} afterwards. A deleted tenant is not found by anything but restore.
  */
-@Aggregate
+@Aggregate(cache = "tenantCache")
 public class Tenant {
 
     @AggregateIdentifier

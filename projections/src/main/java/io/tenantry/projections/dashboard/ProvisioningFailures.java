@@ -2,6 +2,7 @@ package io.tenantry.projections.dashboard;
 
 import io.tenantry.contracts.dashboard.DashboardQueries.ProvisioningFailure;
 import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.projections.ReadModelWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,21 +19,23 @@ import java.util.List;
 public class ProvisioningFailures {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    public ProvisioningFailures(JdbcTemplate jdbc) {
+    public ProvisioningFailures(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** Records a failure; a second delivery of the same event is ignored. */
     void record(String eventId, String tenantId, String kind, String reason, Instant at) {
-        jdbc.update("""
+        writes.update("""
                 insert into provisioning_failure (event_id, tenant_id, kind, reason, failed_at)
                 values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
                 eventId, tenantId, kind, reason, at.atOffset(ZoneOffset.UTC));
     }
 
     void deleteAll() {
-        jdbc.update("delete from provisioning_failure");
+        writes.update("delete from provisioning_failure");
     }
 
     /** The newest failures first. */

@@ -5,6 +5,7 @@ import io.tenantry.contracts.invitation.InvitationStatus;
 import io.tenantry.contracts.invitation.InvitationView;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.projections.ReadModelWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -31,14 +32,16 @@ public class InvitationDirectory {
             instant(rs.getObject("created_at", OffsetDateTime.class)));
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    public InvitationDirectory(JdbcTemplate jdbc) {
+    public InvitationDirectory(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     void insert(String id, String tenantId, String email, String fingerprint, MemberRole role, String invitedBy,
                 Instant expiresAt, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into invitation_directory (id, tenant_id, email, email_fingerprint, role, invited_by, status,
                     expires_at, created_at, version)
                 values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict (id) do nothing""",
@@ -47,19 +50,19 @@ public class InvitationDirectory {
 
     /** Closes the invitation with its final status, if this event is newer than what the row shows. */
     void close(String id, InvitationStatus status, String acceptedBy, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update invitation_directory set status = ?, accepted_by = ?, closed_at = ?, version = ?
                 where id = ? and version < ?""", status.name(), acceptedBy, utc(at), version, id, version);
     }
 
     /** Replaces an erased person's address with the marker, as replaying their events would. */
     void erase(String fingerprint) {
-        jdbc.update("update invitation_directory set email = ?, email_fingerprint = null where email_fingerprint = ?",
+        writes.update("update invitation_directory set email = ?, email_fingerprint = null where email_fingerprint = ?",
                 Erasure.MARKER, fingerprint);
     }
 
     void deleteAll() {
-        jdbc.update("delete from invitation_directory");
+        writes.update("delete from invitation_directory");
     }
 
     public Optional<InvitationView> find(String id) {

@@ -10,6 +10,7 @@ import io.tenantry.contracts.lead.LeadQueries.LeadPage;
 import io.tenantry.contracts.lead.LeadStatus;
 import io.tenantry.contracts.lead.LeadView;
 import io.tenantry.contracts.privacy.Erasure;
+import io.tenantry.projections.ReadModelWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -33,14 +34,16 @@ public class LeadDirectory {
             instant(rs.getObject("updated_at", OffsetDateTime.class)));
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    public LeadDirectory(JdbcTemplate jdbc) {
+    public LeadDirectory(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     void insert(String id, String name, String email, String companyName, LeadAddress address, String fingerprint,
                 Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into lead_directory (id, name, email, company_name, address, status, email_fingerprint,
                     created_at, updated_at, version)
                 values (?, ?, ?, ?, cast(? as jsonb), 'NEW', ?, ?, ?, ?) on conflict (id) do nothing""",
@@ -49,7 +52,7 @@ public class LeadDirectory {
 
     /** Moves the lead to a status, if this event is newer than what the row shows. */
     void status(String id, LeadStatus status, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update lead_directory set status = ?, updated_at = ?, version = ?,
                     verified_at = case when ? = 'VERIFIED' then coalesce(verified_at, ?) else verified_at end
                 where id = ? and version < ?""",
@@ -57,22 +60,24 @@ public class LeadDirectory {
     }
 
     void converted(String id, String tenantId, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update lead_directory set status = 'CONVERTED', tenant_id = ?, converted_at = ?, updated_at = ?, version = ?
                 where id = ? and version < ?""", tenantId, utc(at), utc(at), version, id, version);
     }
 
     /** Another event of the lead (a failed attempt, a new code): only the version moves. */
     void touch(String id, long version) {
-        jdbc.update("update lead_directory set version = ? where id = ? and version < ?", version, id, version);
+        writes.updateLast("lead_directory.version " + id, "update lead_directory set version = ? where id = ? and version < ?",
+                version, id, version);
     }
 
     /** Replaces what the lead rows say about an erased person with the marker, as replaying their events would. */
     void erase(String fingerprint) {
+        writes.flush(); // reads the rows as the batch has them so far
         for (String id : jdbc.queryForList("select id from lead_directory where email_fingerprint = ?", String.class,
                 fingerprint)) {
             String address = jdbc.queryForObject("select address::text from lead_directory where id = ?", String.class, id);
-            jdbc.update("""
+            writes.update("""
                     update lead_directory set name = case when name is null then null else ? end, email = ?,
                         address = cast(? as jsonb), email_fingerprint = null where id = ?""",
                     Erasure.MARKER, Erasure.MARKER, erasedAddress(address), id);
@@ -80,7 +85,7 @@ public class LeadDirectory {
     }
 
     void deleteAll() {
-        jdbc.update("delete from lead_directory");
+        writes.update("delete from lead_directory");
     }
 
     public Optional<LeadView> find(String id) {

@@ -7,20 +7,25 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The tenant lifecycle topic: one record per event, keyed by tenant id (so one tenant's events share a partition and
- * keep their order), its value the CloudEvent in structured JSON. {@link #publish} returns only once the broker has
- * the record (acks=all, idempotent producer), and fails after {@code tenantry.lifecycle.send-timeout} otherwise.
+ * keep their order), its value the CloudEvent in structured JSON. {@link #send} hands a record to the producer and
+ * {@link #await} returns only once the broker has them all (acks=all, idempotent producer), and fails after
+ * {@code tenantry.lifecycle.send-timeout} otherwise.
  */
 class LifecycleTopic implements AutoCloseable {
 
@@ -39,21 +44,41 @@ class LifecycleTopic implements AutoCloseable {
         this.waitMs = properties.sendTimeout().toMillis() + ANSWER_MARGIN_MS;
     }
 
-    /** Sends the event and waits for the broker's acknowledgement; throws when it does not come. */
-    void publish(LifecycleNotice event) {
+    /** Hands the event to the producer without waiting; {@link #await} waits for its acknowledgement. */
+    Sent send(LifecycleNotice event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(), json(event));
         record.headers().add("content-type", LifecycleNotice.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(record).get(waitMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new NotAcknowledgedException(event, e.getCause());
-        } catch (TimeoutException e) {
-            throw new NotAcknowledgedException(event, e);
-        } catch (InterruptedException e) {
-            // the processor is shutting down: the event stays unpublished and its token where it was
-            Thread.currentThread().interrupt();
+            return new Sent(event, producer.send(record));
+        } catch (KafkaException e) {
             throw new NotAcknowledgedException(event, e);
         }
+    }
+
+    /**
+     * Waits until the broker has acknowledged every one of these sends, all within one send timeout; throws for the
+     * first that failed or did not answer in time. The producer keeps the order of one key's records (idempotent,
+     * acks=all), so a batch sent this way reaches the topic in the order it was sent, per tenant.
+     */
+    void await(List<Sent> sends) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        for (Sent sent : sends) {
+            try {
+                sent.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new NotAcknowledgedException(sent.event(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new NotAcknowledgedException(sent.event(), e);
+            } catch (InterruptedException e) {
+                // the processor is shutting down: the events stay unpublished and the token where it was
+                Thread.currentThread().interrupt();
+                throw new NotAcknowledgedException(sent.event(), e);
+            }
+        }
+    }
+
+    /** One event handed to the producer, and the broker's answer to come. */
+    record Sent(LifecycleNotice event, Future<RecordMetadata> acknowledgement) {
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.tenantry.contracts.tenant.TeamMemberView;
 import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TeamView;
 import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.projections.ReadModelWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -46,20 +47,22 @@ public class MembershipDirectory {
             + " as member_count";
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    public MembershipDirectory(JdbcTemplate jdbc) {
+    public MembershipDirectory(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     void addMember(String tenantId, String userId, MemberRole role, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into tenant_member (tenant_id, user_id, role, joined_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, user_id) do nothing""",
                 tenantId, userId, role.name(), utc(at), utc(at), version);
     }
 
     void changeMemberRole(String tenantId, String userId, MemberRole role, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update tenant_member set role = ?, updated_at = ?, version = ?
                 where tenant_id = ? and user_id = ? and version < ?""",
                 role.name(), utc(at), version, tenantId, userId, version);
@@ -67,49 +70,49 @@ public class MembershipDirectory {
 
     /** Removes a membership and, with it, the user's team memberships in that tenant. */
     void removeMember(String tenantId, String userId) {
-        jdbc.update("delete from tenant_team_member where tenant_id = ? and user_id = ?", tenantId, userId);
-        jdbc.update("delete from tenant_member where tenant_id = ? and user_id = ?", tenantId, userId);
+        writes.update("delete from tenant_team_member where tenant_id = ? and user_id = ?", tenantId, userId);
+        writes.update("delete from tenant_member where tenant_id = ? and user_id = ?", tenantId, userId);
     }
 
     void addTeam(String tenantId, String teamId, String name, String description, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into tenant_team (team_id, tenant_id, name, description, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id) do nothing""",
                 teamId, tenantId, name, description, utc(at), utc(at), version);
     }
 
     void updateTeam(String teamId, String name, String description, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update tenant_team set name = ?, description = ?, updated_at = ?, version = ?
                 where team_id = ? and version < ?""", name, description, utc(at), version, teamId, version);
     }
 
     void removeTeam(String teamId) {
-        jdbc.update("delete from tenant_team where team_id = ?", teamId);
+        writes.update("delete from tenant_team where team_id = ?", teamId);
     }
 
     void addTeamMember(String tenantId, String teamId, String userId, TeamRole role, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into tenant_team_member (team_id, user_id, tenant_id, role, joined_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id, user_id) do nothing""",
                 teamId, userId, tenantId, role.name(), utc(at), utc(at), version);
     }
 
     void changeTeamMemberRole(String teamId, String userId, TeamRole role, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update tenant_team_member set role = ?, updated_at = ?, version = ?
                 where team_id = ? and user_id = ? and version < ?""",
                 role.name(), utc(at), version, teamId, userId, version);
     }
 
     void removeTeamMember(String teamId, String userId) {
-        jdbc.update("delete from tenant_team_member where team_id = ? and user_id = ?", teamId, userId);
+        writes.update("delete from tenant_team_member where team_id = ? and user_id = ?", teamId, userId);
     }
 
     void deleteAll() {
-        jdbc.update("delete from tenant_team_member");
-        jdbc.update("delete from tenant_team");
-        jdbc.update("delete from tenant_member");
+        writes.update("delete from tenant_team_member");
+        writes.update("delete from tenant_team");
+        writes.update("delete from tenant_member");
     }
 
     /** The membership check ({@code isIdentityInTenant}): one primary-key lookup. */
@@ -127,6 +130,31 @@ public class MembershipDirectory {
                 (rs, i) -> new TenantAccess(rs.getString("id"), TenantStatus.valueOf(rs.getString("status")),
                         rs.getString("role") == null ? null : MemberRole.valueOf(rs.getString("role"))),
                 userId, tenantId).stream().findFirst();
+    }
+
+    /**
+     * The membership check and the caller's right to make it, in one indexed statement: the tenant's status, the
+     * caller's role in it and the asked-for membership. Empty when the tenant is unknown.
+     */
+    public Optional<MemberCheck> check(String tenantId, String userId, String callerId) {
+        return jdbc.query("""
+                select d.status, c.role as caller_role, m.user_id, m.role, m.joined_at, m.updated_at, m.version
+                from tenant_directory d
+                left join tenant_member c on c.tenant_id = d.id and c.user_id = ?
+                left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
+                where d.id = ?""", (rs, i) -> {
+            String callerRole = rs.getString("caller_role");
+            TenantAccess access = new TenantAccess(tenantId, TenantStatus.valueOf(rs.getString("status")),
+                    callerRole == null ? null : MemberRole.valueOf(callerRole));
+            MemberView member = rs.getString("user_id") == null ? null : new MemberView(tenantId,
+                    rs.getString("user_id"), MemberRole.valueOf(rs.getString("role")), instant(rs, "joined_at"),
+                    instant(rs, "updated_at"), rs.getLong("version"));
+            return new MemberCheck(access, Optional.ofNullable(member));
+        }, callerId, userId, tenantId).stream().findFirst();
+    }
+
+    /** The caller's access to a tenant, and the membership asked about (empty: no member). */
+    public record MemberCheck(TenantAccess access, Optional<MemberView> member) {
     }
 
     /**

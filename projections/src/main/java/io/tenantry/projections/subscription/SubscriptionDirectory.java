@@ -8,6 +8,7 @@ import io.tenantry.contracts.subscription.InvoiceView;
 import io.tenantry.contracts.subscription.SubscriptionQueries.InvoicePage;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionView;
+import io.tenantry.projections.ReadModelWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -42,14 +43,16 @@ public class SubscriptionDirectory {
             instant(rs.getObject("updated_at", OffsetDateTime.class)));
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    public SubscriptionDirectory(JdbcTemplate jdbc) {
+    public SubscriptionDirectory(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** A (re)start: the row takes the plan and billing, and is no longer canceled. */
     void started(String tenantId, String subscriptionId, String planId, BillingLink billing, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into subscription_directory (tenant_id, subscription_id, plan_id, status, billing_mode,
                     stripe_customer_id, stripe_subscription_id, current_period_end, started_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,13 +68,13 @@ public class SubscriptionDirectory {
     }
 
     void planChanged(String tenantId, String planId, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update subscription_directory set plan_id = ?, updated_at = ?, version = ?
                 where tenant_id = ? and version < ?""", planId, utc(at), version, tenantId, version);
     }
 
     void linked(String tenantId, BillingLink billing, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update subscription_directory set status = ?, billing_mode = ?, stripe_customer_id = ?,
                     stripe_subscription_id = ?, current_period_end = ?, updated_at = ?, version = ?
                 where tenant_id = ? and version < ?""",
@@ -80,7 +83,7 @@ public class SubscriptionDirectory {
     }
 
     void status(String tenantId, SubscriptionStatus status, Instant canceledAt, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update subscription_directory set status = ?, canceled_at = coalesce(?, canceled_at), updated_at = ?,
                     version = ?
                 where tenant_id = ? and version < ?""",
@@ -88,19 +91,20 @@ public class SubscriptionDirectory {
     }
 
     void activated(String tenantId, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update subscription_directory set activated_at = ?, updated_at = ?, version = ?
                 where tenant_id = ? and version < ?""", utc(at), utc(at), version, tenantId, version);
     }
 
     /** Moves only the version, for events that show nowhere in the subscription row (invoices). */
     void touch(String tenantId, long version) {
-        jdbc.update("update subscription_directory set version = ? where tenant_id = ? and version < ?",
-                version, tenantId, version);
+        writes.updateLast("subscription_directory.version " + tenantId,
+                "update subscription_directory set version = ? where tenant_id = ? and version < ?", version, tenantId,
+                version);
     }
 
     void invoiceRecorded(String tenantId, InvoiceData invoice, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 insert into invoice_directory (invoice_id, tenant_id, number, amount_due, amount_paid, currency,
                     period_start, period_end, status, hosted_invoice_url, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""",
@@ -110,20 +114,20 @@ public class SubscriptionDirectory {
     }
 
     void invoiceStatus(String invoiceId, InvoiceStatus status, long amountPaid, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update invoice_directory set status = ?, amount_paid = ?, updated_at = ?, version = ?
                 where invoice_id = ? and version < ?""", status.name(), amountPaid, utc(at), version, invoiceId, version);
     }
 
     void invoicePaymentFailed(String invoiceId, Instant at, long version) {
-        jdbc.update("""
+        writes.update("""
                 update invoice_directory set payment_failed = true, updated_at = ?, version = ?
                 where invoice_id = ? and version < ?""", utc(at), version, invoiceId, version);
     }
 
     void deleteAll() {
-        jdbc.update("delete from invoice_directory");
-        jdbc.update("delete from subscription_directory");
+        writes.update("delete from invoice_directory");
+        writes.update("delete from subscription_directory");
     }
 
     public Optional<SubscriptionView> find(String tenantId) {

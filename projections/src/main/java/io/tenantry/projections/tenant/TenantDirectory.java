@@ -12,6 +12,7 @@ import io.tenantry.contracts.tenant.TenantPage;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
+import io.tenantry.projections.ReadModelWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,14 +47,16 @@ public class TenantDirectory {
     };
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
 
-    public TenantDirectory(JdbcTemplate jdbc) {
+    public TenantDirectory(JdbcTemplate jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
-    /** Records a new tenant; a second delivery of the same event is ignored. */
+    /** Records a new tenant; a second delivery of the same event is ignored (its contacts too). */
     void insert(TenantView tenant, Function<String, String> fingerprintOfEmail) {
-        int inserted = jdbc.update("""
+        writes.update("""
                 insert into tenant_directory (id, name, slug, tier, status, created_by, created_at, updated_at, version,
                     address, industry, settings, lead_id, plan_id, deleted_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?)
@@ -62,29 +65,29 @@ public class TenantDirectory {
                 tenant.createdBy(), utc(tenant.createdAt()), utc(tenant.updatedAt()), tenant.version(),
                 json(tenant.address()), tenant.industry(), json(tenant.settings()), tenant.leadId(), tenant.planId(),
                 utc(tenant.deletedAt()));
-        if (inserted > 0) {
-            insertContacts(tenant.id(), tenant.contacts(), fingerprintOfEmail);
-        }
+        insertContacts(tenant.id(), tenant.contacts(), fingerprintOfEmail, tenant.version());
     }
 
     /** Replaces the profile, if this event is newer than what the row shows. */
     void updateProfile(String id, long version, Instant at, String name, String slug, List<TenantContact> contacts,
                        TenantAddress address, String industry, Map<String, String> settings,
                        Function<String, String> fingerprintOfEmail) {
-        int updated = jdbc.update("""
+        writes.update("""
                 update tenant_directory set name = ?, slug = ?, address = cast(? as jsonb), industry = ?,
                     settings = cast(? as jsonb), updated_at = ?, version = ?
                 where id = ? and version < ?""",
                 name, slug, json(address), industry, json(settings), utc(at), version, id, version);
-        if (updated > 0) {
-            jdbc.update("delete from tenant_contact where tenant_id = ?", id);
-            insertContacts(id, contacts, fingerprintOfEmail);
-        }
+        // the contacts follow the profile only where the row now carries this event's version (the update applied,
+        // or this is the same event again); a newer profile already there keeps its own
+        writes.update("""
+                delete from tenant_contact where tenant_id = ?
+                and exists (select 1 from tenant_directory where id = ? and version = ?)""", id, id, version);
+        insertContacts(id, contacts, fingerprintOfEmail, version);
     }
 
     /** Moves the tenant to a status; {@code deletedAt} is set on deletion and cleared otherwise. */
     void updateStatus(String id, long version, Instant at, TenantStatus status, Instant deletedAt) {
-        jdbc.update("""
+        writes.update("""
                 update tenant_directory set status = ?, deleted_at = ?, updated_at = ?, version = ?
                 where id = ? and version < ?""",
                 status.name(), utc(deletedAt), utc(at), version, id, version);
@@ -93,16 +96,18 @@ public class TenantDirectory {
     /** Another event of the tenant (a membership, say): only the version moves; the tenant itself did not change. */
     /** The tenant's plan is another, if this event is newer than what the row shows (the plan is no profile change). */
     void updatePlan(String id, long version, String planId) {
-        jdbc.update("update tenant_directory set plan_id = ?, version = ? where id = ? and version < ?",
+        writes.update("update tenant_directory set plan_id = ?, version = ? where id = ? and version < ?",
                 planId, version, id, version);
     }
 
     void touch(String id, long version) {
-        jdbc.update("update tenant_directory set version = ? where id = ? and version < ?", version, id, version);
+        writes.updateLast("tenant_directory.version " + id,
+                "update tenant_directory set version = ? where id = ? and version < ?", version, id, version);
     }
 
     /** Replaces everything a person's contact rows say about them with the erasure marker. */
     int erase(String subjectFingerprint) {
+        writes.flush(); // the count below is of the rows as the batch has them so far
         return jdbc.update("""
                 update tenant_contact
                 set name = case when name is null then null else ? end, email = ?,
@@ -112,8 +117,8 @@ public class TenantDirectory {
     }
 
     void deleteAll() {
-        jdbc.update("delete from tenant_contact");
-        jdbc.update("delete from tenant_directory");
+        writes.update("delete from tenant_contact");
+        writes.update("delete from tenant_directory");
     }
 
     /** A tenant by id, deleted or not. */
@@ -217,14 +222,18 @@ public class TenantDirectory {
                    .collect(Collectors.toList());
     }
 
-    private void insertContacts(String tenantId, List<TenantContact> contacts, Function<String, String> fingerprintOfEmail) {
+    /** The contacts of the event with this version, where the tenant's row carries that version (else a newer one won). */
+    private void insertContacts(String tenantId, List<TenantContact> contacts, Function<String, String> fingerprintOfEmail,
+                                long version) {
         for (int position = 0; position < contacts.size(); position++) {
             TenantContact contact = contacts.get(position);
-            jdbc.update("""
+            writes.update("""
                     insert into tenant_contact (tenant_id, position, name, email, phone, is_primary, email_fingerprint)
-                    values (?, ?, ?, ?, ?, ?, ?)""",
+                    select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from tenant_directory where id = ? and version = ?)
+                    on conflict (tenant_id, position) do nothing""",
                     tenantId, position, contact.name(), contact.email(), contact.phone(), contact.primary(),
-                    Erasure.MARKER.equals(contact.email()) ? null : fingerprintOfEmail.apply(contact.email()));
+                    Erasure.MARKER.equals(contact.email()) ? null : fingerprintOfEmail.apply(contact.email()),
+                    tenantId, version);
         }
     }
 

@@ -104,9 +104,12 @@ class TenantDirectoryProjection {
         directory.erase(event.subjectId());
     }
 
-    /** Any other event of a tenant (its memberships, say) still moves the row's version, so ETags stay true. */
+    /**
+     * Any other event of a tenant (its memberships, say) still moves the row's version, so ETags stay true. Only the
+     * message's envelope is read: the payload of an event this model does not otherwise use is never deserialized.
+     */
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
+    void on(DomainEventMessage<?> message) {
         if (TENANT_AGGREGATE.equals(message.getType())) {
             directory.touch(message.getAggregateIdentifier(), message.getSequenceNumber());
         }

@@ -1,7 +1,6 @@
 package io.tenantry.query.dashboard;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,8 +20,7 @@ class DashboardConfiguration {
     ConfigurerModule dashboardStreamProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTokenStore(LifecycleStreamTrigger.PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                .registerTrackingEventProcessorConfiguration(LifecycleStreamTrigger.PROCESSING_GROUP,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+                .registerPooledStreamingEventProcessorConfiguration(LifecycleStreamTrigger.PROCESSING_GROUP,
+                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -2,6 +2,7 @@ package io.tenantry.query.dashboard;
 
 import io.tenantry.projections.lifecycle.LifecycleCloudEvents;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tracking processor {@value #PROCESSING_GROUP}: tells this node's {@link LifecycleStream} that a lifecycle event has
  * been projected, so the dashboards see it at once. Its token lives in memory and starts at the head of the store
- * (see {@link DashboardConfiguration}): every node runs its own, for its own streams, and none replays history.
+ * (see {@link DashboardConfiguration}): every node runs its own, for its own streams, and none replays history (it
+ * is no read model: the projection rebuild refuses it).
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(LifecycleStreamTrigger.PROCESSING_GROUP)
 class LifecycleStreamTrigger {
 

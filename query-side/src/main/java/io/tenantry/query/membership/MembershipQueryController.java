@@ -2,7 +2,6 @@ package io.tenantry.query.membership;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
-import io.tenantry.contracts.membership.MembershipQueries.FindMembershipQuery;
 import io.tenantry.contracts.membership.MembershipQueries.FindTeamQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListTeamMembersQuery;
@@ -44,14 +43,14 @@ class MembershipQueryController {
         return queries.query(new ListMembersQuery(tenantId, offset, limit), MemberPage.class).join();
     }
 
-    /** The membership check ({@code isIdentityInTenant}): the membership, or 404 when the user is no member. */
+    /**
+     * The membership check ({@code isIdentityInTenant}): the membership, or 404 when the user is no member. The hot
+     * read of the API: the caller's access and the membership come from the read model in one indexed statement.
+     */
     @GetMapping("/members/{userId}")
     MemberView member(@PathVariable String tenantId, @PathVariable String userId, Caller caller) {
-        access.require(caller, tenantId);
-        return queries.query(new FindMembershipQuery(tenantId, userId), ResponseTypes.optionalInstanceOf(MemberView.class))
-                      .join()
-                      .orElseThrow(() -> DomainRefusal.notFound("member_not_found",
-                              "User " + userId + " is not a member of this tenant."));
+        return access.member(caller, tenantId, userId).orElseThrow(() -> DomainRefusal.notFound("member_not_found",
+                "User " + userId + " is not a member of this tenant."));
     }
 
     @GetMapping("/teams")

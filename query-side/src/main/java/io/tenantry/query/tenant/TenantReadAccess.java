@@ -2,39 +2,37 @@ package io.tenantry.query.tenant;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
-import io.tenantry.contracts.membership.MembershipQueries.TenantAccessQuery;
 import io.tenantry.contracts.membership.MembershipResults.TenantAccess;
 import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.MemberView;
 import io.tenantry.contracts.tenant.TenantStatus;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import io.tenantry.projections.membership.MembershipDirectory;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
  * Who may read under {@code /api/tenants/{id}}: its members, and partner-admins; from the membership read model, in
- * one indexed query. Anyone else gets the same 404 as for an unknown tenant, so other tenants do not leak.
+ * one indexed query, read straight from the read model (no query bus: this runs before every tenant read). Anyone
+ * else gets the same 404 as for an unknown tenant, so other tenants do not leak.
  */
 @Component
 public class TenantReadAccess {
 
-    private final QueryGateway queries;
+    private final MembershipDirectory directory;
 
-    TenantReadAccess(QueryGateway queries) {
-        this.queries = queries;
+    TenantReadAccess(MembershipDirectory directory) {
+        this.directory = directory;
     }
 
     /** Passes for a live tenant the caller belongs to (deleted ones too when asked); otherwise 404. */
     public void require(Caller caller, String tenantId, boolean includeDeleted) {
-        readable(caller, tenantId, includeDeleted)
-                .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
+        readable(caller, tenantId, includeDeleted).orElseThrow(() -> notFound(tenantId));
     }
 
     /** Passes for an OWNER or ADMIN of a live tenant, or a partner-admin; 403 for its other members, else 404. */
     public void requireManager(Caller caller, String tenantId) {
-        TenantAccess access = readable(caller, tenantId, false)
-                .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
+        TenantAccess access = readable(caller, tenantId, false).orElseThrow(() -> notFound(tenantId));
         if (!caller.isPartnerAdmin() && access.role() != MemberRole.OWNER && access.role() != MemberRole.ADMIN) {
             throw DomainRefusal.forbidden("insufficient_role",
                     "Your role in this tenant (" + access.role() + ") does not allow this; it takes OWNER or ADMIN.");
@@ -49,11 +47,31 @@ public class TenantReadAccess {
                 .isPresent();
     }
 
+    /**
+     * The membership check: the user's membership of the tenant, empty when the user is no member; 404 as in
+     * {@link #require} when the caller may not read the tenant. The caller's access and the membership come from the
+     * read model in one indexed statement.
+     */
+    public Optional<MemberView> member(Caller caller, String tenantId, String userId) {
+        return directory.check(tenantId, userId, caller.userId())
+                        .filter(found -> readable(caller, found.access(), false))
+                        .orElseThrow(() -> notFound(tenantId))
+                        .member();
+    }
+
     private Optional<TenantAccess> readable(Caller caller, String tenantId, boolean includeDeleted) {
-        Optional<TenantAccess> access = queries.query(new TenantAccessQuery(tenantId, caller.userId()),
-                ResponseTypes.optionalInstanceOf(TenantAccess.class)).join();
-        return access.filter(found -> includeDeleted || found.status() != TenantStatus.DELETED)
-                     .filter(found -> caller.isPartnerAdmin() || found.role() != null);
+        return directory.access(tenantId, caller.userId()).filter(found -> readable(caller, found, includeDeleted));
+    }
+
+    /** Whether this access (the tenant's status, the caller's role in it) lets the caller read the tenant. */
+    private static boolean readable(Caller caller, TenantAccess access, boolean includeDeleted) {
+        return (includeDeleted || access.status() != TenantStatus.DELETED)
+                && (caller.isPartnerAdmin() || access.role() != null);
+    }
+
+    /** The 404 that answers an unknown tenant and one the caller may not see alike. */
+    private static DomainRefusal notFound(String tenantId) {
+        return DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + ".");
     }
 
     public void require(Caller caller, String tenantId) {
