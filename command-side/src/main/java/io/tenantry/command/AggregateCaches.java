@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
@@ -89,16 +90,27 @@ class AggregateCaches {
             thread.setDaemon(true);
             return thread;
         });
-        RetryScheduler scheduler = IntervalRetryScheduler.builder()
-                                                         .retryExecutor(retries)
-                                                         .retryInterval(5)
-                                                         .maxRetryCount(2)
-                                                         .nonTransientFailurePredicate(failure -> !isStaleAggregate(failure))
-                                                         .build();
+        RetryScheduler scheduler = new StaleAggregateRetry(IntervalRetryScheduler.builder()
+                                                                         .retryExecutor(retries)
+                                                                         .retryInterval(5)
+                                                                         .maxRetryCount(2));
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
                                     .retryScheduler(scheduler)
                                     .build(); // Axon's auto-configuration adds the dispatch interceptors
+    }
+
+    /** Retries a command whose failure is, anywhere in its causes, a {@link ConcurrencyException}; nothing else. */
+    private static final class StaleAggregateRetry extends IntervalRetryScheduler {
+
+        StaleAggregateRetry(IntervalRetryScheduler.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected boolean isExplicitlyNonTransient(Throwable failure) {
+            return !isStaleAggregate(failure);
+        }
     }
 
     static boolean isStaleAggregate(Throwable failure) {
@@ -117,7 +129,8 @@ class AggregateCaches {
                 .registerPooledStreamingEventProcessor(ERASURE_EVICTION, c -> c.eventStore(),
                         (c, builder) -> builder.initialSegmentCount(1)
                                                .initialToken(StreamableMessageSource::createHeadToken))
-                .registerTokenStore(ERASURE_EVICTION, c -> new InMemoryTokenStore()));
+                .registerTokenStore(ERASURE_EVICTION, c -> new InMemoryTokenStore())
+                .registerTransactionManager(ERASURE_EVICTION, c -> NoTransactionManager.INSTANCE));
     }
 
     /** Empties the tenant cache when a person's data is erased, so no cached tenant holds it any more. */

@@ -1,5 +1,6 @@
 package io.tenantry.query.dashboard;
 
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -20,6 +21,8 @@ class DashboardConfiguration {
     ConfigurerModule dashboardStreamProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTokenStore(LifecycleStreamTrigger.PROCESSING_GROUP, c -> new InMemoryTokenStore())
+                // it writes nothing: no database transaction per batch
+                .registerTransactionManager(LifecycleStreamTrigger.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE)
                 .registerPooledStreamingEventProcessorConfiguration(LifecycleStreamTrigger.PROCESSING_GROUP,
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
     }
