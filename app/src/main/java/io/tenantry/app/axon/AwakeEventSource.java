@@ -21,12 +21,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One daemon thread follows the head of the store as a tailing reader of the embedded store's shared cache (it
  * wakes when this process appends, and polls the database once a second for other processes' events, as every
- * tracking reader of the store does) and, on new events, calls every open stream's callback. The processors' own
- * streams read the same cache, so what woke them is there to read.
+ * tracking reader of the store does) and, on new events, calls every open stream's callback, at most every 50 ms.
+ * The processors' own streams read the same cache, so what woke them is there to read.
  */
 final class AwakeEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(AwakeEventSource.class);
+    private static final long WAKE_EVERY_MS = 50;
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
@@ -82,6 +83,10 @@ final class AwakeEventSource implements StreamableMessageSource<TrackedEventMess
                             head.nextAvailable();
                         }
                         callbacks.forEach(Runnable::run);
+                        // events that arrive meanwhile wake the processors together, at most every WAKE_EVERY_MS:
+                        // a wake per event made every processor run a coordination round per event (bench: a third
+                        // more CPU per command)
+                        Thread.sleep(WAKE_EVERY_MS);
                     }
                 }
             } catch (InterruptedException e) {

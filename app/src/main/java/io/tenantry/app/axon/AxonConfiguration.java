@@ -28,6 +28,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -158,6 +159,7 @@ public class AxonConfiguration {
 
     /** Every pooled processor reads the store through {@link AwakeEventSource}, so new events wake it at once. */
     @Bean
+    @ConditionalOnProperty(name = "tenantry.axon.wake-processors", havingValue = "true", matchIfMissing = true)
     public ConfigurerModule pooledProcessorsWakeOnNewEvents() {
         return configurer -> configurer
                 .registerComponent(AwakeEventSource.class, c -> {
