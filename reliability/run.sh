@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tenantry's reliability battery (issue 14). Builds the jars (unless --no-build), runs the CI-sized scenarios (app
+# Tenantry's reliability battery. Builds the jars (unless --no-build), runs the CI-sized scenarios (app
 # integration tests RaceBatteryIT, DuplicateDeliveryIT, OutsideSystemFailureIT, which write app/target/reliability/*.txt;
 # skipped with --long-only, or with a message when they are not on this branch), then the long scenarios, each on a
 # PostgreSQL and a Kafka hosted by the driver's JVM (nothing else needed but a JDK 17):

@@ -1,6 +1,6 @@
 package io.tenantry.contracts.membership;
 
-/** Seed 000's identity checks and the membership lists, as queries on the membership read model. */
+/** The identity checks and the membership lists, as queries on the membership read model. */
 public final class MembershipQueries {
 
     private MembershipQueries() {

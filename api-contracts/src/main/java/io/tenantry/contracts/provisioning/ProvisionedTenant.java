@@ -7,7 +7,7 @@ import io.tenantry.contracts.tenant.TenantView;
 import java.time.Instant;
 
 /**
- * A tenant in seed 003's provisioning API shape: {@code client_name} is the tenant's name, {@code email} and
+ * A tenant in the partner provisioning API's shape: {@code client_name} is the tenant's name, {@code email} and
  * {@code phone_number} its primary contact's.
  */
 public record ProvisionedTenant(

@@ -27,7 +27,7 @@ public final class TenantRules {
     }
 
     /**
-     * The slug a name gives (seed 003): accents dropped, lower case, every run of other characters one hyphen,
+     * The slug a name gives: accents dropped, lower case, every run of other characters one hyphen,
      * hyphens trimmed from the ends, at most 63 characters. The result may still be too short to be a valid slug.
      */
     public static String slugOf(String name) {

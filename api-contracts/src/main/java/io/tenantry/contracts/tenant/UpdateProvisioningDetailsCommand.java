@@ -4,9 +4,9 @@ import io.tenantry.contracts.Caller;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Seed 003's update: {@code clientName} is the tenant's name, {@code email} and {@code phoneNumber} its primary
- * contact, {@code industry} its industry; other contacts and the slug stay. {@code partial} (PATCH): {@code null}
- * fields stay as they are; otherwise (PUT) an absent phone number or industry is cleared.
+ * The provisioning API's update: {@code clientName} is the tenant's name, {@code email} and {@code phoneNumber} its
+ * primary contact, {@code industry} its industry; other contacts and the slug stay. {@code partial} (PATCH):
+ * {@code null} fields stay as they are; otherwise (PUT) an absent phone number or industry is cleared.
  */
 public record UpdateProvisioningDetailsCommand(
         @TargetAggregateIdentifier String tenantId,

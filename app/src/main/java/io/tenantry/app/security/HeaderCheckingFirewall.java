@@ -9,7 +9,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's {@link StrictHttpFirewall} with its own rules, but header values checked by a loop instead of its
  * default regular expression {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. The firewall checks a header every time a
  * filter reads it, and the bearer token is read several times per request: the expression made up about a third of
- * the CPU of a membership check (bench, issue 13). The rule is the same: every code point assigned, none a control
+ * the CPU of a membership check (bench). The rule is the same: every code point assigned, none a control
  * character.
  */
 @Configuration(proxyBeanMethods = false)

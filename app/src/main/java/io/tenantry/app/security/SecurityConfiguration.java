@@ -121,7 +121,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers(PUBLIC).permitAll()
                     .requestMatchers(HttpMethod.GET, DASHBOARD_PAGE).permitAll()
-                    // seed 002: a prospective customer registers and proves its e-mail before it has any account
+                    // a prospective customer registers and proves its e-mail before it has any account
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/verify",
                             "/api/leads/*/resend-verification").permitAll()
                     // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a token
@@ -130,7 +130,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/privacy/**", "/api/audit/**", "/api/lifecycle/**", "/api/admin/**",
                             "/api/dashboard/**")
                     .hasRole(Caller.PARTNER_ADMIN)
-                    // seed 003: partner integrations, role and permission both
+                    // partner integrations, role and permission both
                     .requestMatchers(HttpMethod.POST, "/api/provisioning/tenants", "/api/provisioning/tenants/bulk")
                     .access(partnerAdminWith("tenant:create"))
                     .requestMatchers(HttpMethod.PUT, "/api/provisioning/tenants/*").access(partnerAdminWith("tenant:update"))

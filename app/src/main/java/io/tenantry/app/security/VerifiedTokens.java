@@ -17,7 +17,7 @@ import java.time.Duration;
  * A {@link JwtDecoder} that checks a token's signature once and remembers the result for that exact token text, for
  * at most {@code ttl} and {@code maximumSize} tokens. Its claims (expiry, not-before, issuer, audiences, ...) are
  * validated on every use, so an expired token is refused as before. The RSA signature check was about an eighth of a
- * membership check's CPU (bench, issue 13); a client sends the same token with every request. A token whose signature
+ * membership check's CPU (bench); a client sends the same token with every request. A token whose signature
  * fails is never remembered.
  */
 final class VerifiedTokens implements JwtDecoder {

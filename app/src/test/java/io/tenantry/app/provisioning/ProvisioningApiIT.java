@@ -14,7 +14,7 @@ import java.util.UUID;
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Seed 003's provisioning API, exactly: its body, its answer, and its 400/401/403/404/409 as problem+json. */
+/** The partner provisioning API, exactly: its body, its answer, and its 400/401/403/404/409 as problem+json. */
 class ProvisioningApiIT extends IntegrationTest {
 
     private static final String PATH = "/api/provisioning/tenants";
@@ -218,7 +218,7 @@ class ProvisioningApiIT extends IntegrationTest {
         return names;
     }
 
-    /** The slug seed 003 derives, written out here as the test's own oracle. */
+    /** The slug the provisioning API derives, written out here as the test's own oracle. */
     private static final class TenantSlug {
         static String of(String clientName) {
             return clientName.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

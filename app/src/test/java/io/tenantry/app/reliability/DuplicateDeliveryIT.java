@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reliability scenario 5 of issue 14, duplicates: writes retried with one Idempotency-Key, Stripe events delivered
+ * Reliability scenario 5 of the battery, duplicates: writes retried with one Idempotency-Key, Stripe events delivered
  * again and provisioning webhooks replayed, each at once and after the first answer, {@value #ROUNDS} times with fresh
  * ids. Each is applied once: one event in the event store, and the retries answered as the first was. Reported in
  * {@code target/reliability/duplicates.txt}.

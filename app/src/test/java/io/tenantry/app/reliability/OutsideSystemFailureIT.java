@@ -62,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reliability scenario 7 of issue 14, slow and failing outside systems: Stripe, Auth0 and Keycloak stall past
+ * Reliability scenario 7 of the battery, slow and failing outside systems: Stripe, Auth0 and Keycloak stall past
  * Tenantry's read timeout, answer 500 or drop the connection. The API answers within its timeout with a 503 problem
  * (never a 500), unrelated requests stay fast while the stalled ones wait (no thread or connection pool runs dry), and
  * the sagas do what they are built to do: the subscription saga holds back and completes once Stripe is back (its
@@ -471,7 +471,7 @@ class OutsideSystemFailureIT extends IntegrationTest {
     @AfterAll
     static void writeSummary() throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("Reliability scenario 7 (issue 14): slow and failing outside systems (OutsideSystemFailureIT)");
+        lines.add("Reliability scenario 7: slow and failing outside systems (OutsideSystemFailureIT)");
         REPORT.values().forEach(section -> {
             lines.addAll(section);
             lines.add("");

@@ -24,7 +24,7 @@ final class ProvisioningAttempts {
     /** A tenant being provisioned and the context id its answer must be signed for. */
     record Attempt(String tenantId, String contextId) {
 
-        /** The orchestrator's success answer for this attempt, as seed 002 shows it. */
+        /** The orchestrator's success answer for this attempt, as the provisioning webhook takes it. */
         String success() {
             return ProvisioningOrchestrator.body(tenantId, true, 0);
         }

@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reliability scenario 4 of issue 14, races: contenders on one slug, one tenant, one invitation, one provisioning
+ * Reliability scenario 4 of the battery, races: contenders on one slug, one tenant, one invitation, one provisioning
  * result and one lead, released together by a barrier, each race run {@value #ROUNDS} times with fresh ids. The
  * outcome is checked over HTTP, in the event store and in the read models, with exact counts, and reported in
  * {@code target/reliability/races.txt}.

@@ -327,7 +327,7 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(w.partner, 400, "invalid_signature") // a token is no signature
                         .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(null, 200),
 
-                // provisioning (seed 002)
+                // provisioning
                 row("POST /api/tenants/{tenantId}/provision", fixed("/api/tenants/" + w.provisionable + "/provision"))
                         .noToken(401, "unauthenticated").wrongRole(w.provisionableOwner.token(), 403, "forbidden")
                         .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 202),
@@ -340,7 +340,7 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(w.partner, 401, "missing_signature") // a token is no signature
                         .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(null, 200),
 
-                // provisioning API (seed 003)
+                // provisioning API
                 row("POST /api/provisioning/tenants", what -> to("/api/provisioning/tenants").json(partnerClient()))
                         .noToken(401, "unauthenticated").wrongRole(w.partnerWithoutPermissions, 403, "forbidden")
                         .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partner, 201),
@@ -363,7 +363,7 @@ class AccessMatrixIT extends IntegrationTest {
                         .noToken(401, "unauthenticated").wrongRole(w.partnerCreateOnly, 403, "forbidden")
                         .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 204),
 
-                // leads (seed 002)
+                // leads
                 row("POST /api/leads", what -> to("/api/leads").json(Map.of("name", "Matrix Lead",
                         "email", LeadSupport.uniqueEmail(), "companyName", "Matrix Co")))
                         .open(201, "public (rate-limited)"),

@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Plays the orchestrator of seed 002 for tests: reads Tenantry's provisioning requests from the Kafka topic, as a real
- * orchestrator would, and answers on the webhook, signed as seed 002 documents (hex HMAC-SHA256 of body + context id +
+ * Plays the provisioning orchestrator for tests: reads Tenantry's provisioning requests from the Kafka topic, as a real
+ * orchestrator would, and answers on the webhook, signed as it requires (hex HMAC-SHA256 of body + context id +
  * timestamp).
  */
 public final class ProvisioningOrchestrator {
@@ -101,7 +101,7 @@ public final class ProvisioningOrchestrator {
         return requests.get(requests.size() - 1);
     }
 
-    /** The body of an answer as seed 002 shows it. */
+    /** The body of an answer as the provisioning webhook takes it. */
     public static String body(String tenantId, boolean success, int type) {
         return "{\"status\":\"" + (success ? "success" : "failure") + "\",\"initiatorId\":\"" + tenantId
                 + "\",\"type\":" + type + "}";

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The long scenarios of the reliability battery (issue 14): each starts the app jar on a PostgreSQL and a Kafka that
+ * The long scenarios of the reliability battery: each starts the app jar on a PostgreSQL and a Kafka that
  * this JVM hosts (so they outlive the app and can be stopped on purpose), drives a load at it, injects its fault,
  * checks the outcome, prints a block (load applied, faults injected, counts checked, PASS/FAIL) and writes it to
  * {@code reliability/results/<scenario>.txt}. {@code reliability/run.sh} runs them all.

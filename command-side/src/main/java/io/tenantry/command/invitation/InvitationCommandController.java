@@ -32,7 +32,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Invitations (seed 000): an OWNER or ADMIN invites an address, the invitee accepts with the token from the e-mail,
+ * Invitations: an OWNER or ADMIN invites an address, the invitee accepts with the token from the e-mail,
  * an OWNER or ADMIN may revoke. The tenant and the invitation decide who may, the registry which addresses may.
  */
 @RestController

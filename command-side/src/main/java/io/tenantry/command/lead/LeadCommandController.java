@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Lead onboarding (seed 002): register, verify the e-mail with the mailed code, then turn into a tenant with the lead
+ * Lead onboarding: register, verify the e-mail with the mailed code, then turn into a tenant with the lead
  * token. The first three are public and rate-limited; the last takes the lead's own token and no other.
  */
 @RestController

@@ -49,7 +49,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Seed 003's provisioning API, for partner integrations (partner-admin with {@code tenant:create}, {@code :update},
+ * The partner provisioning API, for partner integrations (partner-admin with {@code tenant:create}, {@code :update},
  * {@code :delete}: see the security route table). The slug comes from {@code client_name}; a provisioned tenant is
  * POOLED, its {@code email} and {@code phone_number} are its primary contact, and the partner admin is its OWNER.
  */

@@ -46,7 +46,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A tenant's resources over its life (seed 002's onboarding): once created (or restored without resources) the tenant
+ * A tenant's resources over its life (onboarding): once created (or restored without resources) the tenant
  * is provisioned; each attempt publishes a request for the orchestrator and waits for its signed answer until a
  * deadline. Resources built: the identity provider is set up, then the tenant is activated, then its subscription.
  * A failure, a refusal by the identity provider or the deadline marks the attempt failed and leaves the subscription

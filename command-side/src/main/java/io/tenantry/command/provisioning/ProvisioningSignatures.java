@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The orchestrator's signature (seed 002): {@code x-signature} is the hex HMAC-SHA256, keyed by
+ * The orchestrator's signature: {@code x-signature} is the hex HMAC-SHA256, keyed by
  * {@code tenantry.provisioning.webhook-secret}, of the raw body followed by the attempt's context id and the
  * {@code x-timestamp} header. Compared in constant time. Without a secret nothing is believed.
  */

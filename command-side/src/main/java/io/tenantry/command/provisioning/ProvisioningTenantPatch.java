@@ -5,7 +5,7 @@ import io.tenantry.contracts.tenant.TenantRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
-/** Seed 003's partial update: only the fields given change. */
+/** The provisioning API's partial update: only the fields given change. */
 record ProvisioningTenantPatch(
         @JsonProperty("client_name") @Size(min = 1, max = TenantRules.NAME_MAX_LENGTH,
                 message = "Client name is 1 to 255 characters") String clientName,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Seed 003's tenant body: {@code client_name} and {@code email} required; unknown fields are refused. */
+/** The provisioning API's tenant body: {@code client_name} and {@code email} required; unknown fields are refused. */
 record ProvisioningTenantRequest(
         @JsonProperty("client_name") @NotNull @Size(min = 1, max = TenantRules.NAME_MAX_LENGTH,
                 message = "Client name is required (1 to 255 characters)") String clientName,

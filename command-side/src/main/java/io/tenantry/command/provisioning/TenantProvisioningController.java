@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** Seed 002's provisioning: start or retry it, set up the identity provider, and the orchestrator's webhook. */
+/** Provisioning: start or retry it, set up the identity provider, and the orchestrator's webhook. */
 @RestController
 @RequestMapping("/api")
 class TenantProvisioningController {
@@ -63,7 +63,7 @@ class TenantProvisioningController {
     }
 
     /**
-     * The orchestrator's answer, signed (seed 002): 200 with what it did; 401 for a bad, stale or replayed signature,
+     * The orchestrator's answer, signed: 200 with what it did; 401 for a bad, stale or replayed signature,
      * 404 for an unknown tenant, 409 for an answer that contradicts an attempt already ended. Nothing changes on a
      * refusal.
      */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Pulls a subscription's status from Stripe, the source of truth (seed 000's {@code reconcileSubscriptionStatus}),
+ * Pulls a subscription's status from Stripe, the source of truth ({@code reconcileSubscriptionStatus}),
  * and records it only when it differs. Stripe is asked before any aggregate is touched, so a slow or failing Stripe
  * holds no lock, and an outage changes nothing.
  */

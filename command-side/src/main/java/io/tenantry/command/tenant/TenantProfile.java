@@ -46,8 +46,8 @@ record TenantProfile(
     }
 
     /**
-     * This profile with seed 003's details: the name, the primary contact's address and phone (the contact keeps its
-     * name while its address stays), the industry. When {@code partial}, {@code null} means unchanged.
+     * This profile with the provisioning API's details: the name, the primary contact's address and phone (the contact
+     * keeps its name while its address stays), the industry. When {@code partial}, {@code null} means unchanged.
      */
     TenantProfile withProvisioningDetails(String clientName, String email, String phone, String newIndustry,
                                           boolean partial) {

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 
 /**
- * Open invitations (seed 000's {@code getInvitations} and {@code getInvitation}): only pending and unexpired ones
+ * Open invitations ({@code getInvitations} and {@code getInvitation}): only pending and unexpired ones
  * are found. A tenant's list is for its OWNERs and ADMINs; one invitation also for the invitee, known by the verified
  * e-mail of their token. Anyone else gets 404, as for an unknown id.
  */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Seed 000's identity checks and the membership lists, from the membership read model. */
+/** The identity checks and the membership lists, from the membership read model. */
 @Component
 class MembershipQueryHandler {
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 003's {@code GET /api/provisioning/tenants/{id}} (partner-admin: see the security route table). */
+/** The provisioning API's {@code GET /api/provisioning/tenants/{id}} (partner-admin: see the security route table). */
 @RestController
 @RequestMapping("/api/provisioning/tenants")
 class ProvisioningQueryController {
