@@ -1,7 +1,5 @@
 package io.tenantry.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +10,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * Steps 2 and 3: {@code clients} closed-loop clients send a mix of tenant creations (25 %), member additions (55 %)
  * and plan changes (20 %), each client on its own tenants (no two clients write one aggregate), for a warm-up and then
- * {@code seconds} measured seconds. Every {@code probeEvery}-th acknowledged command is handed to a prober that asks the
- * read model every 2 ms until the write shows: the projection lag (acknowledgement to visibility, resolution one GET).
+ * {@code seconds} measured seconds. No read is timed here (the projection lag has its own open-loop run, {@link LagRun}).
  * Every write carries an {@code Idempotency-Key}, as a real client's does.
  */
 final class CommandLoad {
 
     record Result(int clients, int seconds, long commands, double commandsPerSecond, Stats latency,
-                  Map<String, Stats> latencyByKind, long errors, String firstError, Stats lag, int lagTimeouts,
+                  Map<String, Stats> latencyByKind, long errors, String firstError,
                   long acknowledgedWithWarmUp) {
     }
 
@@ -37,15 +32,13 @@ final class CommandLoad {
     private final int clients;
     private final int warmUpSeconds;
     private final int seconds;
-    private final int probeEvery;
 
-    CommandLoad(RunningApp app, String token, int clients, int warmUpSeconds, int seconds, int probeEvery) {
+    CommandLoad(RunningApp app, String token, int clients, int warmUpSeconds, int seconds) {
         this.app = app;
         this.token = token;
         this.clients = clients;
         this.warmUpSeconds = warmUpSeconds;
         this.seconds = seconds;
-        this.probeEvery = probeEvery;
     }
 
     private static final class OwnTenant {
@@ -67,14 +60,11 @@ final class CommandLoad {
         long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
         long measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
         ConcurrentLinkedQueue<Timing> timings = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        AtomicInteger lagTimeouts = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         AtomicLong acknowledgedCount = new AtomicLong();
         List<String> firstError = new ArrayList<>();
         AtomicLong sequence = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(clients);
-        ExecutorService probers = Executors.newCachedThreadPool();
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -100,8 +90,6 @@ final class CommandLoad {
                     long began = System.nanoTime();
                     String kind;
                     RunningApp.Call call;
-                    Predicate<JsonNode> visible;
-                    String probePath;
                     try {
                         if (target == null || dice < 0.25 || (dice < 0.80 && target.members >= MAX_MEMBERS)) {
                             kind = "create";
@@ -112,8 +100,6 @@ final class CommandLoad {
                             if (call.status() == 201) {
                                 tenants.add(new OwnTenant(call.body().path("id").asText()));
                             }
-                            probePath = call.status() == 201 ? "/api/tenants/" + call.body().path("id").asText() : null;
-                            visible = body -> true;
                         } else if (dice < 0.80 || !target.subscriptionReady) {
                             kind = "member-add";
                             String user = "u-" + run + "-" + client + "-" + sequence.incrementAndGet();
@@ -122,8 +108,6 @@ final class CommandLoad {
                             if (call.status() == 201) {
                                 target.members++;
                             }
-                            probePath = "/api/tenants/" + target.id + "/members/" + user;
-                            visible = body -> true;
                         } else {
                             kind = "plan-change";
                             String plan = target.plan.equals("team") ? "business" : "team";
@@ -132,8 +116,6 @@ final class CommandLoad {
                             if (call.status() == 200) {
                                 target.plan = plan;
                             }
-                            probePath = "/api/tenants/" + target.id + "/subscription";
-                            visible = body -> body != null && plan.equals(body.path("planId").asText());
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -159,11 +141,6 @@ final class CommandLoad {
                     }
                     if (began >= measureFrom && acknowledged <= measureUntil && ok) {
                         timings.add(new Timing(kind, acknowledged - began));
-                        if (sequence.incrementAndGet() % probeEvery == 0 && probePath != null) {
-                            String path = probePath;
-                            Predicate<JsonNode> shows = visible;
-                            probers.submit(() -> probe(path, shows, acknowledged, lags, lagTimeouts));
-                        }
                     }
                 }
                 return null;
@@ -173,8 +150,6 @@ final class CommandLoad {
             client.get();
         }
         workers.shutdown();
-        probers.shutdown();
-        probers.awaitTermination(60, TimeUnit.SECONDS);
 
         long[] all = timings.stream().mapToLong(Timing::nanos).toArray();
         Map<String, Stats> byKind = new java.util.TreeMap<>();
@@ -183,24 +158,6 @@ final class CommandLoad {
         }
         return new Result(clients, seconds, all.length, all.length / (double) seconds, new Stats(all), byKind,
                 errors.get(), firstError.isEmpty() ? null : firstError.get(0),
-                new Stats(lags.stream().mapToLong(Long::longValue).toArray()), lagTimeouts.get(), acknowledgedCount.get());
-    }
-
-    private void probe(String path, Predicate<JsonNode> visible, long acknowledged,
-                       ConcurrentLinkedQueue<Long> lags, AtomicInteger timeouts) {
-        long deadline = acknowledged + TimeUnit.SECONDS.toNanos(30);
-        try {
-            while (System.nanoTime() < deadline) {
-                RunningApp.Call call = app.call("GET", path, token, null);
-                if (call.status() == 200 && visible.test(call.body())) {
-                    lags.add(System.nanoTime() - acknowledged);
-                    return;
-                }
-                Thread.sleep(2);
-            }
-        } catch (Exception e) {
-            // counted as a timeout below
-        }
-        timeouts.incrementAndGet();
+                acknowledgedCount.get());
     }
 }

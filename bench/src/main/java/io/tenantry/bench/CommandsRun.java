@@ -33,8 +33,7 @@ final class CommandsRun {
             try (RunningApp app = RunningApp.start(jar, dataDir, false, arguments.toArray(String[]::new))) {
                 String owner = app.token("bench-owner", null);
                 double cpuBefore = app.cpuSeconds();
-                // no lag probes here (they would add their GETs to the app's CPU): every command is a write
-                CommandLoad.Result load = new CommandLoad(app, owner, clients, warmUp, seconds, Integer.MAX_VALUE).run();
+                CommandLoad.Result load = new CommandLoad(app, owner, clients, warmUp, seconds).run();
                 double cpu = app.cpuSeconds() - cpuBefore;
                 StringBuilder out = new StringBuilder();
                 out.append(String.format(Locale.ROOT, "commands: %d clients, %d s (after %d s warm-up): %.0f/s, %d errors%s%n",

@@ -90,10 +90,9 @@ final class FullRun {
                 log("commands: %d clients closed loop, %d s warm-up, %d s measured".formatted(sizes.clients(),
                         sizes.warmUpSeconds(), sizes.loadSeconds()));
                 // the warm-up (JIT, pools, caches) is a run of its own, so CPU is counted over the measured run only
-                new CommandLoad(app, owner, sizes.clients(), 0, sizes.warmUpSeconds(), Integer.MAX_VALUE).run();
+                new CommandLoad(app, owner, sizes.clients(), 0, sizes.warmUpSeconds()).run();
                 double cpuBefore = app.cpuSeconds();
-                CommandLoad.Result load = new CommandLoad(app, owner, sizes.clients(), 0, sizes.loadSeconds(),
-                        Integer.MAX_VALUE).run();
+                CommandLoad.Result load = new CommandLoad(app, owner, sizes.clients(), 0, sizes.loadSeconds()).run();
                 double cpu = app.cpuSeconds() - cpuBefore;
                 perUnit("commands", "command (with everything the app did meanwhile, all processors included)", cpu,
                         load.acknowledgedWithWarmUp());

@@ -113,7 +113,7 @@ class AggregateCaches {
         }
     }
 
-    static boolean isStaleAggregate(Throwable failure) {
+    private static boolean isStaleAggregate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException) {
                 return true;

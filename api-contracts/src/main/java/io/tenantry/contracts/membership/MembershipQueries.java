@@ -22,13 +22,6 @@ public final class MembershipQueries {
     public record FindMembershipQuery(String tenantId, String userId) {
     }
 
-    /**
-     * Whether {@code userId} may read tenant {@code tenantId}: answers {@code Optional<TenantAccess>}, empty when the
-     * tenant is unknown.
-     */
-    public record TenantAccessQuery(String tenantId, String userId) {
-    }
-
     /** {@code getIdentitiesOfTenant}: answers a {@code MemberPage}. */
     public record ListMembersQuery(String tenantId, int offset, int limit) {
     }

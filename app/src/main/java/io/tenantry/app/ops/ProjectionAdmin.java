@@ -46,12 +46,12 @@ public class ProjectionAdmin {
         long head = head();
         List<ProjectionStatus> statuses = new ArrayList<>();
         processing.eventProcessors().values().stream().sorted(Comparator.comparing(EventProcessor::getName))
-                  .forEach(processor -> statuses.add(status(processor, head, failures, processing)));
+                  .forEach(processor -> statuses.add(status(processor, head)));
         return statuses;
     }
 
     public Optional<ProjectionStatus> status(String name) {
-        return processing.eventProcessor(name).map(processor -> status(processor, head(), failures, processing));
+        return processing.eventProcessor(name).map(processor -> status(processor, head()));
     }
 
     /**
@@ -72,7 +72,7 @@ public class ProjectionAdmin {
             tracking.resetTokens();
             tracking.start();
         }
-        return status(tracking, head(), failures, processing);
+        return status(tracking, head());
     }
 
     /** The names of the read models (processors that can be rebuilt). */
@@ -82,7 +82,7 @@ public class ProjectionAdmin {
                          .map(EventProcessor::getName).sorted().toList();
     }
 
-    private static int segmentCount(EventProcessingConfiguration processing, String name) {
+    private int segmentCount(String name) {
         try {
             return processing.tokenStore(name).fetchSegments(name).length;
         } catch (RuntimeException e) {
@@ -95,8 +95,7 @@ public class ProjectionAdmin {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    private static ProjectionStatus status(EventProcessor processor, long head, ProcessorErrors failures,
-                                           EventProcessingConfiguration processing) {
+    private ProjectionStatus status(EventProcessor processor, long head) {
         if (!(processor instanceof StreamingEventProcessor tracking)) {
             return new ProjectionStatus(processor.getName(), "subscribing", false, false, null, null, null, 0, List.of());
         }
@@ -106,7 +105,7 @@ public class ProjectionAdmin {
         if (errors.isEmpty()) {
             // a pooled processor whose batch failed holds no claim on the segment while it backs off
             failures.recent(processor.getName())
-                    .filter(failure -> segments.size() < segmentCount(processing, processor.getName()))
+                    .filter(failure -> segments.size() < segmentCount(processor.getName()))
                     .ifPresent(failure -> errors.add(String.valueOf(failure.error())));
         }
         OptionalLong position = segments.stream().map(EventTrackerStatus::getCurrentPosition)

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes every tenant lifecycle event from the event store to the lifecycle topic (tracking processor
+ * Publishes every tenant lifecycle event from the event store to the lifecycle topic (processor
  * {@value #PROCESSING_GROUP}, one segment: the store's order). A batch of events is sent at once and commits once
- * Kafka acknowledged all of it, so the processor's token advances only past published events; while Kafka is away, publishing fails, the processor
- * retries with back-off (never skips, see AxonConfiguration) and resumes where it stopped. A failure between the
- * acknowledgements and the token's commit publishes the batch's events again: consumers de-duplicate on the CloudEvent's id.
- * Off with {@code tenantry.lifecycle.publish=false}. Not a read model: it is never reset and replayed (that would
- * publish the whole history again), so the projection rebuild refuses it.
+ * Kafka acknowledged all of it, so the processor's token advances only past published events; while Kafka is away,
+ * publishing fails, the processor retries with back-off (never skips, see AxonConfiguration) and resumes where it
+ * stopped. A failure between the acknowledgements and the token's commit publishes the batch's events again:
+ * consumers de-duplicate on the CloudEvent's id. Off with {@code tenantry.lifecycle.publish=false}. Not a read model:
+ * it is never reset and replayed (that would publish the whole history again), so the projection rebuild refuses it.
  */
 @Component
 @DisallowReplay

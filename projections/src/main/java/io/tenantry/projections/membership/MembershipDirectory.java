@@ -138,7 +138,8 @@ public class MembershipDirectory {
      */
     public Optional<MemberCheck> check(String tenantId, String userId, String callerId) {
         return jdbc.query("""
-                select d.status, c.role as caller_role, m.user_id, m.role, m.joined_at, m.updated_at, m.version
+                select d.status, c.role as caller_role, m.tenant_id, m.user_id, m.role, m.joined_at, m.updated_at,
+                    m.version
                 from tenant_directory d
                 left join tenant_member c on c.tenant_id = d.id and c.user_id = ?
                 left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
@@ -146,10 +147,9 @@ public class MembershipDirectory {
             String callerRole = rs.getString("caller_role");
             TenantAccess access = new TenantAccess(tenantId, TenantStatus.valueOf(rs.getString("status")),
                     callerRole == null ? null : MemberRole.valueOf(callerRole));
-            MemberView member = rs.getString("user_id") == null ? null : new MemberView(tenantId,
-                    rs.getString("user_id"), MemberRole.valueOf(rs.getString("role")), instant(rs, "joined_at"),
-                    instant(rs, "updated_at"), rs.getLong("version"));
-            return new MemberCheck(access, Optional.ofNullable(member));
+            Optional<MemberView> member = rs.getString("user_id") == null ? Optional.empty()
+                    : Optional.of(MEMBER.mapRow(rs, i));
+            return new MemberCheck(access, member);
         }, callerId, userId, tenantId).stream().findFirst();
     }
 

@@ -8,12 +8,10 @@ import io.tenantry.contracts.membership.MembershipQueries.IsOwnerQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListTeamMembersQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListTeamsQuery;
-import io.tenantry.contracts.membership.MembershipQueries.TenantAccessQuery;
 import io.tenantry.contracts.membership.MembershipQueries.TenantsOfIdentityQuery;
 import io.tenantry.contracts.membership.MembershipResults.MemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamMemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamPage;
-import io.tenantry.contracts.membership.MembershipResults.TenantAccess;
 import io.tenantry.contracts.membership.MembershipResults.UserTenantPage;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.MemberView;
@@ -55,11 +53,6 @@ class MembershipQueryHandler {
     @QueryHandler
     Optional<MemberView> handle(FindMembershipQuery query) {
         return directory.member(query.tenantId(), query.userId());
-    }
-
-    @QueryHandler
-    Optional<TenantAccess> handle(TenantAccessQuery query) {
-        return directory.access(query.tenantId(), query.userId());
     }
 
     @QueryHandler
