@@ -18,7 +18,9 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as the app speaks it: no h2c upgrade offered on each new connection
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                              .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     RawHttp(int port) {
