@@ -3,6 +3,8 @@ package io.tenantry.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.tenantry.bench.reliability.HostedKafka;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,10 +65,13 @@ final class FullRun {
         Path dataDir = Files.createTempDirectory("tenantry-bench-all");
         try (Database database = Database.choose(options.getOrDefault("pg-host", "127.0.0.1"),
                 Integer.parseInt(options.getOrDefault("pg-port", "5432")), options.getOrDefault("pg-user", "postgres"),
-                options.get("pg-password"))) {
+                options.get("pg-password"));
+             // Kafka in this process: the app's CPU is then the app's own, not the broker's as well
+             HostedKafka kafka = HostedKafka.start(3)) {
             json.put("database", database.describe());
             log("database: " + database.describe());
             List<String> arguments = new ArrayList<>(database.appArguments());
+            arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
             if (options.containsKey("app-args")) {
                 // e.g. "--axon.eventhandling.processors.tenant-directory.batch-size=1": a before/after on one machine
                 arguments.addAll(List.of(options.get("app-args").trim().split("\\s+")));

@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * A single-node KRaft Kafka (spring-kafka-test's broker) run by the driver, as the app's embedded default does it:
  * the clients' listener on a fixed port, so {@link #stopBroker()} and {@link #startBroker()} take the broker away
- * and bring it back, with its log, where the app looks for it (the controller keeps running meanwhile).
+ * and bring it back, with its log, where the app looks for it (the controller keeps running meanwhile). The benchmark
+ * runs the app against one too, so the app's CPU is the app's alone, not the broker's.
  */
-final class HostedKafka implements AutoCloseable {
+public final class HostedKafka implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
     private final List<Runnable> deleteTemporaryDirectories;
@@ -26,7 +27,7 @@ final class HostedKafka implements AutoCloseable {
         this.deleteTemporaryDirectories = deleteTemporaryDirectories;
     }
 
-    static HostedKafka start(int partitions) throws IOException {
+    public static HostedKafka start(int partitions) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -49,7 +50,7 @@ final class HostedKafka implements AutoCloseable {
         return new HostedKafka(broker, deletions);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.getBrokersAsString();
     }
 
