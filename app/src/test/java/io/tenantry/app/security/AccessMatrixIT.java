@@ -42,7 +42,7 @@ import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call what (API.md, and the README's API table): every HTTP endpoint the app maps, each tried with no token,
+ * Who may call what (docs/api.md): every HTTP endpoint the app maps, each tried with no token,
  * with an authenticated caller lacking the role, permission or membership, with a member (the OWNER) of another
  * tenant, and with a caller it allows; each over HTTP, with the status (and for errors the problem) expected. A foreign
  * tenant's 404 must be the very answer an unknown id gets. The table must name exactly the endpoints the app maps, so

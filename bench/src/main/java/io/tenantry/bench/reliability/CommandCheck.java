@@ -48,7 +48,7 @@ final class CommandCheck {
     /**
      * Whether an acknowledged command's events are what its answer said: one creation of the tenant answered, one
      * member addition, one plan change when the answer says it changed (none for a change to the plan in force). A
-     * retry that ran the command again (its first request had died holding the key, see the README's Idempotency-Key)
+     * retry that ran the command again (its first request had died holding the key, see Idempotency-Key in docs/api.md)
      * may find the first one applied: then the plan is already the one asked and its answer says unchanged.
      */
     static boolean storedAsAnswered(Command command, List<String> events) {
