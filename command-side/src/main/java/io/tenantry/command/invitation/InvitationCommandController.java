@@ -1,5 +1,6 @@
 package io.tenantry.command.invitation;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.command.EmailAddresses;
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.Caller;
@@ -52,6 +53,7 @@ class InvitationCommandController {
     }
 
     /** Answers 201 with the invitation's id and expiry; the accept link goes by e-mail ({@code mailSent}). */
+    @Operation(summary = "Invite a person to a tenant by e-mail")
     @PostMapping("/tenants/{tenantId}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedInvitation> invite(@PathVariable String tenantId, @Valid @RequestBody InviteRequest request,
@@ -67,6 +69,7 @@ class InvitationCommandController {
                              .body(new CreatedInvitation(invitationId, expiresAt, sent));
     }
 
+    @Operation(summary = "Revoke an invitation")
     @DeleteMapping("/tenants/{tenantId}/invitations/{invitationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String tenantId, @PathVariable String invitationId, Caller caller) {
@@ -74,6 +77,7 @@ class InvitationCommandController {
     }
 
     /** The signed-in caller joins the tenant with the invited role; repeating it answers the same. */
+    @Operation(summary = "Accept an invitation with its token")
     @PostMapping("/invitations/{invitationId}/accept")
     AcceptedInvitation accept(@PathVariable String invitationId, @Valid @RequestBody AcceptRequest request,
                               Caller caller) {

@@ -1,5 +1,6 @@
 package io.tenantry.command.lead;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.command.invitation.InvitationMailer;
 import io.tenantry.command.invitation.InvitationPolicy;
 import io.tenantry.command.secret.OneTimeSecrets;
@@ -67,6 +68,7 @@ class LeadCommandController {
         this.invitationPolicy = invitationPolicy;
     }
 
+    @Operation(summary = "Register a lead and mail its verification code")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedLead> create(@Valid @RequestBody CreateLeadRequest request) {
@@ -81,6 +83,7 @@ class LeadCommandController {
                              .body(new CreatedLead(leadId, sent));
     }
 
+    @Operation(summary = "Verify a lead's e-mail with its code")
     @PostMapping("/{leadId}/verify")
     VerifiedLead verify(@PathVariable String leadId, @Valid @RequestBody VerifyRequest request) {
         VerificationOutcome outcome = commands.sendAndWait(new VerifyLeadCommand(leadId,
@@ -100,6 +103,7 @@ class LeadCommandController {
         };
     }
 
+    @Operation(summary = "Mail a lead a new verification code")
     @PostMapping("/{leadId}/resend-verification")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> resend(@PathVariable String leadId) {
@@ -117,6 +121,7 @@ class LeadCommandController {
      * With the lead's token only (see the security configuration): the lead becomes its tenant's placeholder OWNER,
      * and its address gets an OWNER invitation by e-mail; the user who accepts it takes the placeholder's seat.
      */
+    @Operation(summary = "Convert a verified lead into its tenant")
     @PostMapping("/{leadId}/tenants")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TenantView> onboard(@PathVariable String leadId, @Valid @RequestBody OnboardRequest request) {

@@ -1,5 +1,6 @@
 package io.tenantry.command.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.privacy.ErasePersonalDataCommand;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,7 @@ class PrivacyCommandController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Erase a person's personal data")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> erase(@RequestParam @NotBlank @Email @Size(max = 320) String email) {

@@ -1,5 +1,6 @@
 package io.tenantry.command.provisioning;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -70,6 +71,7 @@ class ProvisioningCommandController {
         this.validator = validator;
     }
 
+    @Operation(summary = "Create a tenant for a partner integration")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProvisionedTenant> create(@Valid @RequestBody ProvisioningTenantRequest request, Caller caller) {
@@ -79,6 +81,7 @@ class ProvisioningCommandController {
         return ResponseEntity.created(location).body(created);
     }
 
+    @Operation(summary = "Replace a partner-provisioned tenant's fields")
     @PutMapping("/{tenantId}")
     ProvisionedTenant replace(@PathVariable String tenantId, @Valid @RequestBody ProvisioningTenantRequest request,
                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -88,6 +91,7 @@ class ProvisioningCommandController {
                 request.industry(), false)));
     }
 
+    @Operation(summary = "Change some fields of a partner-provisioned tenant")
     @PatchMapping("/{tenantId}")
     ProvisionedTenant patch(@PathVariable String tenantId, @Valid @RequestBody ProvisioningTenantPatch request,
                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -97,6 +101,7 @@ class ProvisioningCommandController {
                 request.industry(), true)));
     }
 
+    @Operation(summary = "Delete a partner-provisioned tenant")
     @DeleteMapping("/{tenantId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String tenantId, Caller caller) {
@@ -108,6 +113,7 @@ class ProvisioningCommandController {
      * Provisions each item on its own, in order: one bad item (invalid, or a taken slug) gets its problem and never
      * stops or undoes the others. Answers 200 with one result per item.
      */
+    @Operation(summary = "Create up to 100 tenants, one result per item")
     @PostMapping("/bulk")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "1 to 100 tenants, each as for a single POST",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProvisioningTenantRequest.class))))

@@ -1,5 +1,6 @@
 package io.tenantry.command.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.subscription.ChangePlanCommand;
 import io.tenantry.contracts.subscription.PlanChange;
@@ -39,12 +40,14 @@ class SubscriptionCommandController {
     }
 
     /** An OWNER or partner-admin moves the tenant to a plan; the current plan again answers {@code changed: false}. */
+    @Operation(summary = "Change a tenant's plan")
     @PutMapping("/tenants/{tenantId}/subscription/plan")
     PlanChange changePlan(@PathVariable String tenantId, @Valid @RequestBody PlanRequest request, Caller caller) {
         return commands.sendAndWait(new ChangePlanCommand(tenantId, request.planId(), request.reason(), caller, Instant.now()));
     }
 
     /** 200 with {@code {from, to}} when Stripe had another status, 204 when it agrees; 503 when Stripe is out. */
+    @Operation(summary = "Reconcile a subscription's status with Stripe")
     @PostMapping("/tenants/{tenantId}/subscription/reconcile")
     ResponseEntity<StatusChange> reconcile(@PathVariable String tenantId, Caller caller) {
         return reconciliation.reconcile(tenantId, caller).map(ResponseEntity::ok)
@@ -52,6 +55,7 @@ class SubscriptionCommandController {
     }
 
     /** Stripe's events, verified by their {@code Stripe-Signature}; each applied once however often delivered. */
+    @Operation(summary = "Receive a Stripe webhook event")
     @PostMapping("/webhooks/stripe")
     Map<String, Object> stripe(@RequestBody String payload,
                                @RequestHeader(name = "Stripe-Signature", required = false) String signature) {

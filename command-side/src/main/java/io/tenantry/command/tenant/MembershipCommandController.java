@@ -1,5 +1,6 @@
 package io.tenantry.command.tenant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.tenant.AddMemberCommand;
 import io.tenantry.contracts.tenant.ChangeMemberRoleCommand;
@@ -35,6 +36,7 @@ class MembershipCommandController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Add a member to a tenant")
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MemberView> add(@PathVariable String tenantId, @Valid @RequestBody AddMemberRequest request,
@@ -45,6 +47,7 @@ class MembershipCommandController {
                              .eTag(Long.toString(member.version())).body(member);
     }
 
+    @Operation(summary = "Change a member's role")
     @PatchMapping("/members/{userId}")
     ResponseEntity<MemberView> changeRole(@PathVariable String tenantId, @PathVariable String userId,
                                           @Valid @RequestBody RoleRequest request, Caller caller) {
@@ -53,6 +56,7 @@ class MembershipCommandController {
     }
 
     /** Removes a member, or (for the member itself) leaves the tenant. */
+    @Operation(summary = "Remove a member, or leave a tenant")
     @DeleteMapping("/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> remove(@PathVariable String tenantId, @PathVariable String userId, Caller caller) {
@@ -61,6 +65,7 @@ class MembershipCommandController {
     }
 
     /** In one step the member named becomes OWNER and the caller (an OWNER) becomes ADMIN. */
+    @Operation(summary = "Transfer a tenant's ownership to a member")
     @PostMapping("/ownership-transfer")
     ResponseEntity<MemberView> transfer(@PathVariable String tenantId, @Valid @RequestBody TransferRequest request,
                                         Caller caller) {

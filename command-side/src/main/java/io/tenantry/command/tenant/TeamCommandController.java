@@ -1,5 +1,6 @@
 package io.tenantry.command.tenant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.tenant.AddTeamMemberCommand;
 import io.tenantry.contracts.tenant.ChangeTeamMemberRoleCommand;
@@ -40,6 +41,7 @@ class TeamCommandController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Create a team")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TeamView> create(@PathVariable String tenantId, @Valid @RequestBody CreateTeamRequest request,
@@ -52,6 +54,7 @@ class TeamCommandController {
                              .eTag(Long.toString(team.version())).body(team);
     }
 
+    @Operation(summary = "Rename or describe a team")
     @PatchMapping("/{teamId}")
     ResponseEntity<TeamView> update(@PathVariable String tenantId, @PathVariable String teamId,
                                     @Valid @RequestBody UpdateTeamRequest request, Caller caller) {
@@ -60,6 +63,7 @@ class TeamCommandController {
         return ResponseEntity.ok().eTag(Long.toString(team.version())).body(team);
     }
 
+    @Operation(summary = "Delete a team")
     @DeleteMapping("/{teamId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String tenantId, @PathVariable String teamId, Caller caller) {
@@ -67,6 +71,7 @@ class TeamCommandController {
         return ResponseEntity.noContent().eTag(Long.toString(version)).build();
     }
 
+    @Operation(summary = "Add a tenant member to a team")
     @PostMapping("/{teamId}/members")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TeamMemberView> addMember(@PathVariable String tenantId, @PathVariable String teamId,
@@ -78,6 +83,7 @@ class TeamCommandController {
                              .eTag(Long.toString(member.version())).body(member);
     }
 
+    @Operation(summary = "Change a team member's role")
     @PatchMapping("/{teamId}/members/{userId}")
     ResponseEntity<TeamMemberView> changeMemberRole(@PathVariable String tenantId, @PathVariable String teamId,
                                                     @PathVariable String userId,
@@ -87,6 +93,7 @@ class TeamCommandController {
         return ResponseEntity.ok().eTag(Long.toString(member.version())).body(member);
     }
 
+    @Operation(summary = "Remove a member from a team, or leave it")
     @DeleteMapping("/{teamId}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> removeMember(@PathVariable String tenantId, @PathVariable String teamId,

@@ -1,5 +1,6 @@
 package io.tenantry.command.tenant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.command.web.IfMatch;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
@@ -46,6 +47,7 @@ class TenantCommandController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Create a tenant")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedTenant> create(@Valid @RequestBody CreateTenantRequest request, Caller caller) {
@@ -58,6 +60,7 @@ class TenantCommandController {
                              .body(new CreatedTenant(tenantId, created.version()));
     }
 
+    @Operation(summary = "Replace a tenant's fields")
     @PutMapping("/{tenantId}")
     ResponseEntity<TenantView> replace(@PathVariable String tenantId, @Valid @RequestBody ReplaceTenantRequest request,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -67,6 +70,7 @@ class TenantCommandController {
                 TenantRequests.address(request.address()), request.industry(), request.settings())));
     }
 
+    @Operation(summary = "Change some fields of a tenant")
     @PatchMapping("/{tenantId}")
     ResponseEntity<TenantView> patch(@PathVariable String tenantId, @Valid @RequestBody PatchTenantRequest request,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -76,6 +80,7 @@ class TenantCommandController {
                 TenantRequests.address(request.address()), request.industry(), request.settings())));
     }
 
+    @Operation(summary = "Delete a tenant (soft)")
     @DeleteMapping("/{tenantId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String tenantId,
@@ -85,17 +90,20 @@ class TenantCommandController {
         return ResponseEntity.noContent().eTag(Long.toString(deleted.version())).build();
     }
 
+    @Operation(summary = "Restore a deleted tenant")
     @PostMapping("/{tenantId}/restore")
     ResponseEntity<TenantView> restore(@PathVariable String tenantId) {
         return answer(commands.sendAndWait(new RestoreTenantCommand(tenantId)));
     }
 
+    @Operation(summary = "Suspend a tenant")
     @PostMapping("/{tenantId}/suspend")
     ResponseEntity<TenantView> suspend(@PathVariable String tenantId,
                                        @Valid @RequestBody(required = false) SuspendRequest request) {
         return answer(commands.sendAndWait(new SuspendTenantCommand(tenantId, request == null ? null : request.reason())));
     }
 
+    @Operation(summary = "Reactivate a suspended tenant")
     @PostMapping("/{tenantId}/reactivate")
     ResponseEntity<TenantView> reactivate(@PathVariable String tenantId) {
         return answer(commands.sendAndWait(new ReactivateTenantCommand(tenantId)));

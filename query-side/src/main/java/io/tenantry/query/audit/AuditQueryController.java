@@ -1,5 +1,6 @@
 package io.tenantry.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.audit.AuditQueries.PlanAsOfQuery;
 import io.tenantry.contracts.audit.AuditQueries.PlanChangesQuery;
@@ -34,6 +35,7 @@ class AuditQueryController {
     }
 
     /** The tenant's full history: its own events and those of its subscription, invitations and lead, oldest first. */
+    @Operation(summary = "A tenant's event history from the event store")
     @GetMapping("/{tenantId}/events")
     EventHistoryPage events(@PathVariable String tenantId,
                             @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -46,6 +48,7 @@ class AuditQueryController {
      * Every plan change with its actor, reason, time and request; with {@code asOf}, the plan in force at that
      * instant instead (404 before the tenant existed).
      */
+    @Operation(summary = "A tenant's plan changes, or the plan in force at an instant")
     @GetMapping("/{tenantId}/plan-changes")
     Object planChanges(@PathVariable String tenantId, @RequestParam(required = false) Instant asOf,
                        @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -63,6 +66,7 @@ class AuditQueryController {
     }
 
     /** What changed between two instants: plan, status, members and teams. */
+    @Operation(summary = "Compare a tenant at two instants")
     @GetMapping("/{tenantId}/diff")
     TenantDiff diff(@PathVariable String tenantId, @RequestParam Instant from, @RequestParam Instant to) {
         if (to.isBefore(from)) {

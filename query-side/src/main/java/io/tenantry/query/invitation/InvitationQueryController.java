@@ -1,5 +1,6 @@
 package io.tenantry.query.invitation;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.invitation.InvitationQueries.FindInvitationQuery;
@@ -38,6 +39,7 @@ class InvitationQueryController {
         this.access = access;
     }
 
+    @Operation(summary = "List a tenant's pending invitations")
     @GetMapping("/tenants/{tenantId}/invitations")
     InvitationPage list(@PathVariable String tenantId, Caller caller,
                         @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -47,6 +49,7 @@ class InvitationQueryController {
                 InvitationPage.class).join();
     }
 
+    @Operation(summary = "Read an invitation")
     @GetMapping("/invitations/{invitationId}")
     InvitationView find(@PathVariable String invitationId, Caller caller) {
         return queries.query(new FindInvitationQuery(invitationId), ResponseTypes.optionalInstanceOf(InvitationView.class))

@@ -1,5 +1,6 @@
 package io.tenantry.query.lead;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lead.LeadQueries.FindLeadQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
@@ -29,6 +30,7 @@ class LeadQueryController {
         this.queries = queries;
     }
 
+    @Operation(summary = "List leads")
     @GetMapping
     LeadPage list(@RequestParam(required = false) LeadStatus status,
                   @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -36,11 +38,13 @@ class LeadQueryController {
         return queries.query(new ListLeadsQuery(status, offset, limit), LeadPage.class).join();
     }
 
+    @Operation(summary = "Count leads by status")
     @GetMapping("/funnel")
     LeadFunnel funnel() {
         return queries.query(new LeadFunnelQuery(), LeadFunnel.class).join();
     }
 
+    @Operation(summary = "Read a lead")
     @GetMapping("/{leadId}")
     LeadView get(@PathVariable String leadId) {
         return queries.query(new FindLeadQuery(leadId), ResponseTypes.optionalInstanceOf(LeadView.class)).join()

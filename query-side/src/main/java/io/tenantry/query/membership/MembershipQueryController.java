@@ -1,5 +1,6 @@
 package io.tenantry.query.membership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.membership.MembershipQueries.FindTeamQuery;
@@ -35,6 +36,7 @@ class MembershipQueryController {
         this.access = access;
     }
 
+    @Operation(summary = "List a tenant's members")
     @GetMapping("/members")
     MemberPage members(@PathVariable String tenantId, Caller caller,
                        @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -47,12 +49,14 @@ class MembershipQueryController {
      * The membership check ({@code isIdentityInTenant}): the membership, or 404 when the user is no member. The hot
      * read of the API: the caller's access and the membership come from the read model in one indexed statement.
      */
+    @Operation(summary = "Check a user's membership of a tenant")
     @GetMapping("/members/{userId}")
     MemberView member(@PathVariable String tenantId, @PathVariable String userId, Caller caller) {
         return access.member(caller, tenantId, userId).orElseThrow(() -> DomainRefusal.notFound("member_not_found",
                 "User " + userId + " is not a member of this tenant."));
     }
 
+    @Operation(summary = "List a tenant's teams")
     @GetMapping("/teams")
     TeamPage teams(@PathVariable String tenantId, Caller caller,
                    @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -61,12 +65,14 @@ class MembershipQueryController {
         return queries.query(new ListTeamsQuery(tenantId, offset, limit), TeamPage.class).join();
     }
 
+    @Operation(summary = "Read a team")
     @GetMapping("/teams/{teamId}")
     TeamView team(@PathVariable String tenantId, @PathVariable String teamId, Caller caller) {
         access.require(caller, tenantId);
         return findTeam(tenantId, teamId);
     }
 
+    @Operation(summary = "List a team's members")
     @GetMapping("/teams/{teamId}/members")
     TeamMemberPage teamMembers(@PathVariable String tenantId, @PathVariable String teamId, Caller caller,
                                @RequestParam(defaultValue = "0") @Min(0) int offset,

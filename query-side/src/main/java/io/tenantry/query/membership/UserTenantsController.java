@@ -1,5 +1,6 @@
 package io.tenantry.query.membership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.membership.MembershipQueries.TenantsOfIdentityQuery;
@@ -22,6 +23,7 @@ class UserTenantsController {
         this.queries = queries;
     }
 
+    @Operation(summary = "List a user's tenants")
     @GetMapping("/api/users/{userId}/tenants")
     UserTenantPage tenants(@PathVariable String userId, Caller caller,
                            @RequestParam(defaultValue = "0") @Min(0) int offset,

@@ -1,5 +1,6 @@
 package io.tenantry.query.provisioning;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.provisioning.ProvisionedTenant;
 import io.tenantry.contracts.tenant.FindTenantQuery;
@@ -23,6 +24,7 @@ class ProvisioningQueryController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Read a partner-provisioned tenant")
     @GetMapping("/{tenantId}")
     ProvisionedTenant get(@PathVariable String tenantId) {
         return queries.query(new FindTenantQuery(tenantId), ResponseTypes.optionalInstanceOf(TenantView.class)).join()

@@ -1,5 +1,6 @@
 package io.tenantry.query.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.plan.PlanView;
@@ -19,6 +20,7 @@ class PlanQueryController {
         this.plans = plans;
     }
 
+    @Operation(summary = "List the plan catalogue")
     @GetMapping("/api/plans")
     List<PlanView> plans() {
         String defaultPlan = plans.defaultPlan().id();

@@ -1,5 +1,6 @@
 package io.tenantry.query.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.subscription.SubscriptionQueries.FindSubscriptionQuery;
@@ -30,6 +31,7 @@ class SubscriptionQueryController {
         this.access = access;
     }
 
+    @Operation(summary = "Read a tenant's subscription")
     @GetMapping("/subscription")
     SubscriptionView subscription(@PathVariable String tenantId, Caller caller) {
         access.require(caller, tenantId);
@@ -39,6 +41,7 @@ class SubscriptionQueryController {
                               "Tenant " + tenantId + " has no subscription yet; it starts moments after the tenant."));
     }
 
+    @Operation(summary = "List a tenant's invoices")
     @GetMapping("/invoices")
     InvoicePage invoices(@PathVariable String tenantId, Caller caller,
                          @RequestParam(defaultValue = "0") @Min(0) int offset,

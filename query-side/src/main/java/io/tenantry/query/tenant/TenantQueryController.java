@@ -1,5 +1,6 @@
 package io.tenantry.query.tenant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
@@ -39,6 +40,7 @@ class TenantQueryController {
         this.access = access;
     }
 
+    @Operation(summary = "List the tenants the caller may see")
     @GetMapping
     TenantPage list(Caller caller,
                     @RequestParam(required = false) TenantStatus status,
@@ -53,6 +55,7 @@ class TenantQueryController {
         return queries.query(query, TenantPage.class).join();
     }
 
+    @Operation(summary = "Read a tenant")
     @GetMapping("/{tenantId}")
     ResponseEntity<TenantView> get(@PathVariable String tenantId,
                                    @RequestParam(defaultValue = "false") boolean includeDeleted, Caller caller) {
@@ -61,6 +64,7 @@ class TenantQueryController {
                              .join(), "No tenant with id " + tenantId + ".");
     }
 
+    @Operation(summary = "Read a tenant by its slug")
     @GetMapping("/by-slug/{slug}")
     ResponseEntity<TenantView> bySlug(@PathVariable String slug, Caller caller) {
         Optional<TenantView> tenant = queries.query(new FindTenantBySlugQuery(slug),
