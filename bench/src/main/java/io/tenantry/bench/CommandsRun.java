@@ -1,6 +1,6 @@
 package io.tenantry.bench;
 
-import io.tenantry.bench.reliability.HostedKafka;
+import io.tenantry.kafka.KraftBroker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class CommandsRun {
         try (Database database = Database.choose(options.getOrDefault("pg-host", "127.0.0.1"),
                 Integer.parseInt(options.getOrDefault("pg-port", "5432")), options.getOrDefault("pg-user", "postgres"),
                 options.get("pg-password"));
-             HostedKafka kafka = HostedKafka.start(3)) {
+             KraftBroker kafka = KraftBroker.start(3)) {
             List<String> arguments = new ArrayList<>(database.appArguments());
             arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
             if (options.containsKey("app-args")) {

@@ -3,7 +3,7 @@ package io.tenantry.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.tenantry.bench.reliability.HostedKafka;
+import io.tenantry.kafka.KraftBroker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ final class FullRun {
                 Integer.parseInt(options.getOrDefault("pg-port", "5432")), options.getOrDefault("pg-user", "postgres"),
                 options.get("pg-password"));
              // Kafka in this process: the app's CPU is then the app's own, not the broker's as well
-             HostedKafka kafka = HostedKafka.start(3)) {
+             KraftBroker kafka = KraftBroker.start(3)) {
             json.put("database", database.describe());
             log("database: " + database.describe());
             List<String> arguments = new ArrayList<>(database.appArguments());

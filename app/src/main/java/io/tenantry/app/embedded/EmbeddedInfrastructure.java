@@ -1,5 +1,6 @@
 package io.tenantry.app.embedded;
 
+import io.tenantry.kafka.KraftBroker;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
@@ -86,8 +87,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
             if (enabled && !StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))) {
                 int partitions = environment.getProperty("tenantry.embedded.kafka-partitions", Integer.class, 3);
-                SharedServers.Lease<EmbeddedKafkaServer> kafka = SharedServers.acquire(kafkaKey(dataDir),
-                        () -> EmbeddedKafkaServer.start(partitions));
+                SharedServers.Lease<KraftBroker> kafka = SharedServers.acquire(kafkaKey(dataDir),
+                        () -> startKafka(partitions));
                 leases.add(kafka);
                 properties.put("spring.kafka.bootstrap-servers", kafka.server().bootstrapServers());
                 summary.add("embedded Kafka (KRaft) at " + kafka.server().bootstrapServers());
@@ -142,6 +143,15 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     }
 
     /** Under which key {@link SharedServers} holds the embedded Kafka of a data directory. */
+    private static KraftBroker startKafka(int partitions) {
+        try {
+            return KraftBroker.start(partitions);
+        } catch (IllegalStateException e) {
+            throw new EmbeddedStartupException(e.getMessage(),
+                    "Run against your own Kafka: set SPRING_KAFKA_BOOTSTRAP_SERVERS.", e);
+        }
+    }
+
     static String kafkaKey(Path dataDir) {
         return "kafka:" + dataDir;
     }

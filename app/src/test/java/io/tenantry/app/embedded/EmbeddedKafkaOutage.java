@@ -1,5 +1,6 @@
 package io.tenantry.app.embedded;
 
+import io.tenantry.kafka.KraftBroker;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
@@ -11,16 +12,16 @@ import java.util.Optional;
  */
 public final class EmbeddedKafkaOutage {
 
-    private final EmbeddedKafkaServer server;
+    private final KraftBroker server;
 
-    private EmbeddedKafkaOutage(EmbeddedKafkaServer server) {
+    private EmbeddedKafkaOutage(KraftBroker server) {
         this.server = server;
     }
 
     /** The embedded broker of this context; empty when it runs on a Kafka of its own. */
     public static Optional<EmbeddedKafkaOutage> of(Environment environment) {
         Path dataDir = Path.of(environment.getRequiredProperty(EmbeddedInfrastructure.DATA_DIR));
-        return SharedServers.running(EmbeddedInfrastructure.kafkaKey(dataDir), EmbeddedKafkaServer.class)
+        return SharedServers.running(EmbeddedInfrastructure.kafkaKey(dataDir), KraftBroker.class)
                             .filter(server -> server.bootstrapServers()
                                                     .equals(environment.getProperty("spring.kafka.bootstrap-servers")))
                             .map(EmbeddedKafkaOutage::new);

@@ -1,6 +1,7 @@
 package io.tenantry.bench.reliability;
 
 import io.tenantry.bench.RunningApp;
+import io.tenantry.kafka.KraftBroker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ final class Stage {
     final Path jar;
     final Path work;
     final HostedPostgres postgres;
-    final HostedKafka kafka;
+    final KraftBroker kafka;
     final Http http;
     final EventStore store;
     private final List<String> extraAppArguments;
@@ -36,7 +37,7 @@ final class Stage {
     private String ownerToken;
     private String adminToken;
 
-    private Stage(Path jar, Path work, HostedPostgres postgres, HostedKafka kafka, List<String> extraAppArguments) {
+    private Stage(Path jar, Path work, HostedPostgres postgres, KraftBroker kafka, List<String> extraAppArguments) {
         this.jar = jar;
         this.work = work;
         this.postgres = postgres;
@@ -49,9 +50,9 @@ final class Stage {
     static Stage start(Path jar, Report report, List<String> extraAppArguments, Path results) throws Exception {
         Path work = Files.createTempDirectory("tenantry-reliability-" + report.scenario() + "-");
         HostedPostgres postgres = HostedPostgres.start(work.resolve("postgres"));
-        HostedKafka kafka;
+        KraftBroker kafka;
         try {
-            kafka = HostedKafka.start(3);
+            kafka = KraftBroker.start(3);
         } catch (Exception e) {
             postgres.close();
             throw e;

@@ -1,4 +1,4 @@
-package io.tenantry.app.embedded;
+package io.tenantry.kafka;
 
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.utils.Exit;
@@ -13,31 +13,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An in-process single-node Kafka in KRaft mode (spring-kafka-test's broker). Its log lives in a temporary
- * directory: topics start empty when the application starts again. Use a real Kafka
- * ({@code spring.kafka.bootstrap-servers}) for more.
+ * A single-node Kafka in KRaft mode in this JVM (spring-kafka-test's broker), its log in a temporary directory.
  * <p>
- * Clients connect on a port fixed when the server starts, so that {@link #stopBroker()} and {@link #startBroker()}
- * can take the broker away and bring it back, with its log, where the clients look for it (the controller keeps
- * running meanwhile). Tests use that to show that nothing is lost while Kafka is down.
+ * Clients connect on a port fixed when the broker starts, so {@link #stopBroker()} and {@link #startBroker()} take
+ * the broker away and bring it back, with its log, where the clients look for it (the controller keeps running
+ * meanwhile): a Kafka outage on purpose.
  */
-final class EmbeddedKafkaServer implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
     private static final int START_ATTEMPTS = 3;
 
     private final EmbeddedKafkaKraftBroker broker;
     private final List<Runnable> deleteTemporaryDirectories;
 
-    private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker, List<Runnable> deleteTemporaryDirectories) {
+    private KraftBroker(EmbeddedKafkaKraftBroker broker, List<Runnable> deleteTemporaryDirectories) {
         this.broker = broker;
         this.deleteTemporaryDirectories = deleteTemporaryDirectories;
     }
 
-    static EmbeddedKafkaServer start(int partitions) {
+    /**
+     * Starts a broker whose topics get {@code partitions} partitions unless they say otherwise.
+     *
+     * @throws IllegalStateException when it cannot start (after trying three free ports)
+     */
+    public static KraftBroker start(int partitions) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return start(partitions, freePort());
-            } catch (EmbeddedStartupException e) {
+            } catch (IllegalStateException e) {
                 // the free port found may have been taken before the broker bound it
                 if (attempt == START_ATTEMPTS) {
                     throw e;
@@ -46,7 +49,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaServer start(int partitions, int port) {
+    private static KraftBroker start(int partitions, int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
         broker.brokerProperties(Map.of(
                 // the test kit's own listeners, but the clients' one on a fixed port (the controller's stays random)
@@ -68,25 +71,24 @@ final class EmbeddedKafkaServer implements AutoCloseable {
                 e.addSuppressed(cleanupFailure);
             }
             deletions.forEach(Runnable::run);
-            throw new EmbeddedStartupException("The embedded Kafka broker could not start: " + e.getMessage(),
-                    "Run against your own Kafka: set SPRING_KAFKA_BOOTSTRAP_SERVERS.", e);
+            throw new IllegalStateException("The Kafka broker could not start: " + e.getMessage(), e);
         } finally {
             Exit.resetShutdownHookAdder();
         }
-        return new EmbeddedKafkaServer(broker, deletions);
+        return new KraftBroker(broker, deletions);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return broker.getBrokersAsString();
     }
 
     /** Takes the broker down as a crash would for its clients: connections refused, the log kept. */
-    synchronized void stopBroker() {
+    public synchronized void stopBroker() {
         brokers().forEach(BrokerServer::shutdown);
     }
 
     /** Brings a stopped broker back on its port with its log, and waits until it serves again. */
-    synchronized void startBroker() {
+    public synchronized void startBroker() {
         brokers().forEach(BrokerServer::startup);
         try {
             broker.getCluster().waitForReadyBrokers();
@@ -94,7 +96,7 @@ final class EmbeddedKafkaServer implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("The embedded Kafka broker did not come back", e);
+            throw new IllegalStateException("The Kafka broker did not come back", e);
         }
     }
 
@@ -113,14 +115,14 @@ final class EmbeddedKafkaServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "embedded Kafka at " + broker.getBrokersAsString();
+        return "Kafka (KRaft, one broker) at " + broker.getBrokersAsString();
     }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the embedded Kafka broker", e);
+            throw new UncheckedIOException("No free port for the Kafka broker", e);
         }
     }
 }
