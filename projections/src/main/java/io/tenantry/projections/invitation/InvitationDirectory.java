@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The invitations read model ({@code invitation_directory}), with each tenant's name from {@code tenant_directory};
@@ -28,8 +29,8 @@ public class InvitationDirectory {
     private static final RowMapper<InvitationView> ROW = (rs, i) -> new InvitationView(rs.getString("id"),
             rs.getString("tenant_id"), rs.getString("tenant_name"), rs.getString("email"),
             MemberRole.valueOf(rs.getString("role")), rs.getString("invited_by"),
-            InvitationStatus.valueOf(rs.getString("status")), instant(rs.getObject("expires_at", OffsetDateTime.class)),
-            instant(rs.getObject("created_at", OffsetDateTime.class)));
+            InvitationStatus.valueOf(rs.getString("status")), instant(rs, "expires_at"),
+            instant(rs, "created_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -78,13 +79,5 @@ public class InvitationDirectory {
                  where i.tenant_id = ? and i.status = 'PENDING' and i.expires_at > ?
                 order by i.expires_at, i.id limit ? offset ?""", ROW, tenantId, utc(now), limit, offset),
                 total == null ? 0 : total, offset, limit);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

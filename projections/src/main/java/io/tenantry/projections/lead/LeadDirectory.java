@@ -16,11 +16,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /** The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. */
 @Repository
@@ -29,9 +30,8 @@ public class LeadDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RowMapper<LeadView> ROW = (rs, i) -> new LeadView(rs.getString("id"), rs.getString("name"),
             rs.getString("email"), rs.getString("company_name"), address(rs.getString("address")),
-            LeadStatus.valueOf(rs.getString("status")), rs.getString("tenant_id"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("verified_at", OffsetDateTime.class)), instant(rs.getObject("converted_at", OffsetDateTime.class)),
-            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+            LeadStatus.valueOf(rs.getString("status")), rs.getString("tenant_id"), instant(rs, "created_at"),
+            instant(rs, "verified_at"), instant(rs, "converted_at"), instant(rs, "updated_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -154,13 +154,5 @@ public class LeadDirectory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("lead_directory holds an unreadable address", e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

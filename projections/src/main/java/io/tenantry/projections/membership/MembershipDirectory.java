@@ -19,13 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The membership read models: {@code tenant_member}, {@code tenant_team}, {@code tenant_team_member}. Writes are
@@ -224,13 +223,5 @@ public class MembershipDirectory {
     private long count(String sql, Object... arguments) {
         Long count = jdbc.queryForObject(sql, Long.class, arguments);
         return count == null ? 0 : count;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The subscriptions ({@code subscription_directory}, one row per tenant) and invoices ({@code invoice_directory})
@@ -29,18 +30,18 @@ public class SubscriptionDirectory {
             rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("plan_id"),
             SubscriptionStatus.valueOf(rs.getString("status")), BillingMode.valueOf(rs.getString("billing_mode")),
             rs.getString("stripe_customer_id"), rs.getString("stripe_subscription_id"),
-            instant(rs.getObject("current_period_end", OffsetDateTime.class)),
-            instant(rs.getObject("started_at", OffsetDateTime.class)),
-            instant(rs.getObject("canceled_at", OffsetDateTime.class)),
-            rs.getObject("activated_at") != null, instant(rs.getObject("activated_at", OffsetDateTime.class)),
-            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+            instant(rs, "current_period_end"),
+            instant(rs, "started_at"),
+            instant(rs, "canceled_at"),
+            rs.getObject("activated_at") != null, instant(rs, "activated_at"),
+            instant(rs, "updated_at"));
     private static final RowMapper<InvoiceView> INVOICE = (rs, i) -> new InvoiceView(rs.getString("invoice_id"),
             rs.getString("tenant_id"), rs.getString("number"), rs.getLong("amount_due"), rs.getLong("amount_paid"),
-            rs.getString("currency"), instant(rs.getObject("period_start", OffsetDateTime.class)),
-            instant(rs.getObject("period_end", OffsetDateTime.class)), InvoiceStatus.valueOf(rs.getString("status")),
+            rs.getString("currency"), instant(rs, "period_start"),
+            instant(rs, "period_end"), InvoiceStatus.valueOf(rs.getString("status")),
             rs.getString("hosted_invoice_url"), rs.getBoolean("payment_failed"),
-            instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -141,13 +142,5 @@ public class SubscriptionDirectory {
                 select * from invoice_directory where tenant_id = ?
                 order by created_at desc, invoice_id limit ? offset ?""", INVOICE, tenantId, limit, offset),
                 total == null ? 0 : total, offset, limit);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

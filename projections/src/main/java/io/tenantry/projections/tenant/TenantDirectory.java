@@ -19,8 +19,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -31,6 +29,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The tenants read model: {@code tenant_directory} and its {@code tenant_contact} rows. Every change is guarded by
@@ -257,14 +258,7 @@ public class TenantDirectory {
                 rs.getLong("version"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static String json(Object value) {
         try {
