@@ -1,11 +1,14 @@
 package io.tenantry.projections.invitation;
 
+import io.tenantry.contracts.invitation.InvitationQueries.FindInvitationQuery;
 import io.tenantry.contracts.invitation.InvitationQueries.InvitationPage;
+import io.tenantry.contracts.invitation.InvitationQueries.ListTenantInvitationsQuery;
 import io.tenantry.contracts.invitation.InvitationStatus;
 import io.tenantry.contracts.invitation.InvitationView;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -18,7 +21,7 @@ import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The invitations read model ({@code invitation_directory}), with each tenant's name from {@code tenant_directory};
- * every change is guarded by the invitation version it brings.
+ * every change is guarded by the invitation version it brings. It answers the invitation queries itself.
  */
 @Repository
 public class InvitationDirectory {
@@ -66,12 +69,18 @@ public class InvitationDirectory {
         writes.update("delete from invitation_directory");
     }
 
-    public Optional<InvitationView> find(String id) {
-        return jdbc.query(SELECT + " where i.id = ?", ROW, id).stream().findFirst();
+    @QueryHandler
+    public Optional<InvitationView> find(FindInvitationQuery query) {
+        return jdbc.query(SELECT + " where i.id = ?", ROW, query.invitationId()).stream().findFirst();
     }
 
     /** A tenant's invitations still pending and not expired at {@code now}, soonest to expire first. */
-    public InvitationPage open(String tenantId, Instant now, int offset, int limit) {
+    @QueryHandler
+    public InvitationPage open(ListTenantInvitationsQuery query) {
+        String tenantId = query.tenantId();
+        Instant now = query.now();
+        int offset = query.offset();
+        int limit = query.limit();
         Long total = jdbc.queryForObject("""
                 select count(*) from invitation_directory
                 where tenant_id = ? and status = 'PENDING' and expires_at > ?""", Long.class, tenantId, utc(now));

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantry.contracts.lead.LeadAddress;
+import io.tenantry.contracts.lead.LeadQueries.FindLeadQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
+import io.tenantry.contracts.lead.LeadQueries.LeadFunnelQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadPage;
+import io.tenantry.contracts.lead.LeadQueries.ListLeadsQuery;
 import io.tenantry.contracts.lead.LeadStatus;
 import io.tenantry.contracts.lead.LeadView;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -23,7 +27,10 @@ import java.util.Optional;
 import static io.tenantry.projections.SqlTime.instant;
 import static io.tenantry.projections.SqlTime.utc;
 
-/** The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. */
+/**
+ * The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. It answers
+ * the lead queries itself.
+ */
 @Repository
 public class LeadDirectory {
 
@@ -88,11 +95,16 @@ public class LeadDirectory {
         writes.update("delete from lead_directory");
     }
 
-    public Optional<LeadView> find(String id) {
-        return jdbc.query("select * from lead_directory where id = ?", ROW, id).stream().findFirst();
+    @QueryHandler
+    public Optional<LeadView> find(FindLeadQuery query) {
+        return jdbc.query("select * from lead_directory where id = ?", ROW, query.leadId()).stream().findFirst();
     }
 
-    public LeadPage list(LeadStatus status, int offset, int limit) {
+    @QueryHandler
+    public LeadPage list(ListLeadsQuery query) {
+        LeadStatus status = query.status();
+        int offset = query.offset();
+        int limit = query.limit();
         List<Object> arguments = new ArrayList<>();
         String where = "";
         if (status != null) {
@@ -105,6 +117,11 @@ public class LeadDirectory {
         return new LeadPage(jdbc.query("select * from lead_directory" + where
                 + " order by created_at desc, id limit ? offset ?", ROW, arguments.toArray()),
                 total == null ? 0 : total, offset, limit);
+    }
+
+    @QueryHandler
+    public LeadFunnel funnel(LeadFunnelQuery query) {
+        return funnel();
     }
 
     public LeadFunnel funnel() {

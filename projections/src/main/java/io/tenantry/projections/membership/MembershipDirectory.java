@@ -2,6 +2,15 @@ package io.tenantry.projections.membership;
 
 import io.tenantry.contracts.dashboard.DashboardQueries.MemberFigures;
 import io.tenantry.contracts.dashboard.DashboardQueries.TeamFigures;
+import io.tenantry.contracts.membership.MembershipQueries.FindMembershipQuery;
+import io.tenantry.contracts.membership.MembershipQueries.FindTeamQuery;
+import io.tenantry.contracts.membership.MembershipQueries.IsIdentityInTenantQuery;
+import io.tenantry.contracts.membership.MembershipQueries.IsOwnerOrAdminQuery;
+import io.tenantry.contracts.membership.MembershipQueries.IsOwnerQuery;
+import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
+import io.tenantry.contracts.membership.MembershipQueries.ListTeamMembersQuery;
+import io.tenantry.contracts.membership.MembershipQueries.ListTeamsQuery;
+import io.tenantry.contracts.membership.MembershipQueries.TenantsOfIdentityQuery;
 import io.tenantry.contracts.membership.MembershipResults.MemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamMemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamPage;
@@ -15,6 +24,7 @@ import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TeamView;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -28,7 +38,8 @@ import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The membership read models: {@code tenant_member}, {@code tenant_team}, {@code tenant_team_member}. Writes are
- * idempotent (inserts ignore a second delivery, changes are guarded by the tenant version they bring).
+ * idempotent (inserts ignore a second delivery, changes are guarded by the tenant version they bring). It answers the
+ * identity checks and the membership lists itself.
  */
 @Repository
 public class MembershipDirectory {
@@ -120,6 +131,29 @@ public class MembershipDirectory {
                    .stream().findFirst();
     }
 
+    @QueryHandler
+    public Optional<MemberView> member(FindMembershipQuery query) {
+        return member(query.tenantId(), query.userId());
+    }
+
+    @QueryHandler
+    public Boolean isMember(IsIdentityInTenantQuery query) {
+        return member(query.tenantId(), query.userId()).isPresent();
+    }
+
+    @QueryHandler
+    public Boolean isOwnerOrAdmin(IsOwnerOrAdminQuery query) {
+        return member(query.tenantId(), query.userId())
+                .map(member -> member.role() == MemberRole.OWNER || member.role() == MemberRole.ADMIN)
+                .orElse(false);
+    }
+
+    @QueryHandler
+    public Boolean isOwner(IsOwnerQuery query) {
+        return member(query.tenantId(), query.userId()).map(member -> member.role() == MemberRole.OWNER)
+                                                        .orElse(false);
+    }
+
     /** The tenant's status and the user's role in it, in one query; empty when the tenant is unknown. */
     public Optional<TenantAccess> access(String tenantId, String userId) {
         return jdbc.query("""
@@ -160,7 +194,11 @@ public class MembershipDirectory {
      * A page of members and their total, read in one statement: with two reads, members added in between made the
      * total disagree with the items (25 in total, 21 listed on a page of 100).
      */
-    public MemberPage members(String tenantId, int offset, int limit) {
+    @QueryHandler
+    public MemberPage members(ListMembersQuery query) {
+        String tenantId = query.tenantId();
+        int offset = query.offset();
+        int limit = query.limit();
         long[] total = {-1};
         List<MemberView> members = jdbc.query("""
                 select *, count(*) over () as total from tenant_member where tenant_id = ?
@@ -173,7 +211,11 @@ public class MembershipDirectory {
                 : count("select count(*) from tenant_member where tenant_id = ?", tenantId), offset, limit);
     }
 
-    public UserTenantPage tenantsOf(String userId, int offset, int limit) {
+    @QueryHandler
+    public UserTenantPage tenantsOf(TenantsOfIdentityQuery query) {
+        String userId = query.userId();
+        int offset = query.offset();
+        int limit = query.limit();
         return new UserTenantPage(jdbc.query("""
                 select d.id, d.name, d.slug, d.status, m.role from tenant_member m
                 join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'
@@ -186,18 +228,27 @@ public class MembershipDirectory {
                         and d.status <> 'DELETED' where m.user_id = ?""", userId), offset, limit);
     }
 
-    public TeamPage teams(String tenantId, int offset, int limit) {
+    @QueryHandler
+    public TeamPage teams(ListTeamsQuery query) {
+        String tenantId = query.tenantId();
+        int offset = query.offset();
+        int limit = query.limit();
         return new TeamPage(jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ?"
                 + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, tenantId, limit, offset),
                 count("select count(*) from tenant_team where tenant_id = ?", tenantId), offset, limit);
     }
 
-    public Optional<TeamView> team(String tenantId, String teamId) {
+    @QueryHandler
+    public Optional<TeamView> team(FindTeamQuery query) {
         return jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ? and t.team_id = ?",
-                TEAM, tenantId, teamId).stream().findFirst();
+                TEAM, query.tenantId(), query.teamId()).stream().findFirst();
     }
 
-    public TeamMemberPage teamMembers(String teamId, int offset, int limit) {
+    @QueryHandler
+    public TeamMemberPage teamMembers(ListTeamMembersQuery query) {
+        String teamId = query.teamId();
+        int offset = query.offset();
+        int limit = query.limit();
         return new TeamMemberPage(jdbc.query("""
                 select * from tenant_team_member where team_id = ?
                 order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?""",

@@ -5,10 +5,13 @@ import io.tenantry.contracts.subscription.BillingMode;
 import io.tenantry.contracts.subscription.InvoiceData;
 import io.tenantry.contracts.subscription.InvoiceStatus;
 import io.tenantry.contracts.subscription.InvoiceView;
+import io.tenantry.contracts.subscription.SubscriptionQueries.FindSubscriptionQuery;
 import io.tenantry.contracts.subscription.SubscriptionQueries.InvoicePage;
+import io.tenantry.contracts.subscription.SubscriptionQueries.ListInvoicesQuery;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionView;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -22,6 +25,7 @@ import static io.tenantry.projections.SqlTime.utc;
 /**
  * The subscriptions ({@code subscription_directory}, one row per tenant) and invoices ({@code invoice_directory})
  * read models; every change is guarded by the subscription version it brings, so replays and redeliveries are harmless.
+ * It answers the subscription and invoice queries itself.
  */
 @Repository
 public class SubscriptionDirectory {
@@ -131,12 +135,17 @@ public class SubscriptionDirectory {
         writes.update("delete from subscription_directory");
     }
 
-    public Optional<SubscriptionView> find(String tenantId) {
-        return jdbc.query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, tenantId)
+    @QueryHandler
+    public Optional<SubscriptionView> find(FindSubscriptionQuery query) {
+        return jdbc.query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, query.tenantId())
                    .stream().findFirst();
     }
 
-    public InvoicePage invoices(String tenantId, int offset, int limit) {
+    @QueryHandler
+    public InvoicePage invoices(ListInvoicesQuery query) {
+        String tenantId = query.tenantId();
+        int offset = query.offset();
+        int limit = query.limit();
         Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class, tenantId);
         return new InvoicePage(jdbc.query("""
                 select * from invoice_directory where tenant_id = ?

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
 import io.tenantry.contracts.privacy.Erasure;
+import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
+import io.tenantry.contracts.tenant.FindTenantQuery;
 import io.tenantry.contracts.tenant.ListTenantsQuery;
 import io.tenantry.contracts.tenant.TenantAddress;
 import io.tenantry.contracts.tenant.TenantContact;
@@ -13,6 +15,7 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +39,7 @@ import static io.tenantry.projections.SqlTime.utc;
 /**
  * The tenants read model: {@code tenant_directory} and its {@code tenant_contact} rows. Every change is guarded by
  * the aggregate version it brings ({@code version < ?}), so a redelivered or replayed event changes nothing; contacts
- * carry the fingerprint of their address so an erasure can find them.
+ * carry the fingerprint of their address so an erasure can find them. It answers the tenant queries itself.
  */
 @Repository
 public class TenantDirectory {
@@ -123,16 +126,19 @@ public class TenantDirectory {
     }
 
     /** A tenant by id, deleted or not. */
-    public Optional<TenantView> findById(String id) {
-        return first(jdbc.query("select * from tenant_directory where id = ?", TenantDirectory::row, id));
+    @QueryHandler
+    public Optional<TenantView> find(FindTenantQuery query) {
+        return first(jdbc.query("select * from tenant_directory where id = ?", TenantDirectory::row, query.tenantId()));
     }
 
     /** The live tenant with this slug. */
-    public Optional<TenantView> findLiveBySlug(String slug) {
+    @QueryHandler
+    public Optional<TenantView> find(FindTenantBySlugQuery query) {
         return first(jdbc.query("select * from tenant_directory where slug = ? and status <> 'DELETED'",
-                TenantDirectory::row, slug));
+                TenantDirectory::row, query.slug()));
     }
 
+    @QueryHandler
     public TenantPage list(ListTenantsQuery query) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> arguments = new ArrayList<>();
