@@ -1,5 +1,6 @@
 package io.tenantry.projections.invitation;
 
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.invitation.InvitationQueries.FindInvitationQuery;
 import io.tenantry.contracts.invitation.InvitationQueries.InvitationPage;
 import io.tenantry.contracts.invitation.InvitationQueries.ListTenantInvitationsQuery;
@@ -77,16 +78,15 @@ public class InvitationDirectory {
     /** A tenant's invitations still pending and not expired at {@code now}, soonest to expire first. */
     @QueryHandler
     public InvitationPage open(ListTenantInvitationsQuery query) {
-        String tenantId = query.tenantId();
-        Instant now = query.now();
-        int offset = query.offset();
-        int limit = query.limit();
+        PageRequest page = query.page();
         Long total = jdbc.queryForObject("""
                 select count(*) from invitation_directory
-                where tenant_id = ? and status = 'PENDING' and expires_at > ?""", Long.class, tenantId, utc(now));
+                where tenant_id = ? and status = 'PENDING' and expires_at > ?""", Long.class,
+                query.tenantId(), utc(query.now()));
         return new InvitationPage(jdbc.query(SELECT + """
                  where i.tenant_id = ? and i.status = 'PENDING' and i.expires_at > ?
-                order by i.expires_at, i.id limit ? offset ?""", ROW, tenantId, utc(now), limit, offset),
-                total == null ? 0 : total, offset, limit);
+                order by i.expires_at, i.id limit ? offset ?""", ROW,
+                query.tenantId(), utc(query.now()), page.limit(), page.offset()),
+                total == null ? 0 : total, page.offset(), page.limit());
     }
 }

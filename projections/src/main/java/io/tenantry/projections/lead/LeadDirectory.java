@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.lead.LeadAddress;
 import io.tenantry.contracts.lead.LeadQueries.FindLeadQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
@@ -102,21 +103,19 @@ public class LeadDirectory {
 
     @QueryHandler
     public LeadPage list(ListLeadsQuery query) {
-        LeadStatus status = query.status();
-        int offset = query.offset();
-        int limit = query.limit();
+        PageRequest page = query.page();
         List<Object> arguments = new ArrayList<>();
         String where = "";
-        if (status != null) {
+        if (query.status() != null) {
             where = " where status = ?";
-            arguments.add(status.name());
+            arguments.add(query.status().name());
         }
         Long total = jdbc.queryForObject("select count(*) from lead_directory" + where, Long.class, arguments.toArray());
-        arguments.add(limit);
-        arguments.add(offset);
+        arguments.add(page.limit());
+        arguments.add(page.offset());
         return new LeadPage(jdbc.query("select * from lead_directory" + where
                 + " order by created_at desc, id limit ? offset ?", ROW, arguments.toArray()),
-                total == null ? 0 : total, offset, limit);
+                total == null ? 0 : total, page.offset(), page.limit());
     }
 
     @QueryHandler

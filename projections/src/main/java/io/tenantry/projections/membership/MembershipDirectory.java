@@ -1,5 +1,6 @@
 package io.tenantry.projections.membership;
 
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.dashboard.DashboardQueries.MemberFigures;
 import io.tenantry.contracts.dashboard.DashboardQueries.TeamFigures;
 import io.tenantry.contracts.membership.MembershipQueries.FindMembershipQuery;
@@ -196,9 +197,7 @@ public class MembershipDirectory {
      */
     @QueryHandler
     public MemberPage members(ListMembersQuery query) {
-        String tenantId = query.tenantId();
-        int offset = query.offset();
-        int limit = query.limit();
+        PageRequest page = query.page();
         long[] total = {-1};
         List<MemberView> members = jdbc.query("""
                 select *, count(*) over () as total from tenant_member where tenant_id = ?
@@ -206,36 +205,35 @@ public class MembershipDirectory {
                 limit ? offset ?""", (rs, i) -> {
             total[0] = rs.getLong("total");
             return MEMBER.mapRow(rs, i);
-        }, tenantId, limit, offset);
+        }, query.tenantId(), page.limit(), page.offset());
         return new MemberPage(members, total[0] >= 0 ? total[0] // past the last page no row tells the total
-                : count("select count(*) from tenant_member where tenant_id = ?", tenantId), offset, limit);
+                : count("select count(*) from tenant_member where tenant_id = ?", query.tenantId()),
+                page.offset(), page.limit());
     }
 
     @QueryHandler
     public UserTenantPage tenantsOf(TenantsOfIdentityQuery query) {
-        String userId = query.userId();
-        int offset = query.offset();
-        int limit = query.limit();
+        PageRequest page = query.page();
         return new UserTenantPage(jdbc.query("""
                 select d.id, d.name, d.slug, d.status, m.role from tenant_member m
                 join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'
                 where m.user_id = ? order by d.name, d.id limit ? offset ?""",
                 (rs, i) -> new UserTenant(rs.getString("id"), rs.getString("name"), rs.getString("slug"),
                         TenantStatus.valueOf(rs.getString("status")), MemberRole.valueOf(rs.getString("role"))),
-                userId, limit, offset),
+                query.userId(), page.limit(), page.offset()),
                 count("""
                         select count(*) from tenant_member m join tenant_directory d on d.id = m.tenant_id
-                        and d.status <> 'DELETED' where m.user_id = ?""", userId), offset, limit);
+                        and d.status <> 'DELETED' where m.user_id = ?""", query.userId()), page.offset(), page.limit());
     }
 
     @QueryHandler
     public TeamPage teams(ListTeamsQuery query) {
-        String tenantId = query.tenantId();
-        int offset = query.offset();
-        int limit = query.limit();
+        PageRequest page = query.page();
         return new TeamPage(jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ?"
-                + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, tenantId, limit, offset),
-                count("select count(*) from tenant_team where tenant_id = ?", tenantId), offset, limit);
+                + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, query.tenantId(), page.limit(),
+                page.offset()),
+                count("select count(*) from tenant_team where tenant_id = ?", query.tenantId()), page.offset(),
+                page.limit());
     }
 
     @QueryHandler
@@ -246,14 +244,13 @@ public class MembershipDirectory {
 
     @QueryHandler
     public TeamMemberPage teamMembers(ListTeamMembersQuery query) {
-        String teamId = query.teamId();
-        int offset = query.offset();
-        int limit = query.limit();
+        PageRequest page = query.page();
         return new TeamMemberPage(jdbc.query("""
                 select * from tenant_team_member where team_id = ?
                 order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?""",
-                TEAM_MEMBER, teamId, limit, offset),
-                count("select count(*) from tenant_team_member where team_id = ?", teamId), offset, limit);
+                TEAM_MEMBER, query.teamId(), page.limit(), page.offset()),
+                count("select count(*) from tenant_team_member where team_id = ?", query.teamId()), page.offset(),
+                page.limit());
     }
 
     /** Memberships in live tenants and the distinct users holding them. */

@@ -1,5 +1,6 @@
 package io.tenantry.projections.subscription;
 
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
 import io.tenantry.contracts.subscription.InvoiceData;
@@ -143,13 +144,13 @@ public class SubscriptionDirectory {
 
     @QueryHandler
     public InvoicePage invoices(ListInvoicesQuery query) {
-        String tenantId = query.tenantId();
-        int offset = query.offset();
-        int limit = query.limit();
-        Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class, tenantId);
+        PageRequest page = query.page();
+        Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class,
+                query.tenantId());
         return new InvoicePage(jdbc.query("""
                 select * from invoice_directory where tenant_id = ?
-                order by created_at desc, invoice_id limit ? offset ?""", INVOICE, tenantId, limit, offset),
-                total == null ? 0 : total, offset, limit);
+                order by created_at desc, invoice_id limit ? offset ?""", INVOICE,
+                query.tenantId(), page.limit(), page.offset()),
+                total == null ? 0 : total, page.offset(), page.limit());
     }
 }

@@ -3,6 +3,7 @@ package io.tenantry.projections.tenant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
@@ -169,12 +170,13 @@ public class TenantDirectory {
             arguments.add(query.visibleTo());
         }
         Long total = jdbc.queryForObject("select count(*) from tenant_directory" + where, Long.class, arguments.toArray());
+        PageRequest page = query.page();
         List<Object> pageArguments = new ArrayList<>(arguments);
-        pageArguments.add(query.limit());
-        pageArguments.add(query.offset());
+        pageArguments.add(page.limit());
+        pageArguments.add(page.offset());
         List<TenantView> rows = jdbc.query("select * from tenant_directory" + where
                 + " order by created_at desc, id limit ? offset ?", TenantDirectory::row, pageArguments.toArray());
-        return new TenantPage(withContacts(rows), total == null ? 0 : total, query.offset(), query.limit());
+        return new TenantPage(withContacts(rows), total == null ? 0 : total, page.offset(), page.limit());
     }
 
     /**

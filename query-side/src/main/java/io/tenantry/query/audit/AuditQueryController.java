@@ -1,6 +1,7 @@
 package io.tenantry.query.audit;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.audit.AuditQueries.PlanAsOfQuery;
 import io.tenantry.contracts.audit.AuditQueries.PlanChangesQuery;
 import io.tenantry.contracts.audit.AuditQueries.TenantDiffQuery;
@@ -38,7 +39,7 @@ class AuditQueryController {
     EventHistoryPage events(@PathVariable String tenantId,
                             @RequestParam(defaultValue = "0") @Min(0) int offset,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return found(tenantId, queries.query(new TenantEventHistoryQuery(tenantId, offset, limit),
+        return found(tenantId, queries.query(new TenantEventHistoryQuery(tenantId, new PageRequest(offset, limit)),
                 ResponseTypes.optionalInstanceOf(EventHistoryPage.class)).join());
     }
 
@@ -58,7 +59,7 @@ class AuditQueryController {
             }
             return plan;
         }
-        return found(tenantId, queries.query(new PlanChangesQuery(tenantId, offset, limit),
+        return found(tenantId, queries.query(new PlanChangesQuery(tenantId, new PageRequest(offset, limit)),
                 ResponseTypes.optionalInstanceOf(PlanChangePage.class)).join());
     }
 

@@ -53,10 +53,10 @@ class PlanAuditQueryHandler {
             List<Long> sequenceNumbers = jdbc.queryForList("""
                     select sequence_number from plan_change_index where tenant_id = ?
                     order by changed_at, sequence_number limit ? offset ?""", Long.class,
-                    query.tenantId(), query.limit(), query.offset());
+                    query.tenantId(), query.page().limit(), query.page().offset());
             return new PlanChangePage(query.tenantId(), initialPlan(created.getPayload()),
                     changes(SubscriptionIds.of(query.tenantId()), sequenceNumbers), total == null ? 0 : total,
-                    query.offset(), query.limit());
+                    query.page().offset(), query.page().limit());
         });
     }
 
