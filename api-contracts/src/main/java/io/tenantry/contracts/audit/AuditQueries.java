@@ -1,5 +1,8 @@
 package io.tenantry.contracts.audit;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tenantry.contracts.PageRequest;
+
 import java.time.Instant;
 
 /** Audit questions answered from the event store; each is empty when the tenant is unknown. */
@@ -9,7 +12,7 @@ public final class AuditQueries {
     }
 
     /** A page of the tenant's plan changes; an {@code Optional<PlanChangePage>}. */
-    public record PlanChangesQuery(String tenantId, int offset, int limit) {
+    public record PlanChangesQuery(String tenantId, @JsonUnwrapped PageRequest page) {
     }
 
     /** The plan in force at an instant; an {@code Optional<PlanAsOf>}, empty also before the tenant existed. */

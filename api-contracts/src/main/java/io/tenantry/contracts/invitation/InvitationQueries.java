@@ -1,5 +1,8 @@
 package io.tenantry.contracts.invitation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tenantry.contracts.PageRequest;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +17,7 @@ public final class InvitationQueries {
     }
 
     /** A tenant's pending invitations not expired at {@code now}, soonest to expire first; an {@link InvitationPage}. */
-    public record ListTenantInvitationsQuery(String tenantId, Instant now, int offset, int limit) {
+    public record ListTenantInvitationsQuery(String tenantId, Instant now, @JsonUnwrapped PageRequest page) {
     }
 
     public record InvitationPage(List<InvitationView> items, long total, int offset, int limit) {

@@ -1,5 +1,8 @@
 package io.tenantry.contracts.lead;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tenantry.contracts.PageRequest;
+
 import java.util.List;
 
 /** Queries on the leads read model. */
@@ -13,7 +16,7 @@ public final class LeadQueries {
     }
 
     /** A page of leads, newest first, optionally of one status; answers a {@link LeadPage}. */
-    public record ListLeadsQuery(LeadStatus status, int offset, int limit) {
+    public record ListLeadsQuery(LeadStatus status, @JsonUnwrapped PageRequest page) {
     }
 
     public record LeadPage(List<LeadView> items, long total, int offset, int limit) {

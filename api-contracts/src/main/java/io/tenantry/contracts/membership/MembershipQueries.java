@@ -1,5 +1,8 @@
 package io.tenantry.contracts.membership;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tenantry.contracts.PageRequest;
+
 /** The identity checks and the membership lists, as queries on the membership read model. */
 public final class MembershipQueries {
 
@@ -23,15 +26,15 @@ public final class MembershipQueries {
     }
 
     /** {@code getIdentitiesOfTenant}: answers a {@code MemberPage}. */
-    public record ListMembersQuery(String tenantId, int offset, int limit) {
+    public record ListMembersQuery(String tenantId, @JsonUnwrapped PageRequest page) {
     }
 
     /** {@code getTenantsOfIdentity}: the user's live tenants with their role; answers a {@code UserTenantPage}. */
-    public record TenantsOfIdentityQuery(String userId, int offset, int limit) {
+    public record TenantsOfIdentityQuery(String userId, @JsonUnwrapped PageRequest page) {
     }
 
     /** A tenant's teams; answers a {@code TeamPage}. */
-    public record ListTeamsQuery(String tenantId, int offset, int limit) {
+    public record ListTeamsQuery(String tenantId, @JsonUnwrapped PageRequest page) {
     }
 
     /** One team of a tenant; answers an empty {@code Optional<TeamView>} when unknown. */
@@ -39,6 +42,6 @@ public final class MembershipQueries {
     }
 
     /** A team's members; answers a {@code TeamMemberPage}. */
-    public record ListTeamMembersQuery(String tenantId, String teamId, int offset, int limit) {
+    public record ListTeamMembersQuery(String tenantId, String teamId, @JsonUnwrapped PageRequest page) {
     }
 }

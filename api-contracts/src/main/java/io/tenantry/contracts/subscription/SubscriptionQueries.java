@@ -1,5 +1,8 @@
 package io.tenantry.contracts.subscription;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tenantry.contracts.PageRequest;
+
 import java.util.List;
 
 /** Queries on the subscriptions and invoices read models. */
@@ -13,7 +16,7 @@ public final class SubscriptionQueries {
     }
 
     /** A tenant's invoices, newest first; an {@link InvoicePage}. */
-    public record ListInvoicesQuery(String tenantId, int offset, int limit) {
+    public record ListInvoicesQuery(String tenantId, @JsonUnwrapped PageRequest page) {
     }
 
     public record InvoicePage(List<InvoiceView> items, long total, int offset, int limit) {

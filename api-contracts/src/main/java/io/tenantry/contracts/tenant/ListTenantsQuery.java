@@ -1,5 +1,8 @@
 package io.tenantry.contracts.tenant;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.tenantry.contracts.PageRequest;
+
 /**
  * A page of tenants, newest first. Every filter is optional: {@code status}, {@code tier}, {@code planId}, and
  * {@code text} matched against name and slug. Deleted tenants are left out unless asked for by status or
@@ -13,6 +16,5 @@ public record ListTenantsQuery(
         String text,
         boolean includeDeleted,
         String visibleTo,
-        int offset,
-        int limit) {
+        @JsonUnwrapped PageRequest page) {
 }

@@ -3,13 +3,22 @@ package io.tenantry.app.roles;
 import io.tenantry.app.TenantryApplication;
 
 import io.tenantry.app.test.TestProperties;
+import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
+import io.tenantry.contracts.tenant.FindTenantQuery;
+import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +53,8 @@ class RoleProfilesIT {
                     .doesNotContainKey("SubscriptionSagaProcessor").doesNotContainKey("ProvisioningSagaProcessor")
                     .as("the lifecycle topic is published from the event store, as the read models are built")
                     .containsKey("tenant-lifecycle-topic");
+            assertThat(queryHandlers(context)).as("a query process answers every query of the contracts")
+                                             .containsAll(queries());
         }
     }
 
@@ -58,6 +69,24 @@ class RoleProfilesIT {
                                 "axon.eventhandling.processors.tenant-lifecycle-topic.mode=subscribing"))
                 .map(property -> "--" + property).toArray(String[]::new);
         return new SpringApplicationBuilder(TenantryApplication.class).profiles(profile).run(arguments);
+    }
+
+    /** The queries the process's query bus has a handler for, by name (the query's class name). */
+    private static Set<String> queryHandlers(ConfigurableApplicationContext context) {
+        Map<String, ?> subscriptions = ReflectionTestUtils.invokeMethod(context.getBean(QueryBus.class),
+                "getSubscriptions");
+        return subscriptions == null ? Set.of() : subscriptions.keySet();
+    }
+
+    /** Every query of the contracts: a class of {@code io.tenantry.contracts} whose name ends in {@code Query}. */
+    private static Set<String> queries() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Query")));
+        Set<String> queries = scanner.findCandidateComponents("io.tenantry.contracts").stream()
+                                     .map(BeanDefinition::getBeanClassName).collect(Collectors.toSet());
+        assertThat(queries).as("the contracts' queries, found").contains(FindTenantQuery.class.getName(),
+                ListMembersQuery.class.getName());
+        return queries;
     }
 
     private static Set<String> routes(ConfigurableApplicationContext context) {

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The provisioning failures read model ({@code provisioning_failure}): one row per failure event, keyed by the
@@ -31,7 +32,7 @@ public class ProvisioningFailures {
         writes.update("""
                 insert into provisioning_failure (event_id, tenant_id, kind, reason, failed_at)
                 values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                eventId, tenantId, kind, reason, at.atOffset(ZoneOffset.UTC));
+                eventId, tenantId, kind, reason, utc(at));
     }
 
     void deleteAll() {
@@ -48,7 +49,7 @@ public class ProvisioningFailures {
                 (rs, i) -> new ProvisioningFailure(rs.getString("tenant_id"), rs.getString("name"),
                         rs.getString("status") == null ? null : TenantStatus.valueOf(rs.getString("status")),
                         rs.getString("kind"), rs.getString("reason"),
-                        rs.getObject("failed_at", OffsetDateTime.class).toInstant(), rs.getString("event_id")),
+                        instant(rs, "failed_at"), rs.getString("event_id")),
                 limit);
     }
 }

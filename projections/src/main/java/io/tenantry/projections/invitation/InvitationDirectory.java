@@ -1,23 +1,28 @@
 package io.tenantry.projections.invitation;
 
+import io.tenantry.contracts.PageRequest;
+import io.tenantry.contracts.invitation.InvitationQueries.FindInvitationQuery;
 import io.tenantry.contracts.invitation.InvitationQueries.InvitationPage;
+import io.tenantry.contracts.invitation.InvitationQueries.ListTenantInvitationsQuery;
 import io.tenantry.contracts.invitation.InvitationStatus;
 import io.tenantry.contracts.invitation.InvitationView;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The invitations read model ({@code invitation_directory}), with each tenant's name from {@code tenant_directory};
- * every change is guarded by the invitation version it brings.
+ * every change is guarded by the invitation version it brings. It answers the invitation queries itself.
  */
 @Repository
 public class InvitationDirectory {
@@ -28,8 +33,8 @@ public class InvitationDirectory {
     private static final RowMapper<InvitationView> ROW = (rs, i) -> new InvitationView(rs.getString("id"),
             rs.getString("tenant_id"), rs.getString("tenant_name"), rs.getString("email"),
             MemberRole.valueOf(rs.getString("role")), rs.getString("invited_by"),
-            InvitationStatus.valueOf(rs.getString("status")), instant(rs.getObject("expires_at", OffsetDateTime.class)),
-            instant(rs.getObject("created_at", OffsetDateTime.class)));
+            InvitationStatus.valueOf(rs.getString("status")), instant(rs, "expires_at"),
+            instant(rs, "created_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -65,26 +70,23 @@ public class InvitationDirectory {
         writes.update("delete from invitation_directory");
     }
 
-    public Optional<InvitationView> find(String id) {
-        return jdbc.query(SELECT + " where i.id = ?", ROW, id).stream().findFirst();
+    @QueryHandler
+    public Optional<InvitationView> find(FindInvitationQuery query) {
+        return jdbc.query(SELECT + " where i.id = ?", ROW, query.invitationId()).stream().findFirst();
     }
 
     /** A tenant's invitations still pending and not expired at {@code now}, soonest to expire first. */
-    public InvitationPage open(String tenantId, Instant now, int offset, int limit) {
+    @QueryHandler
+    public InvitationPage open(ListTenantInvitationsQuery query) {
+        PageRequest page = query.page();
         Long total = jdbc.queryForObject("""
                 select count(*) from invitation_directory
-                where tenant_id = ? and status = 'PENDING' and expires_at > ?""", Long.class, tenantId, utc(now));
+                where tenant_id = ? and status = 'PENDING' and expires_at > ?""", Long.class,
+                query.tenantId(), utc(query.now()));
         return new InvitationPage(jdbc.query(SELECT + """
                  where i.tenant_id = ? and i.status = 'PENDING' and i.expires_at > ?
-                order by i.expires_at, i.id limit ? offset ?""", ROW, tenantId, utc(now), limit, offset),
-                total == null ? 0 : total, offset, limit);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                order by i.expires_at, i.id limit ? offset ?""", ROW,
+                query.tenantId(), utc(query.now()), page.limit(), page.offset()),
+                total == null ? 0 : total, page.offset(), page.limit());
     }
 }

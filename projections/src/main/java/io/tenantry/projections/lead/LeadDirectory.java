@@ -4,34 +4,42 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.lead.LeadAddress;
+import io.tenantry.contracts.lead.LeadQueries.FindLeadQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
+import io.tenantry.contracts.lead.LeadQueries.LeadFunnelQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadPage;
+import io.tenantry.contracts.lead.LeadQueries.ListLeadsQuery;
 import io.tenantry.contracts.lead.LeadStatus;
 import io.tenantry.contracts.lead.LeadView;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. */
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
+/**
+ * The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. It answers
+ * the lead queries itself.
+ */
 @Repository
 public class LeadDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RowMapper<LeadView> ROW = (rs, i) -> new LeadView(rs.getString("id"), rs.getString("name"),
             rs.getString("email"), rs.getString("company_name"), address(rs.getString("address")),
-            LeadStatus.valueOf(rs.getString("status")), rs.getString("tenant_id"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("verified_at", OffsetDateTime.class)), instant(rs.getObject("converted_at", OffsetDateTime.class)),
-            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+            LeadStatus.valueOf(rs.getString("status")), rs.getString("tenant_id"), instant(rs, "created_at"),
+            instant(rs, "verified_at"), instant(rs, "converted_at"), instant(rs, "updated_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -88,23 +96,31 @@ public class LeadDirectory {
         writes.update("delete from lead_directory");
     }
 
-    public Optional<LeadView> find(String id) {
-        return jdbc.query("select * from lead_directory where id = ?", ROW, id).stream().findFirst();
+    @QueryHandler
+    public Optional<LeadView> find(FindLeadQuery query) {
+        return jdbc.query("select * from lead_directory where id = ?", ROW, query.leadId()).stream().findFirst();
     }
 
-    public LeadPage list(LeadStatus status, int offset, int limit) {
+    @QueryHandler
+    public LeadPage list(ListLeadsQuery query) {
+        PageRequest page = query.page();
         List<Object> arguments = new ArrayList<>();
         String where = "";
-        if (status != null) {
+        if (query.status() != null) {
             where = " where status = ?";
-            arguments.add(status.name());
+            arguments.add(query.status().name());
         }
         Long total = jdbc.queryForObject("select count(*) from lead_directory" + where, Long.class, arguments.toArray());
-        arguments.add(limit);
-        arguments.add(offset);
+        arguments.add(page.limit());
+        arguments.add(page.offset());
         return new LeadPage(jdbc.query("select * from lead_directory" + where
                 + " order by created_at desc, id limit ? offset ?", ROW, arguments.toArray()),
-                total == null ? 0 : total, offset, limit);
+                total == null ? 0 : total, page.offset(), page.limit());
+    }
+
+    @QueryHandler
+    public LeadFunnel funnel(LeadFunnelQuery query) {
+        return funnel();
     }
 
     public LeadFunnel funnel() {
@@ -154,13 +170,5 @@ public class LeadDirectory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("lead_directory holds an unreadable address", e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

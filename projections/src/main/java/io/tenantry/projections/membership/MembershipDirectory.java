@@ -1,7 +1,17 @@
 package io.tenantry.projections.membership;
 
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.dashboard.DashboardQueries.MemberFigures;
 import io.tenantry.contracts.dashboard.DashboardQueries.TeamFigures;
+import io.tenantry.contracts.membership.MembershipQueries.FindMembershipQuery;
+import io.tenantry.contracts.membership.MembershipQueries.FindTeamQuery;
+import io.tenantry.contracts.membership.MembershipQueries.IsIdentityInTenantQuery;
+import io.tenantry.contracts.membership.MembershipQueries.IsOwnerOrAdminQuery;
+import io.tenantry.contracts.membership.MembershipQueries.IsOwnerQuery;
+import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
+import io.tenantry.contracts.membership.MembershipQueries.ListTeamMembersQuery;
+import io.tenantry.contracts.membership.MembershipQueries.ListTeamsQuery;
+import io.tenantry.contracts.membership.MembershipQueries.TenantsOfIdentityQuery;
 import io.tenantry.contracts.membership.MembershipResults.MemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamMemberPage;
 import io.tenantry.contracts.membership.MembershipResults.TeamPage;
@@ -15,21 +25,22 @@ import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TeamView;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 /**
  * The membership read models: {@code tenant_member}, {@code tenant_team}, {@code tenant_team_member}. Writes are
- * idempotent (inserts ignore a second delivery, changes are guarded by the tenant version they bring).
+ * idempotent (inserts ignore a second delivery, changes are guarded by the tenant version they bring). It answers the
+ * identity checks and the membership lists itself.
  */
 @Repository
 public class MembershipDirectory {
@@ -121,6 +132,29 @@ public class MembershipDirectory {
                    .stream().findFirst();
     }
 
+    @QueryHandler
+    public Optional<MemberView> member(FindMembershipQuery query) {
+        return member(query.tenantId(), query.userId());
+    }
+
+    @QueryHandler
+    public Boolean isMember(IsIdentityInTenantQuery query) {
+        return member(query.tenantId(), query.userId()).isPresent();
+    }
+
+    @QueryHandler
+    public Boolean isOwnerOrAdmin(IsOwnerOrAdminQuery query) {
+        return member(query.tenantId(), query.userId())
+                .map(member -> member.role() == MemberRole.OWNER || member.role() == MemberRole.ADMIN)
+                .orElse(false);
+    }
+
+    @QueryHandler
+    public Boolean isOwner(IsOwnerQuery query) {
+        return member(query.tenantId(), query.userId()).map(member -> member.role() == MemberRole.OWNER)
+                                                        .orElse(false);
+    }
+
     /** The tenant's status and the user's role in it, in one query; empty when the tenant is unknown. */
     public Optional<TenantAccess> access(String tenantId, String userId) {
         return jdbc.query("""
@@ -161,7 +195,9 @@ public class MembershipDirectory {
      * A page of members and their total, read in one statement: with two reads, members added in between made the
      * total disagree with the items (25 in total, 21 listed on a page of 100).
      */
-    public MemberPage members(String tenantId, int offset, int limit) {
+    @QueryHandler
+    public MemberPage members(ListMembersQuery query) {
+        PageRequest page = query.page();
         long[] total = {-1};
         List<MemberView> members = jdbc.query("""
                 select *, count(*) over () as total from tenant_member where tenant_id = ?
@@ -169,41 +205,52 @@ public class MembershipDirectory {
                 limit ? offset ?""", (rs, i) -> {
             total[0] = rs.getLong("total");
             return MEMBER.mapRow(rs, i);
-        }, tenantId, limit, offset);
+        }, query.tenantId(), page.limit(), page.offset());
         return new MemberPage(members, total[0] >= 0 ? total[0] // past the last page no row tells the total
-                : count("select count(*) from tenant_member where tenant_id = ?", tenantId), offset, limit);
+                : count("select count(*) from tenant_member where tenant_id = ?", query.tenantId()),
+                page.offset(), page.limit());
     }
 
-    public UserTenantPage tenantsOf(String userId, int offset, int limit) {
+    @QueryHandler
+    public UserTenantPage tenantsOf(TenantsOfIdentityQuery query) {
+        PageRequest page = query.page();
         return new UserTenantPage(jdbc.query("""
                 select d.id, d.name, d.slug, d.status, m.role from tenant_member m
                 join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'
                 where m.user_id = ? order by d.name, d.id limit ? offset ?""",
                 (rs, i) -> new UserTenant(rs.getString("id"), rs.getString("name"), rs.getString("slug"),
                         TenantStatus.valueOf(rs.getString("status")), MemberRole.valueOf(rs.getString("role"))),
-                userId, limit, offset),
+                query.userId(), page.limit(), page.offset()),
                 count("""
                         select count(*) from tenant_member m join tenant_directory d on d.id = m.tenant_id
-                        and d.status <> 'DELETED' where m.user_id = ?""", userId), offset, limit);
+                        and d.status <> 'DELETED' where m.user_id = ?""", query.userId()), page.offset(), page.limit());
     }
 
-    public TeamPage teams(String tenantId, int offset, int limit) {
+    @QueryHandler
+    public TeamPage teams(ListTeamsQuery query) {
+        PageRequest page = query.page();
         return new TeamPage(jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ?"
-                + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, tenantId, limit, offset),
-                count("select count(*) from tenant_team where tenant_id = ?", tenantId), offset, limit);
+                + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, query.tenantId(), page.limit(),
+                page.offset()),
+                count("select count(*) from tenant_team where tenant_id = ?", query.tenantId()), page.offset(),
+                page.limit());
     }
 
-    public Optional<TeamView> team(String tenantId, String teamId) {
+    @QueryHandler
+    public Optional<TeamView> team(FindTeamQuery query) {
         return jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ? and t.team_id = ?",
-                TEAM, tenantId, teamId).stream().findFirst();
+                TEAM, query.tenantId(), query.teamId()).stream().findFirst();
     }
 
-    public TeamMemberPage teamMembers(String teamId, int offset, int limit) {
+    @QueryHandler
+    public TeamMemberPage teamMembers(ListTeamMembersQuery query) {
+        PageRequest page = query.page();
         return new TeamMemberPage(jdbc.query("""
                 select * from tenant_team_member where team_id = ?
                 order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?""",
-                TEAM_MEMBER, teamId, limit, offset),
-                count("select count(*) from tenant_team_member where team_id = ?", teamId), offset, limit);
+                TEAM_MEMBER, query.teamId(), page.limit(), page.offset()),
+                count("select count(*) from tenant_team_member where team_id = ?", query.teamId()), page.offset(),
+                page.limit());
     }
 
     /** Memberships in live tenants and the distinct users holding them. */
@@ -224,13 +271,5 @@ public class MembershipDirectory {
     private long count(String sql, Object... arguments) {
         Long count = jdbc.queryForObject(sql, Long.class, arguments);
         return count == null ? 0 : count;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,26 +1,32 @@
 package io.tenantry.projections.subscription;
 
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
 import io.tenantry.contracts.subscription.InvoiceData;
 import io.tenantry.contracts.subscription.InvoiceStatus;
 import io.tenantry.contracts.subscription.InvoiceView;
+import io.tenantry.contracts.subscription.SubscriptionQueries.FindSubscriptionQuery;
 import io.tenantry.contracts.subscription.SubscriptionQueries.InvoicePage;
+import io.tenantry.contracts.subscription.SubscriptionQueries.ListInvoicesQuery;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionView;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The subscriptions ({@code subscription_directory}, one row per tenant) and invoices ({@code invoice_directory})
  * read models; every change is guarded by the subscription version it brings, so replays and redeliveries are harmless.
+ * It answers the subscription and invoice queries itself.
  */
 @Repository
 public class SubscriptionDirectory {
@@ -29,18 +35,18 @@ public class SubscriptionDirectory {
             rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("plan_id"),
             SubscriptionStatus.valueOf(rs.getString("status")), BillingMode.valueOf(rs.getString("billing_mode")),
             rs.getString("stripe_customer_id"), rs.getString("stripe_subscription_id"),
-            instant(rs.getObject("current_period_end", OffsetDateTime.class)),
-            instant(rs.getObject("started_at", OffsetDateTime.class)),
-            instant(rs.getObject("canceled_at", OffsetDateTime.class)),
-            rs.getObject("activated_at") != null, instant(rs.getObject("activated_at", OffsetDateTime.class)),
-            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+            instant(rs, "current_period_end"),
+            instant(rs, "started_at"),
+            instant(rs, "canceled_at"),
+            rs.getObject("activated_at") != null, instant(rs, "activated_at"),
+            instant(rs, "updated_at"));
     private static final RowMapper<InvoiceView> INVOICE = (rs, i) -> new InvoiceView(rs.getString("invoice_id"),
             rs.getString("tenant_id"), rs.getString("number"), rs.getLong("amount_due"), rs.getLong("amount_paid"),
-            rs.getString("currency"), instant(rs.getObject("period_start", OffsetDateTime.class)),
-            instant(rs.getObject("period_end", OffsetDateTime.class)), InvoiceStatus.valueOf(rs.getString("status")),
+            rs.getString("currency"), instant(rs, "period_start"),
+            instant(rs, "period_end"), InvoiceStatus.valueOf(rs.getString("status")),
             rs.getString("hosted_invoice_url"), rs.getBoolean("payment_failed"),
-            instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("updated_at", OffsetDateTime.class)));
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -130,24 +136,21 @@ public class SubscriptionDirectory {
         writes.update("delete from subscription_directory");
     }
 
-    public Optional<SubscriptionView> find(String tenantId) {
-        return jdbc.query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, tenantId)
+    @QueryHandler
+    public Optional<SubscriptionView> find(FindSubscriptionQuery query) {
+        return jdbc.query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, query.tenantId())
                    .stream().findFirst();
     }
 
-    public InvoicePage invoices(String tenantId, int offset, int limit) {
-        Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class, tenantId);
+    @QueryHandler
+    public InvoicePage invoices(ListInvoicesQuery query) {
+        PageRequest page = query.page();
+        Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class,
+                query.tenantId());
         return new InvoicePage(jdbc.query("""
                 select * from invoice_directory where tenant_id = ?
-                order by created_at desc, invoice_id limit ? offset ?""", INVOICE, tenantId, limit, offset),
-                total == null ? 0 : total, offset, limit);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+                order by created_at desc, invoice_id limit ? offset ?""", INVOICE,
+                query.tenantId(), page.limit(), page.offset()),
+                total == null ? 0 : total, page.offset(), page.limit());
     }
 }

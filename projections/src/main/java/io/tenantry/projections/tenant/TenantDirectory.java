@@ -3,8 +3,11 @@ package io.tenantry.projections.tenant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
 import io.tenantry.contracts.privacy.Erasure;
+import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
+import io.tenantry.contracts.tenant.FindTenantQuery;
 import io.tenantry.contracts.tenant.ListTenantsQuery;
 import io.tenantry.contracts.tenant.TenantAddress;
 import io.tenantry.contracts.tenant.TenantContact;
@@ -13,14 +16,13 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.projections.ReadModelWrites;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,10 +34,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 /**
  * The tenants read model: {@code tenant_directory} and its {@code tenant_contact} rows. Every change is guarded by
  * the aggregate version it brings ({@code version < ?}), so a redelivered or replayed event changes nothing; contacts
- * carry the fingerprint of their address so an erasure can find them.
+ * carry the fingerprint of their address so an erasure can find them. It answers the tenant queries itself.
  */
 @Repository
 public class TenantDirectory {
@@ -122,16 +127,19 @@ public class TenantDirectory {
     }
 
     /** A tenant by id, deleted or not. */
-    public Optional<TenantView> findById(String id) {
-        return first(jdbc.query("select * from tenant_directory where id = ?", TenantDirectory::row, id));
+    @QueryHandler
+    public Optional<TenantView> find(FindTenantQuery query) {
+        return first(jdbc.query("select * from tenant_directory where id = ?", TenantDirectory::row, query.tenantId()));
     }
 
     /** The live tenant with this slug. */
-    public Optional<TenantView> findLiveBySlug(String slug) {
+    @QueryHandler
+    public Optional<TenantView> find(FindTenantBySlugQuery query) {
         return first(jdbc.query("select * from tenant_directory where slug = ? and status <> 'DELETED'",
-                TenantDirectory::row, slug));
+                TenantDirectory::row, query.slug()));
     }
 
+    @QueryHandler
     public TenantPage list(ListTenantsQuery query) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> arguments = new ArrayList<>();
@@ -162,12 +170,13 @@ public class TenantDirectory {
             arguments.add(query.visibleTo());
         }
         Long total = jdbc.queryForObject("select count(*) from tenant_directory" + where, Long.class, arguments.toArray());
+        PageRequest page = query.page();
         List<Object> pageArguments = new ArrayList<>(arguments);
-        pageArguments.add(query.limit());
-        pageArguments.add(query.offset());
+        pageArguments.add(page.limit());
+        pageArguments.add(page.offset());
         List<TenantView> rows = jdbc.query("select * from tenant_directory" + where
                 + " order by created_at desc, id limit ? offset ?", TenantDirectory::row, pageArguments.toArray());
-        return new TenantPage(withContacts(rows), total == null ? 0 : total, query.offset(), query.limit());
+        return new TenantPage(withContacts(rows), total == null ? 0 : total, page.offset(), page.limit());
     }
 
     /**
@@ -257,14 +266,7 @@ public class TenantDirectory {
                 rs.getLong("version"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static String json(Object value) {
         try {

@@ -2,6 +2,7 @@ package io.tenantry.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.audit.AuditQueries.PlanAsOfQuery;
 import io.tenantry.contracts.audit.AuditQueries.PlanChangesQuery;
 import io.tenantry.contracts.audit.AuditQueries.TenantDiffQuery;
@@ -40,7 +41,7 @@ class AuditQueryController {
     EventHistoryPage events(@PathVariable String tenantId,
                             @RequestParam(defaultValue = "0") @Min(0) int offset,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return found(tenantId, queries.query(new TenantEventHistoryQuery(tenantId, offset, limit),
+        return found(tenantId, queries.query(new TenantEventHistoryQuery(tenantId, new PageRequest(offset, limit)),
                 ResponseTypes.optionalInstanceOf(EventHistoryPage.class)).join());
     }
 
@@ -61,7 +62,7 @@ class AuditQueryController {
             }
             return plan;
         }
-        return found(tenantId, queries.query(new PlanChangesQuery(tenantId, offset, limit),
+        return found(tenantId, queries.query(new PlanChangesQuery(tenantId, new PageRequest(offset, limit)),
                 ResponseTypes.optionalInstanceOf(PlanChangePage.class)).join());
     }
 

@@ -1,6 +1,7 @@
 package io.tenantry.query.audit;
 
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.audit.EventHistoryEntry;
 import io.tenantry.contracts.audit.EventHistoryPage;
 import io.tenantry.contracts.audit.TenantEventHistoryQuery;
@@ -30,9 +31,10 @@ class EventHistoryQueryHandler {
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        List<EventHistoryEntry> page = events.stream().skip(query.offset()).limit(query.limit())
-                                             .map(EventHistoryQueryHandler::entry).toList();
-        return Optional.of(new EventHistoryPage(page, events.size(), query.offset(), query.limit()));
+        PageRequest page = query.page();
+        List<EventHistoryEntry> items = events.stream().skip(page.offset()).limit(page.limit())
+                                              .map(EventHistoryQueryHandler::entry).toList();
+        return Optional.of(new EventHistoryPage(items, events.size(), page.offset(), page.limit()));
     }
 
     private static EventHistoryEntry entry(DomainEventMessage<?> event) {

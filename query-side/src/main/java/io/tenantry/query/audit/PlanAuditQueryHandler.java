@@ -9,6 +9,7 @@ import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.subscription.PlanChangedEvent;
 import io.tenantry.contracts.subscription.SubscriptionIds;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import io.tenantry.projections.SqlTime;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,7 +17,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -53,10 +53,10 @@ class PlanAuditQueryHandler {
             List<Long> sequenceNumbers = jdbc.queryForList("""
                     select sequence_number from plan_change_index where tenant_id = ?
                     order by changed_at, sequence_number limit ? offset ?""", Long.class,
-                    query.tenantId(), query.limit(), query.offset());
+                    query.tenantId(), query.page().limit(), query.page().offset());
             return new PlanChangePage(query.tenantId(), initialPlan(created.getPayload()),
                     changes(SubscriptionIds.of(query.tenantId()), sequenceNumbers), total == null ? 0 : total,
-                    query.offset(), query.limit());
+                    query.page().offset(), query.page().limit());
         });
     }
 
@@ -69,7 +69,7 @@ class PlanAuditQueryHandler {
             List<Long> latest = jdbc.queryForList("""
                     select sequence_number from plan_change_index where tenant_id = ? and changed_at <= ?
                     order by changed_at desc, sequence_number desc limit 1""", Long.class,
-                    query.tenantId(), query.asOf().atOffset(ZoneOffset.UTC));
+                    query.tenantId(), SqlTime.utc(query.asOf()));
             if (latest.isEmpty()) {
                 return new PlanAsOf(query.tenantId(), query.asOf(), initialPlan(created.getPayload()),
                         created.getTimestamp(), null, null, null);

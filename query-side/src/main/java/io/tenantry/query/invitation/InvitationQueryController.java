@@ -3,6 +3,7 @@ package io.tenantry.query.invitation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.invitation.InvitationQueries.FindInvitationQuery;
 import io.tenantry.contracts.invitation.InvitationQueries.InvitationPage;
 import io.tenantry.contracts.invitation.InvitationQueries.ListTenantInvitationsQuery;
@@ -45,7 +46,7 @@ class InvitationQueryController {
                         @RequestParam(defaultValue = "0") @Min(0) int offset,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.requireManager(caller, tenantId);
-        return queries.query(new ListTenantInvitationsQuery(tenantId, Instant.now(), offset, limit),
+        return queries.query(new ListTenantInvitationsQuery(tenantId, Instant.now(), new PageRequest(offset, limit)),
                 InvitationPage.class).join();
     }
 

@@ -2,6 +2,7 @@ package io.tenantry.query.lead;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.lead.LeadQueries.FindLeadQuery;
 import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
 import io.tenantry.contracts.lead.LeadQueries.LeadFunnelQuery;
@@ -35,7 +36,7 @@ class LeadQueryController {
     LeadPage list(@RequestParam(required = false) LeadStatus status,
                   @RequestParam(defaultValue = "0") @Min(0) int offset,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        return queries.query(new ListLeadsQuery(status, offset, limit), LeadPage.class).join();
+        return queries.query(new ListLeadsQuery(status, new PageRequest(offset, limit)), LeadPage.class).join();
     }
 
     @Operation(summary = "Count leads by status")

@@ -3,6 +3,7 @@ package io.tenantry.query.membership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.membership.MembershipQueries.FindTeamQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
 import io.tenantry.contracts.membership.MembershipQueries.ListTeamMembersQuery;
@@ -42,7 +43,7 @@ class MembershipQueryController {
                        @RequestParam(defaultValue = "0") @Min(0) int offset,
                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.require(caller, tenantId);
-        return queries.query(new ListMembersQuery(tenantId, offset, limit), MemberPage.class).join();
+        return queries.query(new ListMembersQuery(tenantId, new PageRequest(offset, limit)), MemberPage.class).join();
     }
 
     /**
@@ -62,7 +63,7 @@ class MembershipQueryController {
                    @RequestParam(defaultValue = "0") @Min(0) int offset,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.require(caller, tenantId);
-        return queries.query(new ListTeamsQuery(tenantId, offset, limit), TeamPage.class).join();
+        return queries.query(new ListTeamsQuery(tenantId, new PageRequest(offset, limit)), TeamPage.class).join();
     }
 
     @Operation(summary = "Read a team")
@@ -79,7 +80,8 @@ class MembershipQueryController {
                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.require(caller, tenantId);
         findTeam(tenantId, teamId);
-        return queries.query(new ListTeamMembersQuery(tenantId, teamId, offset, limit), TeamMemberPage.class).join();
+        return queries.query(new ListTeamMembersQuery(tenantId, teamId, new PageRequest(offset, limit)),
+                TeamMemberPage.class).join();
     }
 
     private TeamView findTeam(String tenantId, String teamId) {

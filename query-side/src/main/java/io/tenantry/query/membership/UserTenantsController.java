@@ -3,6 +3,7 @@ package io.tenantry.query.membership;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.membership.MembershipQueries.TenantsOfIdentityQuery;
 import io.tenantry.contracts.membership.MembershipResults.UserTenantPage;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ class UserTenantsController {
         if (!caller.isPartnerAdmin() && !caller.userId().equals(userId)) {
             throw DomainRefusal.forbidden("forbidden", "Only the user itself (or partner-admin) sees a user's tenants.");
         }
-        return queries.query(new TenantsOfIdentityQuery(userId, offset, limit), UserTenantPage.class).join();
+        return queries.query(new TenantsOfIdentityQuery(userId, new PageRequest(offset, limit)), UserTenantPage.class)
+                      .join();
     }
 }

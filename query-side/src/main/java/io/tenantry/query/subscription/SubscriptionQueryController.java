@@ -3,6 +3,7 @@ package io.tenantry.query.subscription;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.subscription.SubscriptionQueries.FindSubscriptionQuery;
 import io.tenantry.contracts.subscription.SubscriptionQueries.InvoicePage;
 import io.tenantry.contracts.subscription.SubscriptionQueries.ListInvoicesQuery;
@@ -47,6 +48,6 @@ class SubscriptionQueryController {
                          @RequestParam(defaultValue = "0") @Min(0) int offset,
                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.requireManager(caller, tenantId);
-        return queries.query(new ListInvoicesQuery(tenantId, offset, limit), InvoicePage.class).join();
+        return queries.query(new ListInvoicesQuery(tenantId, new PageRequest(offset, limit)), InvoicePage.class).join();
     }
 }

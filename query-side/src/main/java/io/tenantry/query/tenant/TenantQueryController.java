@@ -3,6 +3,7 @@ package io.tenantry.query.tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.tenant.FindTenantBySlugQuery;
 import io.tenantry.contracts.tenant.FindTenantQuery;
 import io.tenantry.contracts.tenant.ListTenantsQuery;
@@ -51,7 +52,7 @@ class TenantQueryController {
                     @RequestParam(defaultValue = "0") @Min(0) int offset,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         ListTenantsQuery query = new ListTenantsQuery(status, tier, planId, text, includeDeleted,
-                caller.isPartnerAdmin() ? null : caller.userId(), offset, limit);
+                caller.isPartnerAdmin() ? null : caller.userId(), new PageRequest(offset, limit));
         return queries.query(query, TenantPage.class).join();
     }
 
