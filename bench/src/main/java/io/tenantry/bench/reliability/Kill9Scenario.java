@@ -17,57 +17,42 @@ import java.util.concurrent.TimeUnit;
  * acknowledged command is in the event store, none twice, none that never reached the app; the read models catch up
  * and equal a full rebuild; the lifecycle topic holds every lifecycle event, per tenant in order.
  */
-final class Kill9Scenario {
+final class Kill9Scenario extends Scenario {
 
-    private Kill9Scenario() {
+    Kill9Scenario() {
+        super("kill9", "kill -9 under load");
     }
 
-    static Report run(Options options) {
-        Report report = new Report("kill9", "kill -9 under load");
-        Stage stage = null;
-        try {
-            stage = Stage.start(options.jar(), report, options.appArguments(), options.results());
-            int clients = options.integer("clients", 12);
-            int killAfter = options.integer("kill-after", 15);
-            int after = options.integer("after", 10);
-            RecordedLoad load = new RecordedLoad(stage.http, stage.owner(), clients, 0, 0);
-            report.load(load.describe());
-            load.start();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(killAfter));
+    @Override
+    void exercise(Stage stage, Options options, Report report) throws Exception {
+        int clients = options.integer("clients", 12);
+        int killAfter = options.integer("kill-after", 15);
+        int after = options.integer("after", 10);
+        RecordedLoad load = new RecordedLoad(stage.http, stage.owner(), clients, 0, 0);
+        report.load(load.describe());
+        load.start();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(killAfter));
 
-            long pid = stage.app().pid();
-            int sentBefore = load.commands().size();
-            long killedAt = System.nanoTime();
-            stage.app().kill();
-            report.fault("kill -9 of the app (pid " + pid + ") " + killAfter + " s into the load, after "
-                    + sentBefore + " commands; the load goes on (connections refused while it is down)");
-            stage.startApp();
-            report.fault(String.format(Locale.ROOT, "app started again on the same database, broker and data "
-                    + "directory: down %.1f s", (System.nanoTime() - killedAt) / 1e9));
-            Thread.sleep(TimeUnit.SECONDS.toMillis(after));
-            load.stop();
-            report.load("load ran " + killAfter + " s before the kill, through the restart, and " + after
-                    + " s after it: " + load.summary());
+        long pid = stage.app().pid();
+        int sentBefore = load.commands().size();
+        long killedAt = System.nanoTime();
+        stage.app().kill();
+        report.fault("kill -9 of the app (pid " + pid + ") " + killAfter + " s into the load, after "
+                + sentBefore + " commands; the load goes on (connections refused while it is down)");
+        stage.startApp();
+        report.fault(String.format(Locale.ROOT, "app started again on the same database, broker and data "
+                + "directory: down %.1f s", (System.nanoTime() - killedAt) / 1e9));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(after));
+        load.stop();
+        report.load("load ran " + killAfter + " s before the kill, through the restart, and " + after
+                + " s after it: " + load.summary());
 
-            retryLost(report, stage, load.commands());
+        retryLost(report, stage, load.commands());
 
-            Processors processors = stage.processors();
-            Duration caughtUp = processors.awaitCaughtUp(Duration.ofMinutes(3));
-            report.check("every event processor caught up (lag 0) after the restart", caughtUp != null,
-                    caughtUp == null ? processors.laggards()
-                            : String.format(Locale.ROOT, "%.1f s after the load stopped", caughtUp.toMillis() / 1000.0));
-            report.count(String.format(Locale.ROOT, "events in the store: %d", stage.store.count()));
-            stage.checkCommandsAndTopic(report, load, Duration.ofSeconds(60));
-            ReadModelCheck.compare(report, options.jar(), stage.postgres, stage.http, stage.admin(), processors);
-        } catch (Exception e) {
-            report.abort(e);
-            e.printStackTrace();
-        } finally {
-            if (stage != null) {
-                stage.close(report, options.results());
-            }
-        }
-        return report;
+        Processors processors = stage.processors();
+        checkCaughtUpAndStored(report, stage, load, processors, "every event processor caught up (lag 0) after the restart",
+                () -> "", Duration.ofSeconds(60));
+        ReadModelCheck.compare(report, options.jar(), stage.postgres, stage.http, stage.admin(), processors);
     }
 
     /**

@@ -24,10 +24,10 @@ public final class Reliability {
     private static final Map<String, Function<Options, Report>> SCENARIOS = new LinkedHashMap<>();
 
     static {
-        SCENARIOS.put("kill9", Kill9Scenario::run);
-        SCENARIOS.put("database", DatabaseRestartScenario::run);
-        SCENARIOS.put("kafka", KafkaOutageScenario::run);
-        SCENARIOS.put("soak", SoakScenario::run);
+        SCENARIOS.put("kill9", new Kill9Scenario()::run);
+        SCENARIOS.put("database", new DatabaseRestartScenario()::run);
+        SCENARIOS.put("kafka", new KafkaOutageScenario()::run);
+        SCENARIOS.put("soak", new SoakScenario()::run);
     }
 
     private Reliability() {
