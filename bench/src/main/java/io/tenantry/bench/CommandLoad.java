@@ -41,18 +41,6 @@ final class CommandLoad {
         this.seconds = seconds;
     }
 
-    private static final class OwnTenant {
-        final String id;
-        final long createdAt = System.nanoTime();
-        int members = 1;
-        String plan = "team";
-        boolean subscriptionReady;
-
-        OwnTenant(String id) {
-            this.id = id;
-        }
-    }
-
     private record Timing(String kind, long nanos) {
     }
 
@@ -78,8 +66,7 @@ final class CommandLoad {
                     OwnTenant target = tenants.isEmpty() ? null : tenants.get(random.nextInt(tenants.size()));
                     // the subscription is started by a saga after the create: ask (untimed) once it may be there,
                     // and change plans only where it is
-                    if (target != null && !target.subscriptionReady
-                            && System.nanoTime() - target.createdAt > TimeUnit.SECONDS.toNanos(2)) {
+                    if (target != null && target.probeSubscription()) {
                         try {
                             target.subscriptionReady = app.call("GET", "/api/tenants/" + target.id + "/subscription",
                                     token, null).status() == 200;

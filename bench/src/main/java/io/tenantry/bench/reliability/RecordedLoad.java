@@ -1,5 +1,6 @@
 package io.tenantry.bench.reliability;
 
+import io.tenantry.bench.OwnTenant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -214,18 +215,6 @@ final class RecordedLoad {
                 probes()) + lines;
     }
 
-    private static final class OwnTenant {
-        final String id;
-        final long createdAt = System.nanoTime();
-        int members = 1;
-        String plan = "team";
-        boolean subscriptionReady;
-
-        OwnTenant(String id) {
-            this.id = id;
-        }
-    }
-
     private void client(int client) {
         Random random = new Random(client * 7919L + run.hashCode());
         List<OwnTenant> tenants = new ArrayList<>();
@@ -240,8 +229,7 @@ final class RecordedLoad {
             if (target != null && random.nextDouble() < readShare) {
                 answer = read(random, target);
             } else {
-                if (target != null && !target.subscriptionReady
-                        && System.nanoTime() - target.createdAt > TimeUnit.SECONDS.toNanos(2)) {
+                if (target != null && target.probeSubscription()) {
                     // the subscription is started by a saga after the create: plan changes only where it is
                     Http.Answer subscription = http.get("/api/tenants/" + target.id + "/subscription", token);
                     if (subscription.delivery() == Http.Delivery.REFUSED) {
