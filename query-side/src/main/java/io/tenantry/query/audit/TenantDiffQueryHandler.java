@@ -58,39 +58,31 @@ class TenantDiffQueryHandler {
         State after = State.at(events, query.to());
         return Optional.of(new TenantDiff(query.tenantId(), query.from(), query.to(),
                 TenantDiff.Change.of(plan(query.tenantId(), query.from()), plan(query.tenantId(), query.to())),
-                TenantDiff.Change.of(before.status, after.status), members(before, after), teams(before, after)));
+                TenantDiff.Change.of(before.status, after.status), changes(before.members, after.members, TenantDiff.MemberChange::new),
+                changes(before.teams, after.teams, TenantDiff.TeamChange::new)));
     }
 
     private String plan(String tenantId, Instant at) {
         return plans.handle(new PlanAsOfQuery(tenantId, at)).map(PlanAsOf::planId).orElse(null);
     }
 
-    private static List<TenantDiff.MemberChange> members(State before, State after) {
-        List<TenantDiff.MemberChange> changes = new ArrayList<>();
-        TreeSet<String> users = new TreeSet<>(before.members.keySet());
-        users.addAll(after.members.keySet());
-        for (String user : users) {
-            String from = before.members.get(user);
-            String to = after.members.get(user);
+    /** What changed between two maps of a key to a value (a role, a team's name), in key order. */
+    private static <T> List<T> changes(Map<String, String> before, Map<String, String> after, Change<T> change) {
+        TreeSet<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<T> changes = new ArrayList<>();
+        for (String key : keys) {
+            String from = before.get(key);
+            String to = after.get(key);
             if (!Objects.equals(from, to)) {
-                changes.add(new TenantDiff.MemberChange(user, from, to));
+                changes.add(change.of(key, from, to));
             }
         }
         return changes;
     }
 
-    private static List<TenantDiff.TeamChange> teams(State before, State after) {
-        List<TenantDiff.TeamChange> changes = new ArrayList<>();
-        TreeSet<String> teams = new TreeSet<>(before.teams.keySet());
-        teams.addAll(after.teams.keySet());
-        for (String team : teams) {
-            String from = before.teams.get(team);
-            String to = after.teams.get(team);
-            if (!Objects.equals(from, to)) {
-                changes.add(new TenantDiff.TeamChange(team, from, to));
-            }
-        }
-        return changes;
+    private interface Change<T> {
+        T of(String key, String from, String to);
     }
 
     /** The tenant as its events made it up to an instant: nothing before it was created. */
