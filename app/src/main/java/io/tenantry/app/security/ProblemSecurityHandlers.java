@@ -1,7 +1,7 @@
 package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.app.web.Problems;
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package io.tenantry.app.web;
 
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;

@@ -1,5 +1,6 @@
 package io.tenantry.app.web;
 
+import io.tenantry.command.web.Problems;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

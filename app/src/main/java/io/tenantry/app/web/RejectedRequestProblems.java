@@ -1,6 +1,7 @@
 package io.tenantry.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;

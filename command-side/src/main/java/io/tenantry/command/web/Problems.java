@@ -1,5 +1,6 @@
-package io.tenantry.app.web;
+package io.tenantry.command.web;
 
+import io.tenantry.contracts.DomainRefusal;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -8,7 +9,7 @@ import java.net.URI;
 /** Builds the RFC 9457 problems Tenantry answers with: a type URN from a stable code, a title and a detail. */
 public final class Problems {
 
-    public static final String TYPE_PREFIX = io.tenantry.contracts.DomainRefusal.PROBLEM_TYPE_PREFIX;
+    public static final String TYPE_PREFIX = DomainRefusal.PROBLEM_TYPE_PREFIX;
 
     private Problems() {
     }
