@@ -111,10 +111,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return respond(payloadTooLarge(tooLarge.get().limit()));
         }
         if (failure instanceof DomainRefusal refusal) {
-            ProblemDetail problem = Problems.of(HttpStatus.valueOf(refusal.kind().status()), refusal.code(),
-                    refusal.kind().title(), refusal.getMessage());
-            refusal.details().forEach(problem::setProperty);
-            return respond(problem);
+            return respond(Problems.of(refusal));
         }
         if (failure instanceof AggregateNotFoundException) {
             return respond(Problems.of(HttpStatus.NOT_FOUND, "not_found", "Not found", "No such resource."));
@@ -174,8 +171,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, failure);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
-                "An unexpected error occurred; quote reference " + reference + " when reporting it."));
+        return respond(Problems.internalError(reference));
     }
 
     @Override

@@ -1,12 +1,18 @@
 package io.tenantry.command.web;
 
 import io.tenantry.contracts.DomainRefusal;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
-/** Builds the RFC 9457 problems Tenantry answers with: a type URN from a stable code, a title and a detail. */
+/**
+ * Builds the RFC 9457 problems Tenantry answers with: a type URN from a stable code, a title and a detail. Every error
+ * body is made here, whoever sends it (the web layer's advice, a servlet filter, one item of a bulk request).
+ */
 public final class Problems {
 
     public static final String TYPE_PREFIX = DomainRefusal.PROBLEM_TYPE_PREFIX;
@@ -20,5 +26,35 @@ public final class Problems {
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** A refusal of the domain: its kind's status and title, its code and message, and its details as properties. */
+    public static ProblemDetail of(DomainRefusal refusal) {
+        ProblemDetail problem = of(HttpStatus.valueOf(refusal.kind().status()), refusal.code(), refusal.kind().title(),
+                refusal.getMessage());
+        refusal.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** 400 {@code validation_failed}, with the fields that are invalid (see {@link #fieldError}). */
+    public static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
+        return withErrors(of(HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request", detail), errors);
+    }
+
+    /** The problem, with what is wrong field by field as its {@code errors}. */
+    public static ProblemDetail withErrors(ProblemDetail problem, List<Map<String, String>> errors) {
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** One of a problem's {@code errors}: the field, by its JSON name, and what is wrong with it. */
+    public static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    /** 500 {@code internal_error}: nothing of the failure itself, only the reference it was logged under. */
+    public static ProblemDetail internalError(String reference) {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
+                "An unexpected error occurred; quote reference " + reference + " when reporting it.");
     }
 }
