@@ -23,8 +23,8 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         // a filter that needs the database (Idempotency-Key's bookkeeping) while it is away: 503, as in Spring MVC
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && ProblemDetailsAdvice.isUnavailable(failure)) {
-            return ProblemDetailsAdvice.storageUnavailable();
+                && StorageUnavailable.isCauseOf(failure)) {
+            return StorageUnavailable.answer();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // asked for directly, not forwarded by the container: there is no error, and no such resource

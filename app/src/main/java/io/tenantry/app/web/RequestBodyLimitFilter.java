@@ -66,7 +66,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // what is left unread of the body is not worth keeping the connection for
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        objectMapper.writeValue(response.getOutputStream(), ProblemDetailsAdvice.payloadTooLarge(limit));
+        objectMapper.writeValue(response.getOutputStream(), InputProblems.payloadTooLarge(limit));
     }
 
     /** The request with its body read through a stream that stops one byte past the limit. */
