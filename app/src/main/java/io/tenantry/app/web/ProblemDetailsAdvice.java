@@ -50,6 +50,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
+import static io.tenantry.app.web.ProblemResponses.answer;
 import static io.tenantry.command.web.Problems.fieldError;
 import static java.util.Map.entry;
 
@@ -63,7 +64,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    /** The wrappers a failure arrives in (a future's, Axon's handler and processor wrappers): their cause is told. */
+    /** What a failure arrives wrapped in (a future, Axon's handler and processor wrappers): the cause is answered. */
     private static final List<Class<? extends Throwable>> WRAPPERS = List.of(CompletionException.class,
             ExecutionException.class, CommandExecutionException.class, QueryExecutionException.class,
             EventProcessingException.class);
@@ -74,7 +75,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     private static final Map<Class<? extends Throwable>, Function<Throwable, ResponseEntity<ProblemDetail>>> ANSWERS =
             Map.ofEntries(
-                    on(DomainRefusal.class, refusal -> respond(Problems.of(refusal))),
+                    on(DomainRefusal.class, refusal -> answer(Problems.of(refusal))),
                     on(AggregateNotFoundException.class, fixed(HttpStatus.NOT_FOUND, "not_found", "Not found",
                             "No such resource.")),
                     on(ConflictingAggregateVersionException.class, fixed(HttpStatus.PRECONDITION_FAILED,
@@ -94,18 +95,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             "Unauthorized", "A valid bearer token is required.")),
                     on(BillingUnavailableException.class, billing -> {
                         log.warn("Billing unavailable: {}", billing.getMessage());
-                        return retryLater("30", Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "billing_unavailable",
-                                "Service unavailable", billing.getMessage() + " Nothing was changed; retry later."));
+                        return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "billing_unavailable",
+                                "Service unavailable", billing.getMessage() + " Nothing was changed; retry later."),
+                                "30");
                     }),
-                    on(ProvisioningUnavailableException.class, unavailable -> respond(Problems.of(
+                    on(ProvisioningUnavailableException.class, unavailable -> answer(Problems.of(
                             HttpStatus.SERVICE_UNAVAILABLE, "provisioning_unavailable", "Service unavailable",
                             unavailable.getMessage()))),
                     on(IdentityProviderException.class, idp -> {
                         log.warn("Identity provider {} unavailable: {}", idp.provider(), idp.getMessage());
-                        return retryLater("30", Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "idp_unavailable",
+                        return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "idp_unavailable",
                                 "Service unavailable", "The identity provider " + idp.provider()
                                         + " could not set the tenant up: " + idp.getMessage()
-                                        + " Nothing was recorded; retry later."));
+                                        + " Nothing was recorded; retry later."), "30");
                     }));
 
     @ExceptionHandler(Exception.class)
@@ -113,7 +115,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable failure = unwrap(exception);
         if (failure instanceof AggregateNotFoundException notFound && isTenantOfRoute(notFound, request)) {
             // the answer a caller gets for a tenant it may not see (Roster, TenantReadAccess): no hint it exists
-            return respond(Problems.of(HttpStatus.NOT_FOUND, "tenant_not_found", "Not found",
+            return answer(Problems.of(HttpStatus.NOT_FOUND, "tenant_not_found", "Not found",
                     "No tenant with id " + notFound.getAggregateIdentifier() + "."));
         }
         return classify(failure);
@@ -128,8 +130,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException exception) {
-        return retryLater(Long.toString(exception.retryAfterSeconds()), Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                "rate_limited", "Too many requests", exception.getMessage()));
+        return answer(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many requests",
+                exception.getMessage()), Long.toString(exception.retryAfterSeconds()));
     }
 
     /** Bean validation outside Spring MVC's own parameter validation (a @Validated bean, a method constraint). */
@@ -150,12 +152,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> classify(Throwable failure) {
         Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(failure);
         if (tooLarge.isPresent()) {
-            return respond(InputProblems.payloadTooLarge(tooLarge.get().limit()));
+            return answer(InputProblems.payloadTooLarge(tooLarge.get().limit()));
         }
         for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
-            Function<Throwable, ResponseEntity<ProblemDetail>> answer = ANSWERS.get(type);
-            if (answer != null) {
-                return answer.apply(failure);
+            Function<Throwable, ResponseEntity<ProblemDetail>> listed = ANSWERS.get(type);
+            if (listed != null) {
+                return listed.apply(failure);
             }
         }
         if (StorageUnavailable.isCauseOf(failure)) {
@@ -164,7 +166,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, failure);
-        return respond(Problems.internalError(reference));
+        return answer(Problems.internalError(reference));
     }
 
     @Override
@@ -222,7 +224,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                           @NonNull HttpStatusCode statusCode,
                                                           @NonNull WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            String code = codeFor(statusCode);
+            String code = Problems.codeFor(statusCode);
             problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + code));
             problem.setProperty("code", code);
         }
@@ -263,7 +265,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The same problem whatever the failure says (built anew each time: a problem is mutable). */
     private static Function<Throwable, ResponseEntity<ProblemDetail>> fixed(HttpStatus status, String code,
                                                                              String title, String detail) {
-        return failure -> respond(Problems.of(status, code, title, detail));
+        return failure -> answer(Problems.of(status, code, title, detail));
     }
 
     private static Function<Throwable, ResponseEntity<ProblemDetail>> concurrentModification() {
@@ -271,34 +273,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The resource was changed by another request at the same time; retry with its current state.");
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> retryLater(String seconds, ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, seconds)
-                             .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
     /** The answer to bad input, typed as the base class's handlers answer. */
     private static ResponseEntity<Object> badInput(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 409 -> "conflict";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            case 429 -> "rate_limited";
-            case 503 -> "service_unavailable";
-            default -> status.is5xxServerError() ? "internal_error" : "client_error";
-        };
     }
 }

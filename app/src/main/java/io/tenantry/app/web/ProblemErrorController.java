@@ -31,9 +31,7 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code == null ? HttpStatus.NOT_FOUND
                 : code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String detail = status.is5xxServerError()
-                ? "An unexpected error occurred." : "The request could not be served: " + status.getReasonPhrase() + ".";
-        ProblemDetail problem = Problems.of(status, ProblemDetailsAdvice.codeFor(status), status.getReasonPhrase(), detail);
+        ProblemDetail problem = Problems.ofStatus(status.value());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             try {
@@ -42,6 +40,6 @@ class ProblemErrorController implements ErrorController {
                 // a path the container let through but that is no URI: leave "instance" out
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.answer(problem);
     }
 }

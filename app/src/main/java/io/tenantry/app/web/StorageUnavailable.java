@@ -4,9 +4,7 @@ import io.tenantry.command.web.Problems;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -46,10 +44,7 @@ final class StorageUnavailable {
 
     /** 503 {@code service_unavailable}: the database is away; a retry shortly may succeed. */
     static ResponseEntity<ProblemDetail> answer() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                             .header(HttpHeaders.RETRY_AFTER, "5")
-                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                             .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                                     "Service unavailable", "Storage is unavailable for the moment; retry shortly."));
+        return ProblemResponses.answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                "Service unavailable", "Storage is unavailable for the moment; retry shortly."), "5");
     }
 }

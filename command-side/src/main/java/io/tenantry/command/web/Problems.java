@@ -57,4 +57,35 @@ public final class Problems {
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
                 "An unexpected error occurred; quote reference " + reference + " when reporting it.");
     }
+
+    /**
+     * A problem that says no more than its status, for an error that reached no handler (a status the container set):
+     * the status's reason phrase as its title; an unknown status is titled {@code Error} and coded as a server error.
+     */
+    public static ProblemDetail ofStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String reason = known != null ? known.getReasonPhrase() : "Error";
+        String detail = status >= 500 ? "An unexpected error occurred."
+                : "The request could not be served: " + reason + ".";
+        return of(HttpStatusCode.valueOf(status), codeFor(known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR),
+                reason, detail);
+    }
+
+    /** The code of an answer that has no more particular one: the status's, in words. */
+    public static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            case 503 -> "service_unavailable";
+            default -> status.is5xxServerError() ? "internal_error" : "client_error";
+        };
+    }
 }
