@@ -2,7 +2,8 @@ package io.tenantry.app.idempotency;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.app.web.Problems;
+import io.tenantry.app.web.ProblemResponses;
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -199,9 +199,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                          String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, json, problem);
     }
 
     /** Keys are the caller's own: the token's subject, or nobody's for the public endpoints. */

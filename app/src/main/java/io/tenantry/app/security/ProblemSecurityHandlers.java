@@ -1,12 +1,12 @@
 package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenantry.app.web.Problems;
+import io.tenantry.app.web.ProblemResponses;
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -51,8 +51,6 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, objectMapper, problem);
     }
 }

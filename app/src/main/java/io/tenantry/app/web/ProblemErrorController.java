@@ -1,5 +1,6 @@
 package io.tenantry.app.web;
 
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -22,17 +23,15 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         // a filter that needs the database (Idempotency-Key's bookkeeping) while it is away: 503, as in Spring MVC
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && ProblemDetailsAdvice.isUnavailable(failure)) {
-            return ProblemDetailsAdvice.storageUnavailable();
+                && StorageUnavailable.isCauseOf(failure)) {
+            return StorageUnavailable.answer();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // asked for directly, not forwarded by the container: there is no error, and no such resource
         HttpStatus status = code == null ? HttpStatus.NOT_FOUND
                 : code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String detail = status.is5xxServerError()
-                ? "An unexpected error occurred." : "The request could not be served: " + status.getReasonPhrase() + ".";
-        ProblemDetail problem = Problems.of(status, ProblemDetailsAdvice.codeFor(status), status.getReasonPhrase(), detail);
+        ProblemDetail problem = Problems.ofStatus(status.value());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
             try {
@@ -41,6 +40,6 @@ class ProblemErrorController implements ErrorController {
                 // a path the container let through but that is no URI: leave "instance" out
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.answer(problem);
     }
 }

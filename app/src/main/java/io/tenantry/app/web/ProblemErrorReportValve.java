@@ -1,5 +1,6 @@
 package io.tenantry.app.web;
 
+import io.tenantry.command.web.Problems;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -8,8 +9,8 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -35,17 +36,16 @@ class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String reason = known != null ? known.getReasonPhrase() : "Error";
-        String code = ProblemDetailsAdvice.codeFor(known != null ? known : HttpStatus.valueOf(500));
-        String detail = status >= 500 ? "An unexpected error occurred." : "The request could not be served: " + reason + ".";
+        ProblemDetail problem = Problems.ofStatus(status);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + code + "\",\"title\":\"" + reason + "\",\"status\":"
-                             + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+                // by hand: Tomcat makes this valve, so it has no ObjectMapper; nothing written here needs escaping
+                writer.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
+                             + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\",\"code\":\""
+                             + problem.getProperties().get("code") + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {

@@ -1,10 +1,10 @@
 package io.tenantry.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.command.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,7 @@ class RejectedRequestProblems implements RequestRejectedHandler {
         if (response.isCommitted()) {
             return;
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST, "bad_request",
-                "Bad request", "The request URL is not acceptable (it is not normalised or holds characters that are not allowed)."));
+        ProblemResponses.write(response, objectMapper, Problems.of(HttpStatus.BAD_REQUEST, "bad_request", "Bad request",
+                "The request URL is not acceptable (it is not normalised or holds characters that are not allowed)."));
     }
 }

@@ -12,8 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -62,11 +60,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // what is left unread of the body is not worth keeping the connection for
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        objectMapper.writeValue(response.getOutputStream(), ProblemDetailsAdvice.payloadTooLarge(limit));
+        ProblemResponses.write(response, objectMapper, InputProblems.payloadTooLarge(limit));
     }
 
     /** The request with its body read through a stream that stops one byte past the limit. */

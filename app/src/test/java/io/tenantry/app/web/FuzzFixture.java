@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantry.app.test.Api;
+import io.tenantry.contracts.JsonNames;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -8,8 +8,10 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tenantry.command.web.IfMatch;
+import io.tenantry.command.web.Problems;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.JsonNames;
 import io.tenantry.contracts.provisioning.ProvisionedTenant;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
 import io.tenantry.contracts.tenant.DeleteTenantCommand;
@@ -131,30 +133,29 @@ class ProvisioningCommandController {
         try {
             request = objectMapper.treeToValue(item, ProvisioningTenantRequest.class);
         } catch (UnrecognizedPropertyException unknown) {
-            return failed(index, invalid(List.of(Map.of("field", unknown.getPropertyName(), "message", "unknown field"))));
+            return failed(index, invalid(List.of(Problems.fieldError(unknown.getPropertyName(), "unknown field"))));
         } catch (Exception malformed) {
-            return failed(index, invalid(List.of(Map.of("field", "body", "message", "not a tenant object"))));
+            return failed(index, invalid(List.of(Problems.fieldError("body", "not a tenant object"))));
         }
         if (request == null) {
-            return failed(index, invalid(List.of(Map.of("field", "body", "message", "must not be null"))));
+            return failed(index, invalid(List.of(Problems.fieldError("body", "must not be null"))));
         }
         Set<ConstraintViolation<ProvisioningTenantRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             return failed(index, invalid(violations.stream()
-                    .map(v -> Map.of("field", jsonName(v.getPropertyPath().toString()), "message", v.getMessage()))
+                    .map(v -> Problems.fieldError(JsonNames.of(ProvisioningTenantRequest.class,
+                            v.getPropertyPath().toString()), v.getMessage()))
                     .toList()));
         }
         try {
             return new BulkItem(index, HttpStatus.CREATED.value(), provision(request, caller), null);
         } catch (DomainRefusal refusal) {
-            ProblemDetail problem = problem(refusal.kind().status(), refusal.code(), refusal.kind().title(),
-                    refusal.getMessage());
-            return failed(index, problem);
+            return failed(index, Problems.of(refusal));
         } catch (RuntimeException unexpected) {
+            // the item's own failure, never the whole request's: its status is the item's, the answer stays 200
             String reference = UUID.randomUUID().toString();
             log.error("Bulk provisioning item {} failed, reference {}", index, reference, unexpected);
-            return failed(index, problem(500, "internal_error", "Internal error",
-                    "An unexpected error occurred; quote reference " + reference + " when reporting it."));
+            return failed(index, Problems.internalError(reference));
         }
     }
 
@@ -176,26 +177,8 @@ class ProvisioningCommandController {
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(400, "validation_failed", "Invalid request",
-                errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid.");
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static ProblemDetail problem(int status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-        problem.setType(URI.create(DomainRefusal.PROBLEM_TYPE_PREFIX + code));
-        problem.setTitle(title);
-        problem.setProperty("code", code);
-        return problem;
-    }
-
-    private static String jsonName(String property) {
-        return switch (property) {
-            case "clientName" -> "client_name";
-            case "phoneNumber" -> "phone_number";
-            default -> property;
-        };
+        return Problems.invalid(errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid.",
+                errors);
     }
 
     /** The answer of a bulk request: one result per item, in the order given. */

@@ -1,16 +1,16 @@
-package io.tenantry.app.web;
+package io.tenantry.contracts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.lang.reflect.RecordComponent;
 
 /** The JSON name of a bound property, so field errors name what the client sent ({@code client_name}, not clientName). */
-final class JsonNames {
+public final class JsonNames {
 
     private JsonNames() {
     }
 
-    static String of(Class<?> type, String path) {
+    public static String of(Class<?> type, String path) {
         if (type == null || path == null || !type.isRecord()) {
             return path;
         }

@@ -1,4 +1,4 @@
-package io.tenantry.app.web;
+package io.tenantry.contracts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
