@@ -20,11 +20,13 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * The OpenAPI document says what every operation may answer besides success: RFC 9457 problems (schema
- * {@code Problem}) for 400, 401, 403, 404, 409, 412 and 503, and that the API takes a bearer JWT.
+ * {@code Problem}) for 400, 401, 403, 404, 409, 412, 422 and 503, each with the codes of that status
+ * ({@link ProblemCodes}), and that the API takes a bearer JWT.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiProblems {
@@ -63,11 +65,18 @@ class OpenApiProblems {
                 || method == PathItem.HttpMethod.DELETE) {
             problem(operation, "412", "If-Match names another version than the current one");
         }
+        if (method != PathItem.HttpMethod.GET) {
+            problem(operation, "422", "The Idempotency-Key was used for another request, or a mail could not be sent");
+        }
         problem(operation, "503", "Storage unavailable for the moment (Retry-After)");
     }
 
     private static void problem(Operation operation, String status, String description) {
         if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
+            List<String> codes = ProblemCodes.BY_STATUS.getOrDefault(Integer.parseInt(status), List.of());
+            if (!codes.isEmpty()) {
+                description += ". Codes this status carries in the API: " + String.join(", ", codes);
+            }
             operation.getResponses().addApiResponse(status, new ApiResponse().description(description).content(
                     new Content().addMediaType("application/problem+json",
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
