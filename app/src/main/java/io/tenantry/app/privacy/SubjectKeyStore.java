@@ -1,5 +1,8 @@
 package io.tenantry.app.privacy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantry.command.privacy.SubjectKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -7,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,19 +26,27 @@ final class SubjectKeyStore implements SubjectKeys {
 
     private final JdbcTemplate jdbc;
     private final PrivacySecret secret;
-    private final ExpiringCache<String, SubjectKey> bySubject;
-    private final ExpiringCache<String, Optional<SubjectKey>> byKeyId;
+    private final Cache<String, SubjectKey> bySubject;
+    private final Cache<String, Optional<SubjectKey>> byKeyId;
 
     SubjectKeyStore(JdbcTemplate jdbc, PrivacySecret secret, PrivacyProperties properties) {
         this.jdbc = jdbc;
         this.secret = secret;
-        this.bySubject = new ExpiringCache<>(properties.keyCacheTtl(), properties.keyCacheSize());
-        this.byKeyId = new ExpiringCache<>(properties.keyCacheTtl(), properties.keyCacheSize());
+        this.bySubject = keyCache(properties.keyCacheTtl(), properties.keyCacheSize(), Ticker.systemTicker());
+        this.byKeyId = keyCache(properties.keyCacheTtl(), properties.keyCacheSize(), Ticker.systemTicker());
+    }
+
+    /**
+     * Keys are cached for {@code ttl} after they were read, the longest a node may still decrypt after an erasure
+     * elsewhere; a zero {@code ttl} caches nothing.
+     */
+    static <V> Cache<String, V> keyCache(Duration ttl, int maximumSize, Ticker ticker) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).ticker(ticker).build();
     }
 
     /** The subject's live key, created on first use. Concurrent first uses agree on one key. */
     SubjectKey forSubject(String subjectId) {
-        SubjectKey cached = bySubject.get(subjectId);
+        SubjectKey cached = bySubject.getIfPresent(subjectId);
         if (cached != null) {
             return cached;
         }
@@ -56,7 +68,7 @@ final class SubjectKeyStore implements SubjectKeys {
 
     /** The key with this id, or empty once its subject was erased. */
     Optional<SubjectKey> byKeyId(String keyId) {
-        Optional<SubjectKey> cached = byKeyId.get(keyId);
+        Optional<SubjectKey> cached = byKeyId.getIfPresent(keyId);
         if (cached != null) {
             return cached;
         }
@@ -72,8 +84,8 @@ final class SubjectKeyStore implements SubjectKeys {
                 String.class, subjectId);
         int destroyed = jdbc.update("delete from privacy_subject_key where subject_id = ?", subjectId);
         Runnable forget = () -> {
-            bySubject.remove(subjectId);
-            keyIds.forEach(byKeyId::remove);
+            bySubject.invalidate(subjectId);
+            byKeyId.invalidateAll(keyIds);
         };
         forget.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
