@@ -8,6 +8,7 @@ import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.provisioning.ProvisioningRequest;
 import io.tenantry.contracts.subscription.ActivateSubscriptionCommand;
 import io.tenantry.contracts.subscription.SubscriptionIds;
+import io.tenantry.contracts.tenant.ProvisioningFailure;
 import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.FailTenantDeprovisioningCommand;
 import io.tenantry.contracts.tenant.FailTenantProvisioningCommand;
@@ -135,13 +136,13 @@ public class ProvisioningSaga {
         try {
             identityProviders.configure(tenantId, null);
         } catch (IdentityProviderException | DomainRefusal e) {
-            send(new FailTenantProvisioningCommand(tenantId, "identity provider: " + e.getMessage()));
+            send(new FailTenantProvisioningCommand(tenantId, ProvisioningFailure.identityProviderFailed(e.getMessage())));
             return;
         } catch (CommandExecutionException e) {
             if (refusal(e) == null) {
                 throw e;
             }
-            send(new FailTenantProvisioningCommand(tenantId, "identity provider: " + refusal(e).getMessage()));
+            send(new FailTenantProvisioningCommand(tenantId, ProvisioningFailure.identityProviderFailed(refusal(e).getMessage())));
             return;
         }
         send(new CompleteTenantProvisioningCommand(tenantId));
@@ -185,7 +186,7 @@ public class ProvisioningSaga {
             try {
                 identityProviders.remove(tenantId, tier, identityAccount);
             } catch (IdentityProviderException | DomainRefusal e) {
-                send(new FailTenantDeprovisioningCommand(tenantId, contextId, "identity provider: " + e.getMessage()));
+                send(new FailTenantDeprovisioningCommand(tenantId, contextId, ProvisioningFailure.identityProviderFailed(e.getMessage())));
                 return;
             }
         }
@@ -234,7 +235,7 @@ public class ProvisioningSaga {
         if (!due.contextId().equals(contextId)) {
             return;
         }
-        String reason = "no answer from the orchestrator within " + settings.timeout();
+        String reason = ProvisioningFailure.timedOut(settings.timeout());
         if (due.deprovisioning() && phase == Phase.DEPROVISIONING) {
             send(new FailTenantDeprovisioningCommand(tenantId, contextId, reason));
         } else if (!due.deprovisioning() && phase == Phase.PROVISIONING) {

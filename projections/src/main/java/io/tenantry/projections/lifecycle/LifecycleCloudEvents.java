@@ -6,6 +6,7 @@ import io.tenantry.contracts.tenant.MemberAddedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
 import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
 import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
+import io.tenantry.contracts.tenant.ProvisioningFailure;
 import io.tenantry.contracts.tenant.TeamCreatedEvent;
 import io.tenantry.contracts.tenant.TeamDeletedEvent;
 import io.tenantry.contracts.tenant.TeamMemberAddedEvent;
@@ -40,7 +41,8 @@ import java.util.function.Function;
  * The tenant lifecycle events as CloudEvents, one mapping per event type: its CloudEvents type and the few fields
  * its {@code data} carries. Every mapped event is the Tenant aggregate's, so one tenant's events keep the aggregate's
  * order wherever they go. {@code data} is chosen field by field, never the whole event: contacts, addresses,
- * settings and free-text reasons stay out (DOMAIN.md: no personal data on Kafka). To publish another event, add a
+ * settings and free-text reasons stay out (no personal data on Kafka; a failure carries its
+ * {@link ProvisioningFailure} code, the text stays in the event store for the audit). To publish another event, add a
  * line to {@link #MAPPINGS} and its schema to api-contracts ({@code LifecycleCloudEventsTest} checks both).
  */
 public class LifecycleCloudEvents {
@@ -60,7 +62,7 @@ public class LifecycleCloudEvents {
                     "tenantId", e.tenantId(), "contextId", e.contextId())),
             mapping(TenantProvisionedEvent.class, "provisioned", e -> fields("tenantId", e.tenantId())),
             mapping(TenantProvisioningFailedEvent.class, "provisioning-failed", e -> fields(
-                    "tenantId", e.tenantId(), "reason", e.reason())),
+                    "tenantId", e.tenantId(), "reason", ProvisioningFailure.code(e.reason()))),
             mapping(TenantResourcesReadyEvent.class, "resources-ready", e -> fields(
                     "tenantId", e.tenantId(), "contextId", e.contextId())),
             mapping(TenantIdentityProviderConfiguredEvent.class, "identity-provider-configured", e -> fields(
@@ -71,7 +73,7 @@ public class LifecycleCloudEvents {
                     "tenantId", e.tenantId(), "contextId", e.contextId())),
             mapping(TenantDeprovisionedEvent.class, "deprovisioned", e -> fields("tenantId", e.tenantId())),
             mapping(TenantDeprovisioningFailedEvent.class, "deprovisioning-failed", e -> fields(
-                    "tenantId", e.tenantId(), "reason", e.reason())),
+                    "tenantId", e.tenantId(), "reason", ProvisioningFailure.code(e.reason()))),
             mapping(TenantPlanChangedEvent.class, "plan-changed", e -> fields(
                     "tenantId", e.tenantId(), "fromPlanId", e.fromPlanId(), "toPlanId", e.toPlanId())),
             mapping(MemberAddedEvent.class, "member-added", e -> fields(

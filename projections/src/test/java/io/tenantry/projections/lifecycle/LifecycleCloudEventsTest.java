@@ -86,7 +86,7 @@ class LifecycleCloudEventsTest {
             new TenantReactivatedEvent(TENANT),
             new TenantProvisioningStartedEvent(TENANT, "context-1"),
             new TenantProvisionedEvent(TENANT),
-            new TenantProvisioningFailedEvent(TENANT, "deadline passed"),
+            new TenantProvisioningFailedEvent(TENANT, "identity provider: realm Ann Example refused"),
             new TenantResourcesReadyEvent(TENANT, "context-1"),
             new TenantIdentityProviderConfiguredEvent(TENANT, new IdentityAccount(IdentityProviderKind.KEYCLOAK,
                     "tenantry", "org-1", "tenant-client", "user-9")),
@@ -169,6 +169,22 @@ class LifecycleCloudEventsTest {
 
         assertThat(published.toString()).doesNotContain("Ann Example", "ann@acme.example", "+44 20", "Bob Example",
                 "bob@acme.example", "Secret Lane", "SP1 1AA", "Springfield", "theme", "lead-1");
+    }
+
+    @Test
+    void publishesAFailureAsItsReasonCodeOnly() {
+        assertThat(data(new TenantProvisioningFailedEvent(TENANT, "identity provider: realm Ann Example refused")))
+                .containsEntry("reason", "identity_provider_failed");
+        assertThat(data(new TenantProvisioningFailedEvent(TENANT, "the orchestrator reported a failure")))
+                .containsEntry("reason", "orchestrator_failed");
+        assertThat(data(new TenantDeprovisioningFailedEvent(TENANT, "no answer from the orchestrator within PT30M")))
+                .containsEntry("reason", "timed_out");
+        assertThat(data(new TenantDeprovisioningFailedEvent(TENANT, "a text from another version")))
+                .containsEntry("reason", "unknown");
+    }
+
+    private java.util.Map<String, Object> data(Object event) {
+        return cloudEvents.map(message(event, 1)).orElseThrow().data();
     }
 
     @Test
