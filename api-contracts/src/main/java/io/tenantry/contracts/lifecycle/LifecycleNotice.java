@@ -40,7 +40,7 @@ public record LifecycleNotice(
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** The Kafka {@code content-type} header of a structured-mode CloudEvent. */
-    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
     public LifecycleNotice {
         // the data's fields keep their order, and may be null (an unset industry, say)

@@ -117,8 +117,16 @@ public class LifecycleCloudEvents {
             return Optional.empty();
         }
         return Optional.of(new LifecycleNotice(LifecycleNotice.SPEC_VERSION, event.getIdentifier(), source,
-                mapping.type(), event.getAggregateIdentifier(), DateTimeFormatter.ISO_INSTANT.format(event.getTimestamp()),
+                mapping.type(), event.getAggregateIdentifier(), time(event.getTimestamp()),
                 LifecycleNotice.DATA_CONTENT_TYPE, event.getSequenceNumber(), null, mapping.data(event.getPayload())));
+    }
+
+    /**
+     * RFC 3339 in UTC with as many fraction digits as needed ({@code 09:15:30.12Z}), as the CloudEvents SDK writes
+     * {@code time} on the topic: the feed and the topic carry the same text.
+     */
+    static String time(java.time.Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(java.time.ZoneOffset.UTC));
     }
 
     /** Every mapped event class with its CloudEvents type. */

@@ -1,7 +1,11 @@
 package io.tenantry.projections.lifecycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -9,10 +13,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +29,22 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The tenant lifecycle topic: one record per event, keyed by tenant id (so one tenant's events share a partition and
- * keep their order), its value the CloudEvent in structured JSON. {@link #send} hands a record to the producer and
+ * keep their order), its value the CloudEvent in structured JSON (CloudEvents' Kafka protocol binding in structured
+ * mode, written by the CloudEvents SDK: header {@code content-type: application/cloudevents+json}; structured because
+ * the value alone then is the whole event, as the catch-up feed gives it). {@link #send} hands a record to the producer and
  * {@link #await} returns only once the broker has them all (acks=all, idempotent producer), and fails after
  * {@code tenantry.lifecycle.send-timeout} otherwise.
  */
 class LifecycleTopic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFormat FORMAT = new JsonFormat();
+    private static final String TENANT_VERSION = "tenantversion";
     /** Beyond the producer's own delivery timeout, so that the producer's answer (not ours) says what went wrong. */
     private static final long ANSWER_MARGIN_MS = 2_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Producer<String, String> producer;
+    private final Producer<String, byte[]> producer;
     private final String topic;
     private final long waitMs;
 
@@ -46,8 +56,7 @@ class LifecycleTopic implements AutoCloseable {
 
     /** Hands the event to the producer without waiting; {@link #await} waits for its acknowledgement. */
     Sent send(LifecycleNotice event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.subject(), json(event));
-        record.headers().add("content-type", LifecycleNotice.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = record(topic, event);
         try {
             return new Sent(event, producer.send(record));
         } catch (KafkaException e) {
@@ -86,12 +95,26 @@ class LifecycleTopic implements AutoCloseable {
         producer.close(CLOSE_TIMEOUT);
     }
 
-    private static String json(LifecycleNotice event) {
-        try {
-            return JSON.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Lifecycle event " + event.id() + " cannot be written as JSON", e);
-        }
+    /** The record of one event: keyed by its tenant, the CloudEvent in structured JSON. */
+    static ProducerRecord<String, byte[]> record(String topic, LifecycleNotice event) {
+        return KafkaMessageFactory.createWriter(topic, null, null, event.subject())
+                                  .writeStructured(cloudEvent(event), FORMAT);
+    }
+
+    /**
+     * The event for the CloudEvents SDK: the feed's attributes, {@code tenantversion} as an extension of CloudEvents'
+     * Integer type (32 bits: the SDK writes a wider number as a string).
+     */
+    static CloudEvent cloudEvent(LifecycleNotice event) {
+        return CloudEventBuilder.v1()
+                                .withId(event.id())
+                                .withSource(URI.create(event.source()))
+                                .withType(event.type())
+                                .withSubject(event.subject())
+                                .withTime(OffsetDateTime.parse(event.time()))
+                                .withExtension(TENANT_VERSION, Math.toIntExact(event.tenantversion()))
+                                .withData(event.datacontenttype(), JsonCloudEventData.wrap(JSON.valueToTree(event.data())))
+                                .build();
     }
 
     private static Map<String, Object> producerProperties(Map<String, Object> clientProperties, Duration sendTimeout) {
@@ -99,7 +122,7 @@ class LifecycleTopic implements AutoCloseable {
         int timeoutMs = Math.toIntExact(sendTimeout.toMillis());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "tenantry-lifecycle");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         // nothing counts as sent before every in-sync replica has it; retries never duplicate nor reorder
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

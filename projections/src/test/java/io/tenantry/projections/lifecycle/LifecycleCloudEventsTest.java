@@ -148,7 +148,7 @@ class LifecycleCloudEventsTest {
         assertThat(event.source()).isEqualTo("urn:tenantry:test");
         assertThat(event.type()).isEqualTo("io.tenantry.tenant.member-added.v1");
         assertThat(event.subject()).isEqualTo(TENANT);
-        assertThat(event.time()).isEqualTo("2026-03-01T09:15:30.120Z");
+        assertThat(event.time()).isEqualTo("2026-03-01T09:15:30.12Z");
         assertThat(event.datacontenttype()).isEqualTo("application/json");
         assertThat(event.tenantversion()).isEqualTo(4);
         assertThat(event.position()).as("on Kafka: none").isNull();
@@ -169,6 +169,26 @@ class LifecycleCloudEventsTest {
 
         assertThat(published.toString()).doesNotContain("Ann Example", "ann@acme.example", "+44 20", "Bob Example",
                 "bob@acme.example", "Secret Lane", "SP1 1AA", "Springfield", "theme", "lead-1");
+    }
+
+    @Test
+    void writesTheTopicsRecordsWithTheSdkInTheFeedsShape() throws Exception {
+        long sequence = 0;
+        for (Object sample : SAMPLES) {
+            LifecycleNotice notice = cloudEvents.map(message(sample, sequence++)).orElseThrow();
+            org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record =
+                    LifecycleTopic.record("lifecycle", notice);
+
+            assertThat(record.key()).isEqualTo(TENANT);
+            assertThat(new String(record.headers().lastHeader("content-type").value(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(LifecycleNotice.STRUCTURED_CONTENT_TYPE);
+            com.fasterxml.jackson.databind.node.ObjectNode written =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(record.value());
+            com.fasterxml.jackson.databind.node.ObjectNode feed =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(JSON.writeValueAsString(notice));
+            assertThat(written).as("%s", sample).isEqualTo(feed);
+            assertThat(LifecycleSchemas.violations(written)).as("%s", written).isEmpty();
+        }
     }
 
     @Test
