@@ -23,7 +23,7 @@ final class CommandCheck {
     private final Map<String, List<String>> added;
     private final Map<String, List<String>> planChanges;
 
-    private CommandCheck(Map<String, List<String>> created, Map<String, List<String>> added,
+    CommandCheck(Map<String, List<String>> created, Map<String, List<String>> added,
                          Map<String, List<String>> planChanges) {
         this.created = created;
         this.added = added;

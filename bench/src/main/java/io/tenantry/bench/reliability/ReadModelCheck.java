@@ -105,9 +105,21 @@ final class ReadModelCheck {
         long headAfter = processors.head();
         Map<String, List<String>> after = snapshot(postgres, tables);
         int rows = before.values().stream().mapToInt(List::size).sum();
+        List<String> differences = differences(before, after);
+        report.count(String.format(Locale.ROOT, "read models: %d tables, %d rows, compared with a rebuild of %s from %d events "
+                        + "(rebuilt in %.1f s)", tables.size(), rows, readModels, headAfter + 1,
+                (System.nanoTime() - started) / 1e9));
+        report.check("nothing written during the comparison", headBefore == headAfter,
+                "head " + headBefore + " -> " + headAfter);
+        report.check("read models equal a full rebuild, row for row", differences.isEmpty(),
+                CommandCheck.first(differences));
+    }
+
+    /** Per table whose rows differ (in content or number), a line with the counts and a row found on one side only. */
+    static List<String> differences(Map<String, List<String>> before, Map<String, List<String>> after) {
         List<String> differences = new ArrayList<>();
         before.forEach((table, rowsBefore) -> {
-            List<String> rowsAfter = after.get(table);
+            List<String> rowsAfter = after.getOrDefault(table, List.of());
             if (!rowsBefore.equals(rowsAfter)) {
                 List<String> onlyBefore = new ArrayList<>(rowsBefore);
                 onlyBefore.removeAll(rowsAfter);
@@ -119,12 +131,6 @@ final class ReadModelCheck {
                         onlyAfter.isEmpty() ? "-" : Http.abbreviate(onlyAfter.get(0), 300)));
             }
         });
-        report.count(String.format(Locale.ROOT, "read models: %d tables, %d rows, compared with a rebuild of %s from %d events "
-                        + "(rebuilt in %.1f s)", tables.size(), rows, readModels, headAfter + 1,
-                (System.nanoTime() - started) / 1e9));
-        report.check("nothing written during the comparison", headBefore == headAfter,
-                "head " + headBefore + " -> " + headAfter);
-        report.check("read models equal a full rebuild, row for row", differences.isEmpty(),
-                CommandCheck.first(differences));
+        return differences;
     }
 }
