@@ -1,6 +1,6 @@
 package io.tenantry.contracts.tenant;
 
-/** A tenant's lifecycle status (DOMAIN.md, Tenant). */
+/** A tenant's lifecycle status (docs/domain.md, Tenant). */
 public enum TenantStatus {
     PENDING_PROVISION,
     PROVISIONING,

@@ -43,7 +43,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module rules of STYLE.md (habit 12), checked on the compiled classes of every module. */
+/** The module rules (docs/architecture.md), checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "io.tenantry", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -117,7 +117,7 @@ class ArchitectureTest {
 
     /**
      * "Controllers only talk to the command and query gateways", made exact. A controller parses, authorises, sends one
-     * command or query and maps the answer (STYLE.md, habit 7); it never reaches state itself. Two rules hold it:
+     * command or query and maps the answer (docs/architecture.md); it never reaches state itself. Two rules hold it:
      * <ol>
      * <li>No controller (nor a class nested in one) depends on {@link #PERSISTENCE_OR_AGGREGATES}: no JDBC, JPA,
      * event store, Axon repository, saga or token store, Kafka, projection class, aggregate, saga or aggregate part.

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Profiles {@code command} and {@code query} run one side each: writes route to the first, reads to the second
- * (API.md: a split deployment routes by method). Each starts its own context on the shared embedded servers.
+ * (docs/operations.md: a split deployment routes by method). Each starts its own context on the shared embedded servers.
  */
 class RoleProfilesIT {
 

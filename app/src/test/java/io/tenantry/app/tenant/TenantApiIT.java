@@ -16,7 +16,7 @@ import java.util.UUID;
 import static io.tenantry.app.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The general tenant API of API.md over HTTP, against PostgreSQL: every write, its rules and its refusals. */
+/** The general tenant API (docs/api.md) over HTTP, against PostgreSQL: every write, its rules and its refusals. */
 class TenantApiIT extends IntegrationTest {
 
     @Autowired
