@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.tenantry.app.ops.ProjectionAdmin;
 import io.tenantry.command.idp.IdentityProviderSetup;
 import io.tenantry.command.invitation.InvitationMailer;
@@ -23,10 +26,12 @@ import io.tenantry.query.dashboard.DashboardProperties;
 import io.tenantry.query.dashboard.LifecycleStream;
 import io.tenantry.query.tenant.TenantReadAccess;
 import jakarta.validation.Validator;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.queryhandling.QueryGateway;
@@ -34,7 +39,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
-
 import java.util.Set;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
@@ -80,9 +84,16 @@ class ArchitectureTest {
             .and().haveNameMatching(".*(Command|Event|Query)$")
             .should().beRecords();
 
+    /** The aggregates, and the classes they hold as {@code @AggregateMember} entities (at any depth). */
+    static final DescribedPredicate<JavaClass> AGGREGATES_AND_ENTITIES = DescribedPredicate.describe(
+            "aggregates and their @AggregateMember entities", ArchitectureTest::isAggregateOrEntity);
+
+    /** More command handlers than this in one class is a class to split (into an aggregate member, say). */
+    static final int MAX_COMMAND_HANDLERS = 10;
+
     @ArchTest
     static final ArchRule aggregatesDoNoIo = noClasses()
-            .that().areAnnotatedWith(Aggregate.class)
+            .that(AGGREGATES_AND_ENTITIES)
             .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.net..", "java.nio..", "java.sql..",
                     "javax.sql..", "org.springframework.jdbc..", "org.springframework.web..",
                     "org.springframework.kafka..", "org.apache.kafka..", "jakarta.persistence..", "java.net.http..")
@@ -90,10 +101,30 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule aggregatesDoNotTalkToBusesOrRepositories = noClasses()
-            .that().areAnnotatedWith(Aggregate.class)
+            .that(AGGREGATES_AND_ENTITIES)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Gateway")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Template");
+
+    @ArchTest
+    static final ArchRule fewCommandHandlersPerClass = classes()
+            .should(new ArchCondition<>("have at most " + MAX_COMMAND_HANDLERS + " command handlers") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    long handlers = type.getMethods().stream()
+                                        .filter(method -> method.isAnnotatedWith(CommandHandler.class)).count();
+                    if (handlers > MAX_COMMAND_HANDLERS) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " has " + handlers
+                                + " command handlers, more than " + MAX_COMMAND_HANDLERS));
+                    }
+                }
+            });
+
+    static boolean isAggregateOrEntity(JavaClass type) {
+        return type.isAnnotatedWith(Aggregate.class) || type.getFieldsWithTypeOfSelf().stream().anyMatch(
+                field -> field.isAnnotatedWith(AggregateMember.class) && !field.getOwner().equals(type)
+                         && isAggregateOrEntity(field.getOwner()));
+    }
 
     /** A web controller (Spring MVC's {@code @RestController} or {@code @Controller}), or a class nested in one. */
     static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("controllers",

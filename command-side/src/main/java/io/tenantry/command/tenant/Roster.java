@@ -6,6 +6,7 @@ import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TeamRole;
+import io.tenantry.contracts.tenant.TenantStatus;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -94,11 +95,43 @@ final class Roster {
     }
 
     String tenantId;
-    boolean live;
+    private TenantStatus status;
     String planId;
     final Map<String, Seat<MemberRole>> members = new LinkedHashMap<>();
     final Map<String, Team> teams = new LinkedHashMap<>();
     final Map<String, HeldSeat> invitations = new LinkedHashMap<>();
+
+    /** The tenant's status: the one place it is kept (the Tenant's events set it). */
+    TenantStatus status() {
+        return status;
+    }
+
+    void status(TenantStatus next) {
+        status = next;
+    }
+
+    /** Created and not deleted. */
+    boolean live() {
+        return status != null && status != TenantStatus.DELETED;
+    }
+
+    /** A deleted tenant is not found, as an unknown one. */
+    void requireLive() {
+        if (status == TenantStatus.DELETED) {
+            throw TenantRefusals.notFound(tenantId);
+        }
+    }
+
+    /** A live tenant in one of the {@code allowed} statuses; otherwise the {@code action} is refused (409). */
+    void requireStatus(String action, String allowedText, TenantStatus... allowed) {
+        requireLive();
+        for (TenantStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw TenantRefusals.transition(action, status, allowedText);
+    }
 
     MemberRole roleOf(String userId) {
         Seat<MemberRole> seat = userId == null ? null : members.get(userId);
@@ -114,7 +147,7 @@ final class Roster {
         if (caller == null) {
             throw DomainRefusal.forbidden("caller_required", "This change needs to know who asks for it.");
         }
-        if (!live || (!caller.isPartnerAdmin() && roleOf(caller.userId()) == null)) {
+        if (!live() || (!caller.isPartnerAdmin() && roleOf(caller.userId()) == null)) {
             throw TenantRefusals.notFound(tenantId);
         }
     }

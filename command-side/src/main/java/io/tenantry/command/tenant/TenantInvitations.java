@@ -63,7 +63,7 @@ class TenantInvitations {
      */
     @CommandHandler
     MemberView handle(AdmitInviteeCommand command) {
-        if (!roster.live) {
+        if (!roster.live()) {
             throw TenantRefusals.notFound(roster.tenantId);
         }
         Roster.HeldSeat seat = roster.invitations.get(command.invitationId());

@@ -14,8 +14,6 @@ import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
 import io.tenantry.contracts.tenant.RemoveMemberCommand;
 import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
-import io.tenantry.contracts.tenant.TenantDeletedEvent;
-import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TransferOwnershipCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -118,16 +116,6 @@ class TenantMembership {
         apply(new MemberRemovedEvent(roster.tenantId, userId, left));
     }
 
-    /** For the tenant's own handlers: OWNER, ADMIN or partner-admin. */
-    void requireManager(Caller caller) {
-        roster.requireManager(caller);
-    }
-
-    /** For the tenant's own handlers: OWNER or partner-admin. */
-    void requireOwner(Caller caller, String why) {
-        roster.requireOwner(caller, why);
-    }
-
     private static void requireRole(MemberRole role) {
         if (role == null) {
             throw DomainRefusal.invalid("invalid_role", "A member's role is OWNER, ADMIN or MEMBER.");
@@ -143,17 +131,6 @@ class TenantMembership {
     void on(TenantCreatedEvent event) {
         roster.tenantId = event.tenantId();
         roster.planId = event.planId();
-        roster.live = true;
-    }
-
-    @EventSourcingHandler
-    void on(TenantDeletedEvent event) {
-        roster.live = false;
-    }
-
-    @EventSourcingHandler
-    void on(TenantRestoredEvent event) {
-        roster.live = true;
     }
 
     @EventSourcingHandler
