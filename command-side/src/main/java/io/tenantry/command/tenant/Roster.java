@@ -10,6 +10,7 @@ import io.tenantry.contracts.tenant.TenantStatus;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,87 +20,122 @@ import static io.tenantry.contracts.tenant.MemberRole.ADMIN;
 import static io.tenantry.contracts.tenant.MemberRole.OWNER;
 
 /**
- * Who is in a tenant and in which of its teams, and the access rules that follow from it. Shared by the Tenant
- * aggregate's {@link TenantMembership} and {@link TenantTeams} entities; each event changes it in one entity only.
- * Strangers learn nothing (404); members without the role get 403; partner-admins may act.
+ * Who is in a tenant and in which of its teams, its plan and its status, and the access rules that follow from them.
+ * Shared by the Tenant aggregate and its entities ({@link TenantMembership}, {@link TenantTeams},
+ * {@link TenantInvitations}, {@link TenantPlan}, {@link TenantProvisioning}); its fields are its own, changed only
+ * through the methods named after what happened, each called from one entity's event-sourcing handler. Strangers
+ * learn nothing (404); members without the role get 403; partner-admins may act.
  */
 final class Roster {
 
-    /** A membership (of the tenant, or of a team) with when it began and last changed. */
-    static final class Seat<R> {
-        R role;
-        final Instant joinedAt;
-        Instant updatedAt;
-        long version;
-
-        Seat(R role, Instant at, long version) {
-            this.role = role;
-            this.joinedAt = at;
-            this.updatedAt = at;
-            this.version = version;
-        }
-
-        void change(R newRole, Instant at, long newVersion) {
-            role = newRole;
-            updatedAt = at;
-            version = newVersion;
-        }
-
-        // value equality: Axon's test fixture compares the state it built with the state events rebuild
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Seat<?> seat && Objects.equals(role, seat.role) && joinedAt.equals(seat.joinedAt)
-                    && updatedAt.equals(seat.updatedAt) && version == seat.version;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(role, joinedAt, updatedAt, version);
-        }
-    }
-
-    /** A team and its members. */
-    static final class Team {
-        final String id;
-        String name;
-        String description;
-        final Instant createdAt;
-        Instant updatedAt;
-        long version;
-        final Map<String, Seat<TeamRole>> members = new LinkedHashMap<>();
-
-        Team(String id, String name, String description, Instant at, long version) {
-            this.id = id;
-            this.name = name;
-            this.description = description;
-            this.createdAt = at;
-            this.updatedAt = at;
-            this.version = version;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Team team && id.equals(team.id) && name.equals(team.name)
-                    && Objects.equals(description, team.description) && createdAt.equals(team.createdAt)
-                    && updatedAt.equals(team.updatedAt) && version == team.version && members.equals(team.members);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(id, name, description, createdAt, updatedAt, version, members);
-        }
-    }
-
-    /** A member's seat kept for a pending invitation, until it is accepted, revoked or expires. */
-    record HeldSeat(MemberRole role, String invitedBy, Instant expiresAt) {
-    }
-
-    String tenantId;
+    private String tenantId;
     private TenantStatus status;
-    String planId;
-    final Map<String, Seat<MemberRole>> members = new LinkedHashMap<>();
-    final Map<String, Team> teams = new LinkedHashMap<>();
-    final Map<String, HeldSeat> invitations = new LinkedHashMap<>();
+    private String planId;
+    private final Map<String, Seat<MemberRole>> members = new LinkedHashMap<>();
+    private final Map<String, Team> teams = new LinkedHashMap<>();
+    private final Map<String, HeldSeat> invitations = new LinkedHashMap<>();
+
+    // what the tenant's events change, each from one entity's event-sourcing handler
+
+    void created(String id, String plan) {
+        tenantId = id;
+        planId = plan;
+    }
+
+    void planChanged(String plan) {
+        planId = plan;
+    }
+
+    void join(String userId, MemberRole role, Instant at, long version) {
+        members.put(userId, new Seat<>(role, at, version));
+    }
+
+    void changeRole(String userId, MemberRole role, Instant at, long version) {
+        members.get(userId).change(role, at, version);
+    }
+
+    void leave(String userId) {
+        members.remove(userId);
+    }
+
+    void transferOwnership(String fromUserId, String toUserId, Instant at, long version) {
+        changeRole(toUserId, OWNER, at, version);
+        changeRole(fromUserId, ADMIN, at, version);
+    }
+
+    void teamCreated(String teamId, String name, String description, Instant at, long version) {
+        teams.put(teamId, new Team(teamId, name, description, at, version));
+    }
+
+    void teamUpdated(String teamId, String name, String description, Instant at, long version) {
+        Team team = teams.get(teamId);
+        team.name = name;
+        team.description = description;
+        team.updatedAt = at;
+        team.version = version;
+    }
+
+    void teamDeleted(String teamId) {
+        teams.remove(teamId);
+    }
+
+    void joinTeam(String teamId, String userId, TeamRole role, Instant at, long version) {
+        teams.get(teamId).members.put(userId, new Seat<>(role, at, version));
+    }
+
+    void changeTeamRole(String teamId, String userId, TeamRole role, Instant at, long version) {
+        teams.get(teamId).members.get(userId).change(role, at, version);
+    }
+
+    void leaveTeam(String teamId, String userId) {
+        teams.get(teamId).members.remove(userId);
+    }
+
+    void seatHeld(String invitationId, HeldSeat seat) {
+        invitations.put(invitationId, seat);
+    }
+
+    void seatReleased(String invitationId) {
+        invitations.remove(invitationId);
+    }
+
+    // what the entities read
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    String planId() {
+        return planId;
+    }
+
+    boolean isMember(String userId) {
+        return userId != null && members.containsKey(userId);
+    }
+
+    /** The member's seat, or {@code null}. */
+    Seat<MemberRole> member(String userId) {
+        return userId == null ? null : members.get(userId);
+    }
+
+    /** The team, or {@code null}. */
+    Team team(String teamId) {
+        return teamId == null ? null : teams.get(teamId);
+    }
+
+    int teamCount() {
+        return teams.size();
+    }
+
+    /** The ids of the teams the user is in. */
+    List<String> teamsOf(String userId) {
+        return teams.values().stream().filter(team -> team.members.containsKey(userId)).map(team -> team.id).toList();
+    }
+
+    /** The seat held for a pending invitation, or {@code null}. */
+    HeldSeat heldSeat(String invitationId) {
+        return invitationId == null ? null : invitations.get(invitationId);
+    }
 
     /** The tenant's status: the one place it is kept (the Tenant's events set it). */
     TenantStatus status() {

@@ -216,7 +216,7 @@ public class Tenant {
 
     TenantView view() {
         return new TenantView(tenantId, profile.name(), profile.slug(), tier, roster.status(), profile.contacts(),
-                profile.address(), profile.industry(), profile.settings(), leadId, roster.planId, createdBy, createdAt,
+                profile.address(), profile.industry(), profile.settings(), leadId, roster.planId(), createdBy, createdAt,
                 updatedAt, deletedAt, AggregateLifecycle.getVersion());
     }
 

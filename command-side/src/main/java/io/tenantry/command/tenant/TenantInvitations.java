@@ -47,11 +47,11 @@ class TenantInvitations {
         if (command.invitationId() == null || command.expiresAt() == null) {
             throw DomainRefusal.invalid("invalid_invitation", "An invitation needs an id and an expiry.");
         }
-        if (roster.invitations.containsKey(command.invitationId())) {
+        if (roster.heldSeat(command.invitationId()) != null) {
             throw DomainRefusal.conflict("invitation_exists", "This tenant already has invitation " + command.invitationId() + ".");
         }
         roster.requireRoomForMember(plans);
-        apply(new MemberInvitedEvent(roster.tenantId, command.invitationId(), command.role(),
+        apply(new MemberInvitedEvent(roster.tenantId(), command.invitationId(), command.role(),
                 command.caller().userId(), command.expiresAt()));
         deadlines.schedule(command.expiresAt(), SEAT_EXPIRY_DEADLINE, new InvitationSeatExpiryDue(command.invitationId()));
     }
@@ -64,22 +64,22 @@ class TenantInvitations {
     @CommandHandler
     MemberView handle(AdmitInviteeCommand command) {
         if (!roster.live()) {
-            throw TenantRefusals.notFound(roster.tenantId);
+            throw TenantRefusals.notFound(roster.tenantId());
         }
-        Roster.HeldSeat seat = roster.invitations.get(command.invitationId());
+        HeldSeat seat = roster.heldSeat(command.invitationId());
         if (seat == null) {
             throw DomainRefusal.conflict("invitation_expired", "This invitation has expired; ask for a new one.");
         }
-        if (roster.members.containsKey(command.userId())) {
+        if (roster.isMember(command.userId())) {
             throw DomainRefusal.conflict("already_member", "You are already a member of this tenant.");
         }
-        apply(new InvitationClosedEvent(roster.tenantId, command.invitationId(), InvitationStatus.ACCEPTED));
-        apply(new MemberAddedEvent(roster.tenantId, command.userId(), seat.role()));
-        if (LeadPrincipal.isLead(seat.invitedBy()) && seat.role() == OWNER && roster.members.containsKey(seat.invitedBy())) {
+        apply(new InvitationClosedEvent(roster.tenantId(), command.invitationId(), InvitationStatus.ACCEPTED));
+        apply(new MemberAddedEvent(roster.tenantId(), command.userId(), seat.role()));
+        if (LeadPrincipal.isLead(seat.invitedBy()) && seat.role() == OWNER && roster.isMember(seat.invitedBy())) {
             TenantMembership.remove(roster, seat.invitedBy(), false);
         }
-        Roster.Seat<MemberRole> member = roster.members.get(command.userId());
-        return new MemberView(roster.tenantId, command.userId(), member.role, member.joinedAt, member.updatedAt,
+        Seat<MemberRole> member = roster.member(command.userId());
+        return new MemberView(roster.tenantId(), command.userId(), member.role, member.joinedAt, member.updatedAt,
                 member.version);
     }
 
@@ -87,27 +87,27 @@ class TenantInvitations {
     @CommandHandler
     void handle(ReleaseInvitationSeatCommand command) {
         roster.requireManager(command.caller());
-        if (!roster.invitations.containsKey(command.invitationId())) {
+        if (roster.heldSeat(command.invitationId()) == null) {
             throw DomainRefusal.notFound("invitation_not_found",
                     "This tenant has no pending invitation " + command.invitationId() + ".");
         }
-        apply(new InvitationClosedEvent(roster.tenantId, command.invitationId(), InvitationStatus.REVOKED));
+        apply(new InvitationClosedEvent(roster.tenantId(), command.invitationId(), InvitationStatus.REVOKED));
     }
 
     /** The invitation's expiry came with its seat still held: the seat is freed. */
     void expire(InvitationSeatExpiryDue due) {
-        if (roster.invitations.containsKey(due.invitationId())) {
-            apply(new InvitationClosedEvent(roster.tenantId, due.invitationId(), InvitationStatus.EXPIRED));
+        if (roster.heldSeat(due.invitationId()) != null) {
+            apply(new InvitationClosedEvent(roster.tenantId(), due.invitationId(), InvitationStatus.EXPIRED));
         }
     }
 
     @EventSourcingHandler
     void on(MemberInvitedEvent event) {
-        roster.invitations.put(event.invitationId(), new Roster.HeldSeat(event.role(), event.invitedBy(), event.expiresAt()));
+        roster.seatHeld(event.invitationId(), new HeldSeat(event.role(), event.invitedBy(), event.expiresAt()));
     }
 
     @EventSourcingHandler
     void on(InvitationClosedEvent event) {
-        roster.invitations.remove(event.invitationId());
+        roster.seatReleased(event.invitationId());
     }
 }

@@ -50,11 +50,11 @@ class TenantMembership {
         if (command.role() == OWNER) {
             roster.requireOwner(command.caller(), "Only an OWNER adds an OWNER.");
         }
-        if (roster.members.containsKey(command.userId())) {
+        if (roster.isMember(command.userId())) {
             throw DomainRefusal.conflict("already_member", "User " + command.userId() + " is already a member of this tenant.");
         }
         roster.requireRoomForMember(plans);
-        apply(new MemberAddedEvent(roster.tenantId, command.userId(), command.role()));
+        apply(new MemberAddedEvent(roster.tenantId(), command.userId(), command.role()));
         return view(command.userId());
     }
 
@@ -62,13 +62,13 @@ class TenantMembership {
     MemberView handle(ChangeMemberRoleCommand command) {
         roster.requireManager(command.caller());
         requireRole(command.role());
-        Roster.Seat<MemberRole> target = roster.requireMember(command.userId());
+        Seat<MemberRole> target = roster.requireMember(command.userId());
         if (target.role != command.role()) {
             if (target.role == OWNER || command.role() == OWNER) {
                 roster.requireOwner(command.caller(), "Only an OWNER makes or demotes an OWNER.");
             }
             roster.requireNotLastOwner(command.userId(), target.role, "be demoted");
-            apply(new MemberRoleChangedEvent(roster.tenantId, command.userId(), target.role, command.role()));
+            apply(new MemberRoleChangedEvent(roster.tenantId(), command.userId(), target.role, command.role()));
         }
         return view(command.userId());
     }
@@ -79,7 +79,7 @@ class TenantMembership {
         Caller caller = command.caller();
         roster.requireVisible(caller);
         boolean leaving = command.userId() != null && command.userId().equals(caller.userId());
-        Roster.Seat<MemberRole> target = roster.requireMember(command.userId());
+        Seat<MemberRole> target = roster.requireMember(command.userId());
         if (!leaving) {
             roster.requireManager(caller);
             if (target.role == OWNER) {
@@ -100,20 +100,18 @@ class TenantMembership {
         if (command.caller().userId().equals(command.toUserId())) {
             throw DomainRefusal.conflict("transfer_to_self", "You already own this tenant; name another member.");
         }
-        if (!roster.members.containsKey(command.toUserId())) {
+        if (!roster.isMember(command.toUserId())) {
             throw DomainRefusal.conflict("not_a_member", "Ownership goes to a member of the tenant only; "
                     + command.toUserId() + " is not one.");
         }
-        apply(new OwnershipTransferredEvent(roster.tenantId, command.caller().userId(), command.toUserId()));
+        apply(new OwnershipTransferredEvent(roster.tenantId(), command.caller().userId(), command.toUserId()));
         return view(command.toUserId());
     }
 
     /** Takes a member out of every team, then out of the tenant, in one step. */
     static void remove(Roster roster, String userId, boolean left) {
-        roster.teams.values().stream().filter(team -> team.members.containsKey(userId))
-                    .map(team -> team.id).toList()
-                    .forEach(teamId -> apply(new TeamMemberRemovedEvent(roster.tenantId, teamId, userId)));
-        apply(new MemberRemovedEvent(roster.tenantId, userId, left));
+        roster.teamsOf(userId).forEach(teamId -> apply(new TeamMemberRemovedEvent(roster.tenantId(), teamId, userId)));
+        apply(new MemberRemovedEvent(roster.tenantId(), userId, left));
     }
 
     private static void requireRole(MemberRole role) {
@@ -123,34 +121,32 @@ class TenantMembership {
     }
 
     private MemberView view(String userId) {
-        Roster.Seat<MemberRole> seat = roster.members.get(userId);
-        return new MemberView(roster.tenantId, userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
+        Seat<MemberRole> seat = roster.member(userId);
+        return new MemberView(roster.tenantId(), userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
     }
 
     @EventSourcingHandler
     void on(TenantCreatedEvent event) {
-        roster.tenantId = event.tenantId();
-        roster.planId = event.planId();
+        roster.created(event.tenantId(), event.planId());
     }
 
     @EventSourcingHandler
     void on(MemberAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        roster.members.put(event.userId(), new Roster.Seat<>(event.role(), at, version));
+        roster.join(event.userId(), event.role(), at, version);
     }
 
     @EventSourcingHandler
     void on(MemberRoleChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        roster.members.get(event.userId()).change(event.role(), at, version);
+        roster.changeRole(event.userId(), event.role(), at, version);
     }
 
     @EventSourcingHandler
     void on(MemberRemovedEvent event) {
-        roster.members.remove(event.userId());
+        roster.leave(event.userId());
     }
 
     @EventSourcingHandler
     void on(OwnershipTransferredEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        roster.members.get(event.toUserId()).change(OWNER, at, version);
-        roster.members.get(event.fromUserId()).change(ADMIN, at, version);
+        roster.transferOwnership(event.fromUserId(), event.toUserId(), at, version);
     }
 }

@@ -28,12 +28,12 @@ class TenantPlan {
     AdoptPlanCommand.PlanAdoption handle(AdoptPlanCommand command, PlanCatalogue plans) {
         roster.requireOwner(command.caller(), "Only an OWNER changes the tenant's plan.");
         Plan plan = known(plans, command.planId());
-        String current = plans.planOrDefault(roster.planId).id();
+        String current = plans.planOrDefault(roster.planId()).id();
         if (plan.id().equals(current)) {
             return new AdoptPlanCommand.PlanAdoption(current, current, false);
         }
         roster.requireFits(plan);
-        apply(new TenantPlanChangedEvent(roster.tenantId, current, plan.id()));
+        apply(new TenantPlanChangedEvent(roster.tenantId(), current, plan.id()));
         return new AdoptPlanCommand.PlanAdoption(current, plan.id(), true);
     }
 
@@ -51,6 +51,6 @@ class TenantPlan {
 
     @EventSourcingHandler
     void on(TenantPlanChangedEvent event) {
-        roster.planId = event.toPlanId();
+        roster.planChanged(event.toPlanId());
     }
 }

@@ -50,20 +50,20 @@ class TenantTeams {
         String name = checkedName(command.name());
         checkDescription(command.description());
         requireFreeName(name, null);
-        roster.requireRoom(plans, "teams", roster.teams.size(), Plan::maxTeams);
-        apply(new TeamCreatedEvent(roster.tenantId, command.teamId(), name, command.description()));
+        roster.requireRoom(plans, "teams", roster.teamCount(), Plan::maxTeams);
+        apply(new TeamCreatedEvent(roster.tenantId(), command.teamId(), name, command.description()));
         return view(command.teamId());
     }
 
     @CommandHandler
     TeamView handle(UpdateTeamCommand command) {
-        Roster.Team team = roster.requireTeamManager(command.caller(), command.teamId());
+        Team team = roster.requireTeamManager(command.caller(), command.teamId());
         String name = command.name() == null ? team.name : checkedName(command.name());
         String description = command.description() == null ? team.description : command.description();
         checkDescription(description);
         requireFreeName(name, team.id);
         if (!name.equals(team.name) || !Objects.equals(description, team.description)) {
-            apply(new TeamUpdatedEvent(roster.tenantId, team.id, name, description));
+            apply(new TeamUpdatedEvent(roster.tenantId(), team.id, name, description));
         }
         return view(team.id);
     }
@@ -73,32 +73,32 @@ class TenantTeams {
     long handle(DeleteTeamCommand command) {
         roster.requireManager(command.caller());
         roster.requireTeam(command.teamId());
-        apply(new TeamDeletedEvent(roster.tenantId, command.teamId()));
+        apply(new TeamDeletedEvent(roster.tenantId(), command.teamId()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     TeamMemberView handle(AddTeamMemberCommand command) {
-        Roster.Team team = roster.requireTeamManager(command.caller(), command.teamId());
+        Team team = roster.requireTeamManager(command.caller(), command.teamId());
         requireRole(command.role());
-        if (!roster.members.containsKey(command.userId())) {
+        if (!roster.isMember(command.userId())) {
             throw DomainRefusal.conflict("not_a_member", "Only members of the tenant join its teams; "
                     + command.userId() + " is not one.");
         }
         if (team.members.containsKey(command.userId())) {
             throw DomainRefusal.conflict("already_team_member", "User " + command.userId() + " is already in this team.");
         }
-        apply(new TeamMemberAddedEvent(roster.tenantId, team.id, command.userId(), command.role()));
+        apply(new TeamMemberAddedEvent(roster.tenantId(), team.id, command.userId(), command.role()));
         return memberView(team.id, command.userId());
     }
 
     @CommandHandler
     TeamMemberView handle(ChangeTeamMemberRoleCommand command) {
-        Roster.Team team = roster.requireTeamManager(command.caller(), command.teamId());
+        Team team = roster.requireTeamManager(command.caller(), command.teamId());
         requireRole(command.role());
-        Roster.Seat<TeamRole> seat = requireTeamMember(team, command.userId());
+        Seat<TeamRole> seat = requireTeamMember(team, command.userId());
         if (seat.role != command.role()) {
-            apply(new TeamMemberRoleChangedEvent(roster.tenantId, team.id, command.userId(), seat.role, command.role()));
+            apply(new TeamMemberRoleChangedEvent(roster.tenantId(), team.id, command.userId(), seat.role, command.role()));
         }
         return memberView(team.id, command.userId());
     }
@@ -107,12 +107,12 @@ class TenantTeams {
     @CommandHandler
     long handle(RemoveTeamMemberCommand command) {
         roster.requireVisible(command.caller());
-        Roster.Team team = roster.requireTeam(command.teamId());
+        Team team = roster.requireTeam(command.teamId());
         requireTeamMember(team, command.userId());
         if (!command.userId().equals(command.caller().userId())) {
             roster.requireTeamManager(command.caller(), command.teamId());
         }
-        apply(new TeamMemberRemovedEvent(roster.tenantId, team.id, command.userId()));
+        apply(new TeamMemberRemovedEvent(roster.tenantId(), team.id, command.userId()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -122,8 +122,8 @@ class TenantTeams {
         });
     }
 
-    private static Roster.Seat<TeamRole> requireTeamMember(Roster.Team team, String userId) {
-        Roster.Seat<TeamRole> seat = userId == null ? null : team.members.get(userId);
+    private static Seat<TeamRole> requireTeamMember(Team team, String userId) {
+        Seat<TeamRole> seat = userId == null ? null : team.members.get(userId);
         if (seat == null) {
             throw DomainRefusal.notFound("team_member_not_found", "User " + userId + " is not in this team.");
         }
@@ -151,47 +151,43 @@ class TenantTeams {
     }
 
     private TeamView view(String teamId) {
-        Roster.Team team = roster.teams.get(teamId);
-        return new TeamView(roster.tenantId, team.id, team.name, team.description, team.members.size(),
+        Team team = roster.team(teamId);
+        return new TeamView(roster.tenantId(), team.id, team.name, team.description, team.members.size(),
                 team.createdAt, team.updatedAt, team.version);
     }
 
     private TeamMemberView memberView(String teamId, String userId) {
-        Roster.Seat<TeamRole> seat = roster.teams.get(teamId).members.get(userId);
-        return new TeamMemberView(roster.tenantId, teamId, userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
+        Seat<TeamRole> seat = roster.team(teamId).members.get(userId);
+        return new TeamMemberView(roster.tenantId(), teamId, userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
     }
 
     @EventSourcingHandler
     void on(TeamCreatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        roster.teams.put(event.teamId(), new Roster.Team(event.teamId(), event.name(), event.description(), at, version));
+        roster.teamCreated(event.teamId(), event.name(), event.description(), at, version);
     }
 
     @EventSourcingHandler
     void on(TeamUpdatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        Roster.Team team = roster.teams.get(event.teamId());
-        team.name = event.name();
-        team.description = event.description();
-        team.updatedAt = at;
-        team.version = version;
+        roster.teamUpdated(event.teamId(), event.name(), event.description(), at, version);
     }
 
     @EventSourcingHandler
     void on(TeamDeletedEvent event) {
-        roster.teams.remove(event.teamId());
+        roster.teamDeleted(event.teamId());
     }
 
     @EventSourcingHandler
     void on(TeamMemberAddedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        roster.teams.get(event.teamId()).members.put(event.userId(), new Roster.Seat<>(event.role(), at, version));
+        roster.joinTeam(event.teamId(), event.userId(), event.role(), at, version);
     }
 
     @EventSourcingHandler
     void on(TeamMemberRoleChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        roster.teams.get(event.teamId()).members.get(event.userId()).change(event.role(), at, version);
+        roster.changeTeamRole(event.teamId(), event.userId(), event.role(), at, version);
     }
 
     @EventSourcingHandler
     void on(TeamMemberRemovedEvent event) {
-        roster.teams.get(event.teamId()).members.remove(event.userId());
+        roster.leaveTeam(event.teamId(), event.userId());
     }
 }
