@@ -1,14 +1,12 @@
 package io.tenantry.contracts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.lang.reflect.RecordComponent;
 
 /** The JSON name of a bound property, so field errors name what the client sent ({@code client_name}, not clientName). */
 public final class JsonNames {
 
-    private JsonNames() {
-    }
+    private JsonNames() {}
 
     public static String of(Class<?> type, String path) {
         if (type == null || path == null || !type.isRecord()) {

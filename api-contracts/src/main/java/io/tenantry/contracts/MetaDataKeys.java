@@ -10,6 +10,5 @@ public final class MetaDataKeys {
     /** The identifier of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
 
-    private MetaDataKeys() {
-    }
+    private MetaDataKeys() {}
 }

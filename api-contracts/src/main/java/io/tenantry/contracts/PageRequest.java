@@ -10,7 +10,7 @@ public record PageRequest(int offset, int limit) {
     public PageRequest {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("a page starts at offset 0 or later and holds at least one item; "
-                                               + "asked for offset " + offset + ", limit " + limit);
+                    + "asked for offset " + offset + ", limit " + limit);
         }
     }
 }

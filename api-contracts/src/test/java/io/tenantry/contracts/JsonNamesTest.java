@@ -1,19 +1,16 @@
 package io.tenantry.contracts;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class JsonNamesTest {
 
-    record Body(@JsonProperty("client_name") String clientName, String email, List<Item> items) {
-    }
+    record Body(@JsonProperty("client_name") String clientName, String email, List<Item> items) {}
 
-    record Item(String name) {
-    }
+    record Item(String name) {}
 
     @Test
     void namesFieldsAsTheJsonDoes() {

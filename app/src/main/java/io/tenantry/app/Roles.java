@@ -13,18 +13,15 @@ final class Roles {
     static final String COMMAND = "command";
     static final String QUERY = "query";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     @Configuration(proxyBeanMethods = false)
     @Profile("!" + QUERY)
     @Import(CommandSideConfiguration.class)
-    static class CommandRole {
-    }
+    static class CommandRole {}
 
     @Configuration(proxyBeanMethods = false)
     @Profile("!" + COMMAND)
     @Import({ProjectionsConfiguration.class, QuerySideConfiguration.class})
-    static class QueryRole {
-    }
+    static class QueryRole {}
 }

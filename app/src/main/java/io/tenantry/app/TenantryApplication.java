@@ -2,10 +2,9 @@ package io.tenantry.app;
 
 import io.tenantry.app.token.KeysCommand;
 import io.tenantry.app.token.TokenCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import java.util.Arrays;
 
 /**
  * Tenantry, all in one process by default. {@code --spring.profiles.active=command} runs only the command role,

@@ -1,5 +1,7 @@
 package io.tenantry.archfixture;
 
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -8,14 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
-
 /** The rule breakers (and one honest controller) of {@code ControllerRulesTest}. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Reads a table itself. */
     @RestController

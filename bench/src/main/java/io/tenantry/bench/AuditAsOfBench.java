@@ -1,7 +1,5 @@
 package io.tenantry.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +32,15 @@ final class AuditAsOfBench {
         try (RunningApp app = RunningApp.start(jar)) {
             String owner = app.token("bench-owner", null);
             String auditor = app.token("bench-auditor", "partner-admin");
-            String tenantId = app.call("POST", "/api/tenants", owner,
-                    Map.of("name", "Bench Co", "slug", "bench-co", "tier", "POOLED")).expect(201).body().path("id").asText();
+            String tenantId = app.call(
+                            "POST",
+                            "/api/tenants",
+                            owner,
+                            Map.of("name", "Bench Co", "slug", "bench-co", "tier", "POOLED"))
+                    .expect(201)
+                    .body()
+                    .path("id")
+                    .asText();
             Instant created = Instant.now();
             awaitSubscription(app, owner, tenantId);
 
@@ -45,8 +50,12 @@ final class AuditAsOfBench {
             Instant changesBegan = Instant.now();
             for (int i = 0; i < changes; i++) {
                 String plan = PLANS[i % 2];
-                RunningApp.Call call = app.call("PUT", "/api/tenants/" + tenantId + "/subscription/plan", owner,
-                        Map.of("planId", plan, "reason", "bench " + i)).expect(200);
+                RunningApp.Call call = app.call(
+                                "PUT",
+                                "/api/tenants/" + tenantId + "/subscription/plan",
+                                owner,
+                                Map.of("planId", plan, "reason", "bench " + i))
+                        .expect(200);
                 changeNanos[i] = call.nanos();
                 changedAt.add(Instant.parse(call.body().path("changedAt").asText()));
                 planAfter.add(plan);
@@ -55,18 +64,22 @@ final class AuditAsOfBench {
 
             Random random = new Random(42);
             Instant first = created;
-            long span = Duration.between(first, changedAt.get(changes - 1).plusSeconds(1)).toMillis();
+            long span = Duration.between(first, changedAt.get(changes - 1).plusSeconds(1))
+                    .toMillis();
             long[] asOfNanos = new long[queries];
             int wrong = 0;
             for (int i = 0; i < 50; i++) {
-                app.call("GET", "/api/audit/tenants/" + tenantId + "/plan-changes?asOf=" + first, auditor, null).expect(200);
+                app.call("GET", "/api/audit/tenants/" + tenantId + "/plan-changes?asOf=" + first, auditor, null)
+                        .expect(200);
             }
             for (int i = 0; i < queries; i++) {
                 Instant at = first.plusMillis((long) (random.nextDouble() * span));
-                RunningApp.Call call = app.call("GET", "/api/audit/tenants/" + tenantId + "/plan-changes?asOf=" + at,
-                        auditor, null).expect(200);
+                RunningApp.Call call = app.call(
+                                "GET", "/api/audit/tenants/" + tenantId + "/plan-changes?asOf=" + at, auditor, null)
+                        .expect(200);
                 asOfNanos[i] = call.nanos();
-                if (!expectedPlan(changedAt, planAfter, at, "free").equals(call.body().path("planId").asText())) {
+                if (!expectedPlan(changedAt, planAfter, at, "free")
+                        .equals(call.body().path("planId").asText())) {
                     wrong++;
                 }
             }
@@ -74,33 +87,64 @@ final class AuditAsOfBench {
             long[] pageNanos = new long[20];
             long[] lastPageNanos = new long[20];
             for (int i = 0; i < 20; i++) {
-                pageNanos[i] = app.call("GET", "/api/audit/tenants/" + tenantId + "/plan-changes?limit=50", auditor, null)
-                                  .expect(200).nanos();
-                lastPageNanos[i] = app.call("GET", "/api/audit/tenants/" + tenantId + "/plan-changes?limit=50&offset="
-                        + Math.max(0, changes - 50), auditor, null).expect(200).nanos();
+                pageNanos[i] = app.call(
+                                "GET", "/api/audit/tenants/" + tenantId + "/plan-changes?limit=50", auditor, null)
+                        .expect(200)
+                        .nanos();
+                lastPageNanos[i] = app.call(
+                                "GET",
+                                "/api/audit/tenants/" + tenantId + "/plan-changes?limit=50&offset="
+                                        + Math.max(0, changes - 50),
+                                auditor,
+                                null)
+                        .expect(200)
+                        .nanos();
             }
             long[] diffNanos = new long[5];
             for (int i = 0; i < 5; i++) {
-                diffNanos[i] = app.call("GET", "/api/audit/tenants/" + tenantId + "/diff?from=" + first + "&to="
-                        + changedAt.get(changes - 1).plusSeconds(1), auditor, null).expect(200).nanos();
+                diffNanos[i] = app.call(
+                                "GET",
+                                "/api/audit/tenants/" + tenantId + "/diff?from=" + first + "&to="
+                                        + changedAt.get(changes - 1).plusSeconds(1),
+                                auditor,
+                                null)
+                        .expect(200)
+                        .nanos();
             }
 
             int slice = Math.max(1, Math.min(1000, changes / 10));
             StringBuilder report = new StringBuilder();
-            report.append(String.format(Locale.ROOT, "audit-asof: %d plan changes, %d as-of queries (one client, sequential)%n",
-                    changes, queries));
-            report.append(String.format(Locale.ROOT, "run %s on %s, %d cores, JVM %s%n", began,
+            report.append(String.format(
+                    Locale.ROOT,
+                    "audit-asof: %d plan changes, %d as-of queries (one client, sequential)%n",
+                    changes,
+                    queries));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "run %s on %s, %d cores, JVM %s%n",
+                    began,
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-            report.append(String.format(Locale.ROOT, "plan changes: %.1f s in all, %.0f per second%n", changing.toMillis() / 1000.0,
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version")));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "plan changes: %.1f s in all, %.0f per second%n",
+                    changing.toMillis() / 1000.0,
                     changes / Math.max(0.001, changing.toMillis() / 1000.0)));
-            report.append(new Stats(slice(changeNanos, 0, slice)).line("PUT plan, first " + slice)).append('\n');
-            report.append(new Stats(slice(changeNanos, changes - slice, changes)).line("PUT plan, last " + slice)).append('\n');
-            report.append(new Stats(asOfNanos).line("GET plan-changes?asOf (random instants)")).append('\n');
-            report.append(new Stats(pageNanos).line("GET plan-changes, first page of 50")).append('\n');
-            report.append(new Stats(lastPageNanos).line("GET plan-changes, last page of 50")).append('\n');
-            report.append(new Stats(diffNanos).line("GET diff over the whole history")).append('\n');
-            report.append(String.format(Locale.ROOT, "as-of answers checked against the changes: %d of %d wrong%n", wrong, queries));
+            report.append(new Stats(slice(changeNanos, 0, slice)).line("PUT plan, first " + slice))
+                    .append('\n');
+            report.append(new Stats(slice(changeNanos, changes - slice, changes)).line("PUT plan, last " + slice))
+                    .append('\n');
+            report.append(new Stats(asOfNanos).line("GET plan-changes?asOf (random instants)"))
+                    .append('\n');
+            report.append(new Stats(pageNanos).line("GET plan-changes, first page of 50"))
+                    .append('\n');
+            report.append(new Stats(lastPageNanos).line("GET plan-changes, last page of 50"))
+                    .append('\n');
+            report.append(new Stats(diffNanos).line("GET diff over the whole history"))
+                    .append('\n');
+            report.append(String.format(
+                    Locale.ROOT, "as-of answers checked against the changes: %d of %d wrong%n", wrong, queries));
             return report.toString();
         }
     }
@@ -124,7 +168,9 @@ final class AuditAsOfBench {
 
     private static void awaitSubscription(RunningApp app, String token, String tenantId) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
-        while (app.call("GET", "/api/tenants/" + tenantId + "/subscription", token, null).status() != 200) {
+        while (app.call("GET", "/api/tenants/" + tenantId + "/subscription", token, null)
+                        .status()
+                != 200) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the tenant's subscription did not start");
             }

@@ -19,15 +19,15 @@ import java.util.Map;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("Usage: java -jar tenantry-bench.jar all [--quick true] [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
-                    + "       java -jar tenantry-bench.jar commands [--clients N] [--seconds S] [--warm-up S] [--app-args '...']\n"
-                    + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
-                    + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all] [--option value ...]");
+            System.err.println(
+                    "Usage: java -jar tenantry-bench.jar all [--quick true] [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
+                            + "       java -jar tenantry-bench.jar commands [--clients N] [--seconds S] [--warm-up S] [--app-args '...']\n"
+                            + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
+                            + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all] [--option value ...]");
             System.exit(2);
         }
         if (args[0].equals("reliability")) {
@@ -35,7 +35,8 @@ public final class Bench {
             boolean named = args.length > 1 && !args[1].startsWith("--");
             String[] rest = java.util.Arrays.copyOfRange(args, named ? 1 : 0, args.length);
             try {
-                System.exit(io.tenantry.bench.reliability.Reliability.run(named ? args[1] : "all", options(rest)) ? 0 : 1);
+                System.exit(
+                        io.tenantry.bench.reliability.Reliability.run(named ? args[1] : "all", options(rest)) ? 0 : 1);
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 System.exit(2);
@@ -44,17 +45,27 @@ public final class Bench {
         Map<String, String> options = options(args);
         Path jar = Path.of(options.getOrDefault("jar", "app/target/tenantry.jar"));
         if (!Files.isRegularFile(jar)) {
-            System.err.println("No application jar at " + jar.toAbsolutePath() + ": build it with ./mvnw -B -q -DskipTests package");
+            System.err.println("No application jar at " + jar.toAbsolutePath()
+                    + ": build it with ./mvnw -B -q -DskipTests package");
             System.exit(2);
         }
         Path results = Path.of(options.getOrDefault("out", "bench/results"));
         String report;
         switch (args[0]) {
-            case "all" -> report = new FullRun(jar, Boolean.parseBoolean(options.getOrDefault("quick", "false"))
-                    ? FullRun.Sizes.quick() : FullRun.Sizes.full(), options).run(results);
+            case "all" ->
+                report = new FullRun(
+                                jar,
+                                Boolean.parseBoolean(options.getOrDefault("quick", "false"))
+                                        ? FullRun.Sizes.quick()
+                                        : FullRun.Sizes.full(),
+                                options)
+                        .run(results);
             case "commands" -> report = CommandsRun.run(jar, options);
-            case "audit-asof" -> report = new AuditAsOfBench(Integer.parseInt(options.getOrDefault("changes", "10000")),
-                    Integer.parseInt(options.getOrDefault("queries", "2000"))).run(jar);
+            case "audit-asof" ->
+                report = new AuditAsOfBench(
+                                Integer.parseInt(options.getOrDefault("changes", "10000")),
+                                Integer.parseInt(options.getOrDefault("queries", "2000")))
+                        .run(jar);
             default -> {
                 System.err.println("Unknown benchmark " + args[0] + "; known: all, commands, audit-asof");
                 System.exit(2);

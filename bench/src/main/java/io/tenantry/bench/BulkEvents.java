@@ -21,13 +21,20 @@ import java.sql.Statement;
 final class BulkEvents {
 
     /** {@code creationsEnd}: the position after which the bulk's tenants, members and subscriptions are all stored. */
-    record Loaded(String auditTenantId, long head, long inserted, long creationsEnd, int tenants, long memberships,
-                  int filledChanges, long millis) {
-    }
+    record Loaded(
+            String auditTenantId,
+            long head,
+            long inserted,
+            long creationsEnd,
+            int tenants,
+            long memberships,
+            int filledChanges,
+            long millis) {}
 
     private static final String TS = "to_char((%s) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
-    private static final String META = "convert_to(json_build_object('causationId', gen_random_uuid(), 'correlationId', "
-            + "gen_random_uuid(), 'actorId', 'bench-owner')::text, 'UTF8')";
+    private static final String META =
+            "convert_to(json_build_object('causationId', gen_random_uuid(), 'correlationId', "
+                    + "gen_random_uuid(), 'actorId', 'bench-owner')::text, 'UTF8')";
 
     static Loaded load(Connection connection, int tenants, int membersPerTenant, int auditChanges, long totalEvents)
             throws SQLException {
@@ -35,7 +42,8 @@ final class BulkEvents {
         connection.setAutoCommit(false);
         long base;
         try (Statement statement = connection.createStatement();
-             ResultSet max = statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+                ResultSet max =
+                        statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
             max.next();
             base = max.getLong(1);
         }
@@ -45,8 +53,9 @@ final class BulkEvents {
         // the first tenants after the audit tenant take one change more, to reach totalEvents (give or take one)
         long oneMore = Math.max(0, (remaining - 2L * (tenants - 1) * changesEach) / 2);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table bulk_tenant on commit drop as select t, md5('bench-bulk-tenant-' || t)"
-                    + "::uuid::text as id from generate_series(1, " + tenants + ") t");
+            statement.execute(
+                    "create temporary table bulk_tenant on commit drop as select t, md5('bench-bulk-tenant-' || t)"
+                            + "::uuid::text as id from generate_series(1, " + tenants + ") t");
             statement.execute("create index on bulk_tenant (t)");
             // creations: the tenant's created event and its members, per tenant, then the subscriptions
             String created = "(now() - interval '3 days' + (g.t * interval '1 second'))";
@@ -65,10 +74,15 @@ final class BulkEvents {
                              else 'io.tenantry.contracts.tenant.MemberAddedEvent' end,
                         %s, 'Tenant'
                     from bulk_tenant g cross join generate_series(0, %d) k
-                    """.formatted(base, membersPerTenant + 1, META, TS.formatted(created + " + k * interval '1 millisecond'"),
-                    membersPerTenant));
+                    """.formatted(
+                            base,
+                            membersPerTenant + 1,
+                            META,
+                            TS.formatted(created + " + k * interval '1 millisecond'"),
+                            membersPerTenant));
             long subscriptionsBase = base + (long) tenants * (membersPerTenant + 1);
-            statement.execute("""
+            statement.execute(
+                    """
                     insert into domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
                         event_identifier, payload_revision, payload_type, time_stamp, type)
                     select %d + g.t, 0, %s,
@@ -81,8 +95,9 @@ final class BulkEvents {
                     from bulk_tenant g
                     """.formatted(subscriptionsBase, META, TS.formatted(created + " + interval '500 milliseconds'")));
             statement.execute("insert into tenant_slug (slug, tenant_id) select 'bulk-' || t, id from bulk_tenant");
-            statement.execute("insert into billing_account (tenant_id, subscription_id) select id, 'subscription-' || id "
-                    + "from bulk_tenant");
+            statement.execute(
+                    "insert into billing_account (tenant_id, subscription_id) select id, 'subscription-' || id "
+                            + "from bulk_tenant");
 
             // plan changes: change j of every tenant, then change j + 1, ...; 100 ms apart in store order
             long changesBase = subscriptionsBase + tenants;
@@ -113,14 +128,18 @@ final class BulkEvents {
                     cross join lateral (select case when c.j %% 2 = 1 then 'team' else 'business' end as from_plan,
                                                case when c.j %% 2 = 1 then 'business' else 'team' end as to_plan) p
                     cross join generate_series(0, 1) e
-                    """.formatted(changesBase, membersPerTenant, TS.formatted(at),
-                    TS.formatted(at + " + e * interval '20 milliseconds'")));
+                    """.formatted(
+                            changesBase,
+                            membersPerTenant,
+                            TS.formatted(at),
+                            TS.formatted(at + " + e * interval '20 milliseconds'")));
             statement.execute("insert into plan_change_index (tenant_id, subscription_id, sequence_number, changed_at) "
-                    + "select c.id, 'subscription-' || c.id, c.j, date_trunc('milliseconds', " + at + ") from bulk_change c");
+                    + "select c.id, 'subscription-' || c.id, c.j, date_trunc('milliseconds', " + at
+                    + ") from bulk_change c");
         }
         long head;
         try (Statement statement = connection.createStatement();
-             ResultSet max = statement.executeQuery("select max(global_index) from domain_event_entry")) {
+                ResultSet max = statement.executeQuery("select max(global_index) from domain_event_entry")) {
             max.next();
             head = max.getLong(1);
         }
@@ -134,8 +153,15 @@ final class BulkEvents {
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze");
         }
-        return new Loaded(uuidOf("bench-bulk-tenant-1", connection), head, head - base, base + creationEvents, tenants,
-                (long) tenants * membersPerTenant, changesEach, System.currentTimeMillis() - began);
+        return new Loaded(
+                uuidOf("bench-bulk-tenant-1", connection),
+                head,
+                head - base,
+                base + creationEvents,
+                tenants,
+                (long) tenants * membersPerTenant,
+                changesEach,
+                System.currentTimeMillis() - began);
     }
 
     /** Every processor's token at {@code head} (app stopped): nothing before it is handled again. */
@@ -158,6 +184,5 @@ final class BulkEvents {
         }
     }
 
-    private BulkEvents() {
-    }
+    private BulkEvents() {}
 }

@@ -20,10 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CommandLoad {
 
-    record Result(int clients, int seconds, long commands, double commandsPerSecond, Stats latency,
-                  Map<String, Stats> latencyByKind, long errors, String firstError,
-                  long acknowledgedWithWarmUp) {
-    }
+    record Result(
+            int clients,
+            int seconds,
+            long commands,
+            double commandsPerSecond,
+            Stats latency,
+            Map<String, Stats> latencyByKind,
+            long errors,
+            String firstError,
+            long acknowledgedWithWarmUp) {}
 
     private static final int MAX_MEMBERS = 20;
 
@@ -41,8 +47,7 @@ final class CommandLoad {
         this.seconds = seconds;
     }
 
-    private record Timing(String kind, long nanos) {
-    }
+    private record Timing(String kind, long nanos) {}
 
     Result run() throws Exception {
         long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
@@ -68,8 +73,10 @@ final class CommandLoad {
                     // and change plans only where it is
                     if (target != null && target.probeSubscription()) {
                         try {
-                            target.subscriptionReady = app.call("GET", "/api/tenants/" + target.id + "/subscription",
-                                    token, null).status() == 200;
+                            target.subscriptionReady =
+                                    app.call("GET", "/api/tenants/" + target.id + "/subscription", token, null)
+                                                    .status()
+                                            == 200;
                         } catch (Exception e) {
                             // asked again next time
                         }
@@ -81,7 +88,10 @@ final class CommandLoad {
                         if (target == null || dice < 0.25 || (dice < 0.80 && target.members >= MAX_MEMBERS)) {
                             kind = "create";
                             String slug = "b" + run + "-" + client + "-" + made++;
-                            call = app.call("POST", "/api/tenants", token,
+                            call = app.call(
+                                    "POST",
+                                    "/api/tenants",
+                                    token,
                                     Map.of("name", "Load " + slug, "slug", slug, "tier", "POOLED", "planId", "team"),
                                     UUID.randomUUID().toString());
                             if (call.status() == 201) {
@@ -90,16 +100,24 @@ final class CommandLoad {
                         } else if (dice < 0.80 || !target.subscriptionReady) {
                             kind = "member-add";
                             String user = "u-" + run + "-" + client + "-" + sequence.incrementAndGet();
-                            call = app.call("POST", "/api/tenants/" + target.id + "/members", token,
-                                    Map.of("userId", user, "role", "MEMBER"), UUID.randomUUID().toString());
+                            call = app.call(
+                                    "POST",
+                                    "/api/tenants/" + target.id + "/members",
+                                    token,
+                                    Map.of("userId", user, "role", "MEMBER"),
+                                    UUID.randomUUID().toString());
                             if (call.status() == 201) {
                                 target.members++;
                             }
                         } else {
                             kind = "plan-change";
                             String plan = target.plan.equals("team") ? "business" : "team";
-                            call = app.call("PUT", "/api/tenants/" + target.id + "/subscription/plan", token,
-                                    Map.of("planId", plan, "reason", "bench"), UUID.randomUUID().toString());
+                            call = app.call(
+                                    "PUT",
+                                    "/api/tenants/" + target.id + "/subscription/plan",
+                                    token,
+                                    Map.of("planId", plan, "reason", "bench"),
+                                    UUID.randomUUID().toString());
                             if (call.status() == 200) {
                                 target.plan = plan;
                             }
@@ -141,10 +159,22 @@ final class CommandLoad {
         long[] all = timings.stream().mapToLong(Timing::nanos).toArray();
         Map<String, Stats> byKind = new java.util.TreeMap<>();
         for (String kind : List.of("create", "member-add", "plan-change")) {
-            byKind.put(kind, new Stats(timings.stream().filter(t -> t.kind().equals(kind)).mapToLong(Timing::nanos).toArray()));
+            byKind.put(
+                    kind,
+                    new Stats(timings.stream()
+                            .filter(t -> t.kind().equals(kind))
+                            .mapToLong(Timing::nanos)
+                            .toArray()));
         }
-        return new Result(clients, seconds, all.length, all.length / (double) seconds, new Stats(all), byKind,
-                errors.get(), firstError.isEmpty() ? null : firstError.get(0),
+        return new Result(
+                clients,
+                seconds,
+                all.length,
+                all.length / (double) seconds,
+                new Stats(all),
+                byKind,
+                errors.get(),
+                firstError.isEmpty() ? null : firstError.get(0),
                 acknowledgedCount.get());
     }
 }

@@ -1,7 +1,6 @@
 package io.tenantry.bench;
 
 import io.tenantry.kafka.KraftBroker;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,18 +16,19 @@ import java.util.Map;
  */
 final class CommandsRun {
 
-    private CommandsRun() {
-    }
+    private CommandsRun() {}
 
     static String run(Path jar, Map<String, String> options) throws Exception {
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "10"));
         Path dataDir = Files.createTempDirectory("tenantry-bench-commands");
-        try (Database database = Database.choose(options.getOrDefault("pg-host", "127.0.0.1"),
-                Integer.parseInt(options.getOrDefault("pg-port", "5432")), options.getOrDefault("pg-user", "postgres"),
-                options.get("pg-password"));
-             KraftBroker kafka = KraftBroker.start(3)) {
+        try (Database database = Database.choose(
+                        options.getOrDefault("pg-host", "127.0.0.1"),
+                        Integer.parseInt(options.getOrDefault("pg-port", "5432")),
+                        options.getOrDefault("pg-user", "postgres"),
+                        options.get("pg-password"));
+                KraftBroker kafka = KraftBroker.start(3)) {
             List<String> arguments = new ArrayList<>(database.appArguments());
             arguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
             if (options.containsKey("app-args")) {
@@ -42,12 +42,23 @@ final class CommandsRun {
                 CommandLoad.Result load = new CommandLoad(app, owner, clients, 0, seconds).run();
                 double cpu = app.cpuSeconds() - cpuBefore;
                 StringBuilder out = new StringBuilder();
-                out.append(String.format(Locale.ROOT, "commands: %d clients, %d s (after %d s warm-up): %.0f/s, %d errors%s%n",
-                        clients, seconds, warmUp, load.commandsPerSecond(), load.errors(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "commands: %d clients, %d s (after %d s warm-up): %.0f/s, %d errors%s%n",
+                        clients,
+                        seconds,
+                        warmUp,
+                        load.commandsPerSecond(),
+                        load.errors(),
                         load.firstError() == null ? "" : " (first: " + load.firstError() + ")"));
                 out.append(load.latency().line("all commands")).append('\n');
-                load.latencyByKind().forEach((kind, stats) -> out.append(stats.line(kind)).append('\n'));
-                out.append(String.format(Locale.ROOT, "app CPU: %.1f s for %,d commands = %,.0f µs per command%n", cpu, load.acknowledgedWithWarmUp(),
+                load.latencyByKind()
+                        .forEach((kind, stats) -> out.append(stats.line(kind)).append('\n'));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "app CPU: %.1f s for %,d commands = %,.0f µs per command%n",
+                        cpu,
+                        load.acknowledgedWithWarmUp(),
                         cpu * 1e6 / Math.max(1, load.acknowledgedWithWarmUp())));
                 return out.toString();
             }

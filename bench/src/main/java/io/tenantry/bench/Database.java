@@ -35,8 +35,8 @@ final class Database implements AutoCloseable {
     /** A fresh database on {@code host:port}, or the embedded default when nothing answers there. */
     static Database choose(String host, int port, String user, String password) throws Exception {
         String name = "tenantry_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
-                user, password)) {
+        try (Connection admin =
+                DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password)) {
             admin.createStatement().execute("create database " + name);
             return new Database(host, port, user, password, name, false);
         } catch (SQLException unreachable) {
@@ -92,8 +92,8 @@ final class Database implements AutoCloseable {
         if (embedded) {
             return;
         }
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
-                user, password)) {
+        try (Connection admin =
+                DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password)) {
             admin.createStatement().execute("drop database if exists " + name + " with (force)");
         }
     }

@@ -16,13 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LagRun {
 
-    record Result(int perSecond, int seconds, OpenLoop.Result commands, Stats lag, int timeouts) {
-    }
+    record Result(int perSecond, int seconds, OpenLoop.Result commands, Stats lag, int timeouts) {}
 
     private static final int ADDS_PER_TENANT = 15;
 
-    private LagRun() {
-    }
+    private LagRun() {}
 
     static Result run(RunningApp app, String token, int perSecond, int seconds, int probeEvery) throws Exception {
         int tenantsNeeded = Math.max(1, perSecond * seconds / ADDS_PER_TENANT + 1);
@@ -43,8 +41,14 @@ final class LagRun {
             } else {
                 String tenant = tenants.get((int) (i % tenants.size()));
                 String user = "lag-" + run + "-" + i;
-                ok = app.call("POST", "/api/tenants/" + tenant + "/members", token,
-                        Map.of("userId", user, "role", "MEMBER"), UUID.randomUUID().toString()).status() == 201;
+                ok = app.call(
+                                        "POST",
+                                        "/api/tenants/" + tenant + "/members",
+                                        token,
+                                        Map.of("userId", user, "role", "MEMBER"),
+                                        UUID.randomUUID().toString())
+                                .status()
+                        == 201;
                 probe = "/api/tenants/" + tenant + "/members/" + user;
             }
             if (ok && i % probeEvery == 0) {
@@ -61,12 +65,19 @@ final class LagRun {
             }
             return ok;
         });
-        return new Result(perSecond, seconds, commands, new Stats(lags.stream().mapToLong(Long::longValue).toArray()),
+        return new Result(
+                perSecond,
+                seconds,
+                commands,
+                new Stats(lags.stream().mapToLong(Long::longValue).toArray()),
                 timeouts.get());
     }
 
     private static String create(RunningApp app, String token, String slug) throws Exception {
-        RunningApp.Call call = app.call("POST", "/api/tenants", token,
+        RunningApp.Call call = app.call(
+                "POST",
+                "/api/tenants",
+                token,
                 Map.of("name", "Lag " + slug, "slug", slug, "tier", "POOLED", "planId", "team"),
                 UUID.randomUUID().toString());
         return call.status() == 201 ? call.body().path("id").asText() : null;

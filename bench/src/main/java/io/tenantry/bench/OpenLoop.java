@@ -17,8 +17,7 @@ final class OpenLoop {
         boolean send(long i) throws Exception;
     }
 
-    record Result(double offeredPerSecond, double answeredPerSecond, Stats latency, long wrong, long dropped) {
-    }
+    record Result(double offeredPerSecond, double answeredPerSecond, Stats latency, long wrong, long dropped) {}
 
     static Result run(int perSecond, int seconds, int threads, Request request) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(threads);
@@ -56,8 +55,12 @@ final class OpenLoop {
         workers.shutdown();
         workers.awaitTermination(2, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(perSecond, latencies.size() / elapsed,
-                new Stats(latencies.stream().mapToLong(Long::longValue).toArray()), wrong.get(), dropped.get());
+        return new Result(
+                perSecond,
+                latencies.size() / elapsed,
+                new Stats(latencies.stream().mapToLong(Long::longValue).toArray()),
+                wrong.get(),
+                dropped.get());
     }
 
     /** {@code clients} clients asking back to back for {@code seconds}: the most this endpoint answers per second. */
@@ -83,6 +86,5 @@ final class OpenLoop {
         return answered.get() / (double) seconds;
     }
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 }

@@ -23,8 +23,7 @@ final class PgBench {
             values (md5(random()::text), convert_to(repeat(md5(random()::text), 15), 'UTF8'));
             """;
 
-    record Result(double tps, int clients, int seconds, String output) {
-    }
+    record Result(double tps, int clients, int seconds, String output) {}
 
     static Result run(Database database, int clients, int seconds) throws Exception {
         try (Connection connection = database.connect()) {
@@ -35,9 +34,17 @@ final class PgBench {
         Path script = Files.createTempFile("tenantry-pgbench", ".sql");
         try {
             Files.writeString(script, SCRIPT);
-            List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-c", Integer.toString(clients),
-                    "-j", Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())),
-                    "-T", Integer.toString(seconds), "-f", script.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    "pgbench",
+                    "-n",
+                    "-c",
+                    Integer.toString(clients),
+                    "-j",
+                    Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())),
+                    "-T",
+                    Integer.toString(seconds),
+                    "-f",
+                    script.toString()));
             command.addAll(database.pgbenchArguments());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (database.password() != null) {
@@ -61,6 +68,5 @@ final class PgBench {
         }
     }
 
-    private PgBench() {
-    }
+    private PgBench() {}
 }

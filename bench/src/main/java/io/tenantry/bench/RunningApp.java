@@ -2,7 +2,6 @@ package io.tenantry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,7 +31,8 @@ public final class RunningApp implements AutoCloseable {
     private final boolean ownsDataDir;
     private final int port;
     private final Process process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningApp(Path jar, Path dataDir, boolean ownsDataDir, int port, Process process) {
         this.jar = jar;
@@ -50,22 +50,31 @@ public final class RunningApp implements AutoCloseable {
      * Starts the jar on {@code dataDir}; with {@code ownsDataDir} false the directory (and an embedded cluster in it)
      * outlives this process, so a later start finds the same keys and data.
      */
-    public static RunningApp start(Path jar, Path dataDir, boolean ownsDataDir, String... extraArguments) throws Exception {
+    public static RunningApp start(Path jar, Path dataDir, boolean ownsDataDir, String... extraArguments)
+            throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(javaBinary()));
-        // e.g. BENCH_APP_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the app
+        // e.g. BENCH_APP_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the
+        // app
         String jvmArguments = System.getenv("BENCH_APP_JVM_ARGS");
         if (jvmArguments != null && !jvmArguments.isBlank()) {
             command.addAll(List.of(jvmArguments.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
-                "--tenantry.data-dir=" + dataDir, "--server.port=" + port, "--logging.level.root=WARN"));
+        command.addAll(List.of(
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--tenantry.data-dir=" + dataDir,
+                "--server.port=" + port,
+                "--logging.level.root=WARN"));
         command.addAll(List.of(extraArguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                                                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("app.log").toFile()))
+                .start();
         RunningApp app = new RunningApp(jar, dataDir, ownsDataDir, port, process);
         app.awaitHealthy(Duration.ofMinutes(3));
         return app;
@@ -73,15 +82,23 @@ public final class RunningApp implements AutoCloseable {
 
     /** A development token for {@code subject}, made by the jar's own {@code token} command. */
     public String token(String subject, String roles) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(), "token",
-                "--sub", subject, "--data-dir", dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "token",
+                "--sub",
+                subject,
+                "--data-dir",
+                dataDir.toString()));
         if (roles != null) {
             command.addAll(List.of("--roles", roles));
         }
         Process token = new ProcessBuilder(command).redirectErrorStream(false).start();
         String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (token.waitFor() != 0) {
-            throw new IllegalStateException("token command failed: " + new String(token.getErrorStream().readAllBytes()));
+            throw new IllegalStateException(
+                    "token command failed: " + new String(token.getErrorStream().readAllBytes()));
         }
         return out.lines().reduce((first, second) -> second).orElseThrow();
     }
@@ -135,7 +152,7 @@ public final class RunningApp implements AutoCloseable {
     /** One request with an {@code Idempotency-Key} (as every real client's write carries one), when not null. */
     Call call(String method, String path, String token, Object body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                                 .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -144,7 +161,7 @@ public final class RunningApp implements AutoCloseable {
         }
         if (body != null) {
             request.header("Content-Type", "application/json")
-                   .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -199,7 +216,8 @@ public final class RunningApp implements AutoCloseable {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 

@@ -45,7 +45,14 @@ final class Stats {
     }
 
     String line(String what) {
-        return String.format(Locale.ROOT, "%-44s n=%-6d p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms",
-                what, sorted.length, percentileMillis(50), percentileMillis(95), percentileMillis(99), percentileMillis(100));
+        return String.format(
+                Locale.ROOT,
+                "%-44s n=%-6d p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms",
+                what,
+                sorted.length,
+                percentileMillis(50),
+                percentileMillis(95),
+                percentileMillis(99),
+                percentileMillis(100));
     }
 }

@@ -3,14 +3,22 @@ package io.tenantry.command;
 import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
+import java.net.URI;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.spi.CachingProvider;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.caching.JCacheAdapter;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -23,15 +31,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-
-import javax.cache.CacheManager;
-import javax.cache.Caching;
-import javax.cache.spi.CachingProvider;
-import java.net.URI;
-import java.util.OptionalLong;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The Tenant and Subscription aggregates stay in memory between commands (Axon's caching repository over Caffeine),
@@ -55,19 +54,19 @@ class AggregateCaches {
     @Bean(destroyMethod = "close")
     CacheManager aggregateCacheManager() {
         CachingProvider provider = Caching.getCachingProvider(CaffeineCachingProvider.class.getName());
-        return provider.getCacheManager(URI.create("tenantry-aggregates-" + UUID.randomUUID()),
-                AggregateCaches.class.getClassLoader());
+        return provider.getCacheManager(
+                URI.create("tenantry-aggregates-" + UUID.randomUUID()), AggregateCaches.class.getClassLoader());
     }
 
     @Bean
-    Cache tenantCache(CacheManager aggregateCacheManager,
-                      @Value("${tenantry.axon.aggregate-cache-size:20000}") long size) {
+    Cache tenantCache(
+            CacheManager aggregateCacheManager, @Value("${tenantry.axon.aggregate-cache-size:20000}") long size) {
         return cache(aggregateCacheManager, "tenant-aggregates", size);
     }
 
     @Bean
-    Cache subscriptionCache(CacheManager aggregateCacheManager,
-                            @Value("${tenantry.axon.aggregate-cache-size:20000}") long size) {
+    Cache subscriptionCache(
+            CacheManager aggregateCacheManager, @Value("${tenantry.axon.aggregate-cache-size:20000}") long size) {
         return cache(aggregateCacheManager, "subscription-aggregates", size);
     }
 
@@ -91,13 +90,13 @@ class AggregateCaches {
             return thread;
         });
         RetryScheduler scheduler = new StaleAggregateRetry(IntervalRetryScheduler.builder()
-                                                                         .retryExecutor(retries)
-                                                                         .retryInterval(5)
-                                                                         .maxRetryCount(2));
+                .retryExecutor(retries)
+                .retryInterval(5)
+                .maxRetryCount(2));
         return DefaultCommandGateway.builder()
-                                    .commandBus(commandBus)
-                                    .retryScheduler(scheduler)
-                                    .build(); // Axon's auto-configuration adds the dispatch interceptors
+                .commandBus(commandBus)
+                .retryScheduler(scheduler)
+                .build(); // Axon's auto-configuration adds the dispatch interceptors
     }
 
     /** Retries a command whose failure is, anywhere in its causes, a {@link ConcurrencyException}; nothing else. */
@@ -126,9 +125,11 @@ class AggregateCaches {
     @Bean
     ConfigurerModule erasureEvictionProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessor(ERASURE_EVICTION, c -> c.eventStore(),
-                        (c, builder) -> builder.initialSegmentCount(1)
-                                               .initialToken(StreamableMessageSource::createHeadToken))
+                .registerPooledStreamingEventProcessor(
+                        ERASURE_EVICTION,
+                        c -> c.eventStore(),
+                        (c, builder) ->
+                                builder.initialSegmentCount(1).initialToken(StreamableMessageSource::createHeadToken))
                 .registerTokenStore(ERASURE_EVICTION, c -> new InMemoryTokenStore())
                 .registerTransactionManager(ERASURE_EVICTION, c -> NoTransactionManager.INSTANCE));
     }

@@ -8,11 +8,12 @@ public final class EmailAddresses {
     public static final int MAX_LENGTH = 320;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Whether {@code email}, trimmed, looks like an address. */
     public static boolean isValid(String email) {
-        return email != null && email.trim().length() <= MAX_LENGTH && EMAIL.matcher(email.trim()).matches();
+        return email != null
+                && email.trim().length() <= MAX_LENGTH
+                && EMAIL.matcher(email.trim()).matches();
     }
 }

@@ -8,15 +8,16 @@ import org.hamcrest.TypeSafeMatcher;
 /** Matchers for the {@link DomainRefusal}s aggregates throw, for fixtures' {@code expectException}. */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** A {@link DomainRefusal} of this kind and code. */
     public static Matcher<Throwable> refusal(DomainRefusal.Kind kind, String code) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable item) {
-                return item instanceof DomainRefusal refusal && refusal.kind() == kind && refusal.code().equals(code);
+                return item instanceof DomainRefusal refusal
+                        && refusal.kind() == kind
+                        && refusal.code().equals(code);
             }
 
             @Override

@@ -1,9 +1,5 @@
 package io.tenantry.kafka;
 
-import kafka.server.BrokerServer;
-import org.apache.kafka.common.utils.Exit;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,6 +7,9 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.utils.Exit;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A single-node Kafka in KRaft mode in this JVM (spring-kafka-test's broker), its log in a temporary directory.

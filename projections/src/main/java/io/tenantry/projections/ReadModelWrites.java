@@ -1,14 +1,13 @@
 package io.tenantry.projections;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The read models' writes while an event processor handles a batch of events: queued in the order they were asked
@@ -77,8 +76,7 @@ public class ReadModelWrites {
         });
     }
 
-    private record Statement(String sql, Object[] arguments) {
-    }
+    private record Statement(String sql, Object[] arguments) {}
 
     private static final class Pending {
 
@@ -104,7 +102,11 @@ public class ReadModelWrites {
                 if (to - from == 1) {
                     jdbc.update(sql, all.get(from).arguments());
                 } else {
-                    jdbc.batchUpdate(sql, all.subList(from, to).stream().map(Statement::arguments).toList());
+                    jdbc.batchUpdate(
+                            sql,
+                            all.subList(from, to).stream()
+                                    .map(Statement::arguments)
+                                    .toList());
                 }
                 from = to;
             }

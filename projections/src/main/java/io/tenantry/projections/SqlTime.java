@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class SqlTime {
 
-    private SqlTime() {
-    }
+    private SqlTime() {}
 
     /** The value to bind for a {@code timestamptz} parameter. */
     public static OffsetDateTime utc(Instant instant) {

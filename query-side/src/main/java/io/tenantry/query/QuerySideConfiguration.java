@@ -9,5 +9,4 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-public class QuerySideConfiguration {
-}
+public class QuerySideConfiguration {}

@@ -14,5 +14,4 @@ public record EventHistoryEntry(
         Instant occurredAt,
         String actorId,
         String correlationId,
-        Object payload) {
-}
+        Object payload) {}

@@ -10,5 +10,4 @@ public record PlanChangeEntry(
         String changedBy,
         Instant changedAt,
         String reason,
-        String correlationId) {
-}
+        String correlationId) {}

@@ -29,10 +29,8 @@ public record TenantDiff(
     }
 
     /** A member that joined ({@code fromRole} null), left ({@code toRole} null) or changed role. */
-    public record MemberChange(String userId, String fromRole, String toRole) {
-    }
+    public record MemberChange(String userId, String fromRole, String toRole) {}
 
     /** A team created ({@code fromName} null), deleted ({@code toName} null) or renamed. */
-    public record TeamChange(String teamId, String fromName, String toName) {
-    }
+    public record TeamChange(String teamId, String fromName, String toName) {}
 }

@@ -4,7 +4,6 @@ import io.tenantry.contracts.lead.LeadQueries.LeadFunnel;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,15 +13,13 @@ import java.util.Map;
 /** The operators' dashboard: figures from the read models and the newest lifecycle events from the event store. */
 public final class DashboardQueries {
 
-    private DashboardQueries() {
-    }
+    private DashboardQueries() {}
 
     /**
      * Everything the dashboard shows at once; answers {@link DashboardStats}, with at most {@code recentEvents}
      * lifecycle events and {@code recentFailures} provisioning failures, newest first.
      */
-    public record DashboardStatsQuery(int recentEvents, int recentFailures) {
-    }
+    public record DashboardStatsQuery(int recentEvents, int recentFailures) {}
 
     /**
      * @param tenants              tenants by status, tier and plan
@@ -33,9 +30,14 @@ public final class DashboardQueries {
      * @param provisioningFailures the newest provisioning and deprovisioning failures, newest first
      * @param asOf                 when these figures were read
      */
-    public record DashboardStats(TenantFigures tenants, LeadFunnel leads, MemberFigures members, TeamFigures teams,
-                                 List<LifecycleNotice> recentEvents, List<ProvisioningFailure> provisioningFailures,
-                                 Instant asOf) {
+    public record DashboardStats(
+            TenantFigures tenants,
+            LeadFunnel leads,
+            MemberFigures members,
+            TeamFigures teams,
+            List<LifecycleNotice> recentEvents,
+            List<ProvisioningFailure> provisioningFailures,
+            Instant asOf) {
 
         public DashboardStats {
             recentEvents = List.copyOf(recentEvents);
@@ -49,8 +51,8 @@ public final class DashboardQueries {
      * Every status and tier is present, with 0 when none; {@code byPlan} has every plan of the catalogue and any
      * other a tenant is on ({@code none} for a tenant without a plan).
      */
-    public record TenantFigures(Map<TenantStatus, Long> byStatus, Map<TenantTier, Long> byTier,
-                                Map<String, Long> byPlan, long total) {
+    public record TenantFigures(
+            Map<TenantStatus, Long> byStatus, Map<TenantTier, Long> byTier, Map<String, Long> byPlan, long total) {
 
         public TenantFigures {
             byStatus = Collections.unmodifiableMap(new LinkedHashMap<>(byStatus));
@@ -60,12 +62,10 @@ public final class DashboardQueries {
     }
 
     /** Memberships in live tenants ({@code total}) and the distinct users holding them. */
-    public record MemberFigures(long total, long users) {
-    }
+    public record MemberFigures(long total, long users) {}
 
     /** Teams in live tenants. */
-    public record TeamFigures(long total) {
-    }
+    public record TeamFigures(long total) {}
 
     /**
      * One failed provisioning or deprovisioning attempt.
@@ -76,8 +76,14 @@ public final class DashboardQueries {
      * @param reason       what the orchestrator, the identity provider or the deadline said
      * @param eventId      the failure event's id in the event store (its lifecycle CloudEvent's {@code id})
      */
-    public record ProvisioningFailure(String tenantId, String tenantName, TenantStatus tenantStatus, String kind,
-                                      String reason, Instant at, String eventId) {
+    public record ProvisioningFailure(
+            String tenantId,
+            String tenantName,
+            TenantStatus tenantStatus,
+            String kind,
+            String reason,
+            Instant at,
+            String eventId) {
 
         public static final String PROVISIONING = "provisioning";
         public static final String DEPROVISIONING = "deprovisioning";

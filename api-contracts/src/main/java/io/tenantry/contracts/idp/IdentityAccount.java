@@ -7,9 +7,4 @@ package io.tenantry.contracts.idp;
  * {@code clientId} the application client made for the tenant, and {@code authId} the id of the tenant's admin user.
  */
 public record IdentityAccount(
-        IdentityProviderKind provider,
-        String realm,
-        String organizationId,
-        String clientId,
-        String authId) {
-}
+        IdentityProviderKind provider, String realm, String organizationId, String clientId, String authId) {}

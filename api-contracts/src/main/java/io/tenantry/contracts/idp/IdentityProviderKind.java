@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Where a tenant's users sign in: a Keycloak realm or organization, or an Auth0 organization. */
 public enum IdentityProviderKind {
-    KEYCLOAK, AUTH0;
+    KEYCLOAK,
+    AUTH0;
 
     /** The tenant setting that chooses a tenant's identity provider ({@code KEYCLOAK} or {@code AUTH0}). */
     public static final String SETTING = "identityProvider";

@@ -1,7 +1,6 @@
 package io.tenantry.contracts.invitation;
 
 import io.tenantry.contracts.Caller;
-
 import java.time.Instant;
 
 /**
@@ -9,5 +8,4 @@ import java.time.Instant;
  * transaction the invitation is accepted and the caller joins the tenant. Repeating it answers the same
  * {@link AcceptedInvitation} and changes nothing.
  */
-public record AcceptInvitationCommand(String invitationId, String tokenHash, Caller caller, Instant now) {
-}
+public record AcceptInvitationCommand(String invitationId, String tokenHash, Caller caller, Instant now) {}

@@ -1,9 +1,8 @@
 package io.tenantry.contracts.invitation;
 
 import io.tenantry.contracts.tenant.MemberRole;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Create the Invitation aggregate (its seat in the tenant is held in the same transaction). */
 public record CreateInvitationCommand(

@@ -2,9 +2,8 @@ package io.tenantry.contracts.invitation;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.tenant.MemberRole;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * To the tenant: keep a member's seat for an invitation until it is accepted, revoked or expires. Only an OWNER or
@@ -16,5 +15,4 @@ public record HoldInvitationSeatCommand(
         String invitationId,
         MemberRole role,
         Instant expiresAt,
-        Caller caller) {
-}
+        Caller caller) {}

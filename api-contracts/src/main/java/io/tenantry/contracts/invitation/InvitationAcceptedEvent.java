@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The invitation was accepted by a signed-in user, who joins the tenant with the invited role. */
 @Revision("1")
-public record InvitationAcceptedEvent(String invitationId, String tenantId, String userId, MemberRole role) {
-}
+public record InvitationAcceptedEvent(String invitationId, String tenantId, String userId, MemberRole role) {}

@@ -2,9 +2,8 @@ package io.tenantry.contracts.invitation;
 
 import io.tenantry.contracts.privacy.DataSubject;
 import io.tenantry.contracts.tenant.MemberRole;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * Someone was invited to join a tenant with a role, until {@code expiresAt}. Only the hash of the accept token is
@@ -22,6 +21,7 @@ public record InvitationCreatedEvent(
 
     @Override
     public String toString() {
-        return "InvitationCreatedEvent[invitationId=" + invitationId + ", tenantId=" + tenantId + ", role=" + role + ", ***]";
+        return "InvitationCreatedEvent[invitationId=" + invitationId + ", tenantId=" + tenantId + ", role=" + role
+                + ", ***]";
     }
 }

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The invitation reached its expiry while still pending (its deadline fired). */
 @Revision("1")
-public record InvitationExpiredEvent(String invitationId, String tenantId) {
-}
+public record InvitationExpiredEvent(String invitationId, String tenantId) {}

@@ -1,7 +1,6 @@
 package io.tenantry.contracts.invitation;
 
 import io.tenantry.contracts.tenant.MemberRole;
-
 import java.time.Instant;
 
 /** An invitation as the read model shows it, with its tenant's name. */
@@ -18,6 +17,7 @@ public record InvitationView(
 
     @Override
     public String toString() {
-        return "InvitationView[id=" + id + ", tenantId=" + tenantId + ", role=" + role + ", status=" + status + ", ***]";
+        return "InvitationView[id=" + id + ", tenantId=" + tenantId + ", role=" + role + ", status=" + status
+                + ", ***]";
     }
 }

@@ -2,7 +2,6 @@ package io.tenantry.contracts.invitation;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.tenant.MemberRole;
-
 import java.time.Instant;
 
 /**
@@ -21,6 +20,7 @@ public record InviteMemberCommand(
 
     @Override
     public String toString() {
-        return "InviteMemberCommand[tenantId=" + tenantId + ", invitationId=" + invitationId + ", role=" + role + ", ***]";
+        return "InviteMemberCommand[tenantId=" + tenantId + ", invitationId=" + invitationId + ", role=" + role
+                + ", ***]";
     }
 }

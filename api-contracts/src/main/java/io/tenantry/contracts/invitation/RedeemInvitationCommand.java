@@ -1,8 +1,7 @@
 package io.tenantry.contracts.invitation;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * To the invitation: accept it for {@code userId} if it is pending, unexpired at {@code now}, the token hash is its
@@ -21,6 +20,5 @@ public record RedeemInvitationCommand(
     }
 
     /** The accepted invitation; {@code repeated} when this user had already accepted it (nothing changed). */
-    public record Redemption(AcceptedInvitation accepted, boolean repeated) {
-    }
+    public record Redemption(AcceptedInvitation accepted, boolean repeated) {}
 }

@@ -1,8 +1,7 @@
 package io.tenantry.contracts.lead;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Register a lead; the caller generated the verification code, mails it, and gives only its hash here. */
 public record CreateLeadCommand(

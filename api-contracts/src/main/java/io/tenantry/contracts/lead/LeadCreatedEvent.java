@@ -2,9 +2,8 @@ package io.tenantry.contracts.lead;
 
 import io.tenantry.contracts.privacy.DataSubject;
 import io.tenantry.contracts.privacy.PersonalData;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * A prospective customer registered. Only the hash of the verification code is kept (the code itself went out by

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The lead was not verified in time. */
 @Revision("1")
-public record LeadExpiredEvent(String leadId) {
-}
+public record LeadExpiredEvent(String leadId) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Too many wrong codes: the lead can no longer be verified. */
 @Revision("1")
-public record LeadLockedEvent(String leadId) {
-}
+public record LeadLockedEvent(String leadId) {}

@@ -8,8 +8,7 @@ public final class LeadPrincipal {
 
     public static final String PREFIX = "lead:";
 
-    private LeadPrincipal() {
-    }
+    private LeadPrincipal() {}
 
     public static String of(String leadId) {
         return PREFIX + leadId;

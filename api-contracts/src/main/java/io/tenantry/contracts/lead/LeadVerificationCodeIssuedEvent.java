@@ -1,10 +1,8 @@
 package io.tenantry.contracts.lead;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /** A new verification code replaced the previous one (resend); only its hash is kept. */
 @Revision("1")
-public record LeadVerificationCodeIssuedEvent(String leadId, String codeHash, Instant codeExpiresAt) {
-}
+public record LeadVerificationCodeIssuedEvent(String leadId, String codeHash, Instant codeExpiresAt) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The lead proved it owns its e-mail address. */
 @Revision("1")
-public record LeadVerifiedEvent(String leadId) {
-}
+public record LeadVerifiedEvent(String leadId) {}

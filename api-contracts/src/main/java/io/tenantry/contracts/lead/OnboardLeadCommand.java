@@ -3,10 +3,9 @@ package io.tenantry.contracts.lead;
 import io.tenantry.contracts.tenant.TenantAddress;
 import io.tenantry.contracts.tenant.TenantContact;
 import io.tenantry.contracts.tenant.TenantTier;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Turn a verified lead into exactly one tenant, in one transaction: the lead is converted, the tenant created with
@@ -35,6 +34,5 @@ public record OnboardLeadCommand(
     }
 
     /** The OWNER invitation to the lead's address: its id, the hash of the token mailed with it, its expiry. */
-    public record OwnerInvitation(String invitationId, String tokenHash, Instant expiresAt) {
-    }
+    public record OwnerInvitation(String invitationId, String tokenHash, Instant expiresAt) {}
 }

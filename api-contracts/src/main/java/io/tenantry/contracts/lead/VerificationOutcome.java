@@ -7,7 +7,12 @@ package io.tenantry.contracts.lead;
 public record VerificationOutcome(Result result, int attemptsLeft) {
 
     /** The outcome of one attempt. */
-    public enum Result { VERIFIED, WRONG_CODE, CODE_EXPIRED, LOCKED }
+    public enum Result {
+        VERIFIED,
+        WRONG_CODE,
+        CODE_EXPIRED,
+        LOCKED
+    }
 
     public boolean verified() {
         return result == Result.VERIFIED;

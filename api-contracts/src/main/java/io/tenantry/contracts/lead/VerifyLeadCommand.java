@@ -1,9 +1,7 @@
 package io.tenantry.contracts.lead;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.Instant;
-
 /** Try a verification code (by its hash) at {@code now}; answers a {@link VerificationOutcome}, failures included. */
-public record VerifyLeadCommand(@TargetAggregateIdentifier String leadId, String codeHash, Instant now) {
-}
+public record VerifyLeadCommand(@TargetAggregateIdentifier String leadId, String codeHash, Instant now) {}

@@ -13,8 +13,7 @@ public final class LifecycleEventTypes {
     /** The schema of the CloudEvents envelope every lifecycle event shares. */
     public static final String ENVELOPE_SCHEMA = SCHEMA_DIRECTORY + "envelope.v1.schema.json";
 
-    private LifecycleEventTypes() {
-    }
+    private LifecycleEventTypes() {}
 
     /** The CloudEvents type of event {@code name} (such as {@code member-added}) in {@code version}. */
     public static String type(String name, int version) {

@@ -2,7 +2,6 @@ package io.tenantry.contracts.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +22,18 @@ import java.util.Map;
  *                      the feed's {@code after} takes; {@code null} (absent) on Kafka
  * @param data          the type's own fields, never personal data
  */
-@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "tenantversion",
-        "position", "data"})
+@JsonPropertyOrder({
+    "specversion",
+    "id",
+    "source",
+    "type",
+    "subject",
+    "time",
+    "datacontenttype",
+    "tenantversion",
+    "position",
+    "data"
+})
 public record LifecycleNotice(
         String specversion,
         String id,
@@ -49,7 +58,7 @@ public record LifecycleNotice(
 
     /** The same notice as the catch-up feed gives it: at its global position in the event store. */
     public LifecycleNotice at(long globalPosition) {
-        return new LifecycleNotice(specversion, id, source, type, subject, time, datacontenttype, tenantversion,
-                globalPosition, data);
+        return new LifecycleNotice(
+                specversion, id, source, type, subject, time, datacontenttype, tenantversion, globalPosition, data);
     }
 }

@@ -5,18 +5,15 @@ import io.tenantry.contracts.tenant.MemberView;
 import io.tenantry.contracts.tenant.TeamMemberView;
 import io.tenantry.contracts.tenant.TeamView;
 import io.tenantry.contracts.tenant.TenantStatus;
-
 import java.util.List;
 
 /** What the membership queries answer. */
 public final class MembershipResults {
 
-    private MembershipResults() {
-    }
+    private MembershipResults() {}
 
     /** The tenant's status and the asker's role in it ({@code null} when not a member). */
-    public record TenantAccess(String tenantId, TenantStatus status, MemberRole role) {
-    }
+    public record TenantAccess(String tenantId, TenantStatus status, MemberRole role) {}
 
     public record MemberPage(List<MemberView> items, long total, int offset, int limit) {
         public MemberPage {
@@ -25,8 +22,7 @@ public final class MembershipResults {
     }
 
     /** A tenant a user belongs to, with the user's role in it. */
-    public record UserTenant(String tenantId, String name, String slug, TenantStatus status, MemberRole role) {
-    }
+    public record UserTenant(String tenantId, String name, String slug, TenantStatus status, MemberRole role) {}
 
     public record UserTenantPage(List<UserTenant> items, long total, int offset, int limit) {
         public UserTenantPage {

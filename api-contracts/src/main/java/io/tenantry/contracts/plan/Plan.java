@@ -11,5 +11,4 @@ public record Plan(
         String interval,
         int maxMembers,
         int maxTeams,
-        String stripePriceId) {
-}
+        String stripePriceId) {}

@@ -20,7 +20,8 @@ public final class PlanCatalogue {
                 throw new IllegalArgumentException("every plan needs an id");
             }
             if (plan.maxMembers() < 1 || plan.maxTeams() < 0) {
-                throw new IllegalArgumentException("plan " + plan.id() + ": maxMembers must be at least 1, maxTeams at least 0");
+                throw new IllegalArgumentException(
+                        "plan " + plan.id() + ": maxMembers must be at least 1, maxTeams at least 0");
             }
             if (this.plans.put(plan.id(), plan) != null) {
                 throw new IllegalArgumentException("plan id " + plan.id() + " appears twice");
@@ -28,8 +29,8 @@ public final class PlanCatalogue {
         }
         this.defaultPlan = this.plans.get(defaultPlanId);
         if (defaultPlan == null) {
-            throw new IllegalArgumentException("the default plan '" + defaultPlanId + "' is not in the catalogue "
-                    + this.plans.keySet());
+            throw new IllegalArgumentException(
+                    "the default plan '" + defaultPlanId + "' is not in the catalogue " + this.plans.keySet());
         }
     }
 

@@ -12,5 +12,4 @@ public record PlanView(
         int maxMembers,
         int maxTeams,
         boolean paid,
-        boolean defaultPlan) {
-}
+        boolean defaultPlan) {}

@@ -8,8 +8,7 @@ public final class Erasure {
     /** What an erased person's personal data reads as, in events and in read models. */
     public static final String MARKER = "[erased]";
 
-    private Erasure() {
-    }
+    private Erasure() {}
 
     /** The form of an e-mail address that identifies a data subject: trimmed, lower case. */
     public static String normaliseEmail(String email) {

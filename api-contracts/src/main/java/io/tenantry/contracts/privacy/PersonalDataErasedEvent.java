@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * models replace it. {@code subjectId} is the {@link SubjectFingerprints fingerprint} of the address, never the address.
  */
 @Revision("1")
-public record PersonalDataErasedEvent(String subjectId) {
-}
+public record PersonalDataErasedEvent(String subjectId) {}

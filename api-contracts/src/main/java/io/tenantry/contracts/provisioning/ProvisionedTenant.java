@@ -3,7 +3,6 @@ package io.tenantry.contracts.provisioning;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tenantry.contracts.tenant.TenantContact;
 import io.tenantry.contracts.tenant.TenantView;
-
 import java.time.Instant;
 
 /**
@@ -21,8 +20,14 @@ public record ProvisionedTenant(
 
     public static ProvisionedTenant of(TenantView tenant) {
         TenantContact contact = tenant.primaryContact();
-        return new ProvisionedTenant(tenant.id(), tenant.name(), contact == null ? null : contact.email(),
-                contact == null ? null : contact.phone(), tenant.industry(), tenant.createdAt(), tenant.updatedAt());
+        return new ProvisionedTenant(
+                tenant.id(),
+                tenant.name(),
+                contact == null ? null : contact.email(),
+                contact == null ? null : contact.phone(),
+                tenant.industry(),
+                tenant.createdAt(),
+                tenant.updatedAt());
     }
 
     @Override

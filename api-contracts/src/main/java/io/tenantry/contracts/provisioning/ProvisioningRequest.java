@@ -1,7 +1,6 @@
 package io.tenantry.contracts.provisioning;
 
 import io.tenantry.contracts.tenant.TenantTier;
-
 import java.time.Instant;
 
 /**
@@ -12,13 +11,7 @@ import java.time.Instant;
  * No personal data.
  */
 public record ProvisioningRequest(
-        int type,
-        String tenantId,
-        String slug,
-        TenantTier tier,
-        String planId,
-        String contextId,
-        Instant requestedAt) {
+        int type, String tenantId, String slug, TenantTier tier, String planId, String contextId, Instant requestedAt) {
 
     public static final int PROVISION = 0;
     public static final int DEPROVISION = 1;

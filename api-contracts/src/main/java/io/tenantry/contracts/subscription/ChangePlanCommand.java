@@ -1,7 +1,6 @@
 package io.tenantry.contracts.subscription;
 
 import io.tenantry.contracts.Caller;
-
 import java.time.Instant;
 
 /**
@@ -9,5 +8,4 @@ import java.time.Instant;
  * and that its members and teams fit, the subscription records the change. The current plan again changes nothing.
  * Answers a {@link PlanChange}.
  */
-public record ChangePlanCommand(String tenantId, String planId, String reason, Caller caller, Instant requestedAt) {
-}
+public record ChangePlanCommand(String tenantId, String planId, String reason, Caller caller, Instant requestedAt) {}

@@ -1,8 +1,7 @@
 package io.tenantry.contracts.subscription;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** To the subscription: record a change of plan (nothing when it is the plan it has). Answers a {@link PlanChange}. */
 public record ChangeSubscriptionPlanCommand(
@@ -10,5 +9,4 @@ public record ChangeSubscriptionPlanCommand(
         String toPlanId,
         String changedBy,
         String reason,
-        Instant changedAt) {
-}
+        Instant changedAt) {}

@@ -12,5 +12,4 @@ public record InvoiceData(
         Instant periodStart,
         Instant periodEnd,
         InvoiceStatus status,
-        String hostedInvoiceUrl) {
-}
+        String hostedInvoiceUrl) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Stripe issued an invoice for the subscription (or Tenantry first heard of it). */
 @Revision("1")
-public record InvoiceRecordedEvent(String subscriptionId, String tenantId, InvoiceData invoice) {
-}
+public record InvoiceRecordedEvent(String subscriptionId, String tenantId, InvoiceData invoice) {}

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** An invoice's status. Stripe's {@code draft} counts as OPEN: not paid yet. The last three are final. */
 public enum InvoiceStatus {
-    OPEN, PAID, VOID, UNCOLLECTIBLE;
+    OPEN,
+    PAID,
+    VOID,
+    UNCOLLECTIBLE;
 
     public static Optional<InvoiceStatus> fromStripe(String status) {
         if (status == null) {

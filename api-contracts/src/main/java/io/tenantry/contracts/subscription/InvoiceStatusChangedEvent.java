@@ -10,5 +10,4 @@ public record InvoiceStatusChangedEvent(
         String invoiceId,
         InvoiceStatus fromStatus,
         InvoiceStatus toStatus,
-        long amountPaid) {
-}
+        long amountPaid) {}

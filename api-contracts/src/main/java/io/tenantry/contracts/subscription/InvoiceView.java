@@ -16,5 +16,4 @@ public record InvoiceView(
         String hostedInvoiceUrl,
         boolean paymentFailed,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -10,5 +10,4 @@ public record PlanChange(
         boolean changed,
         String changedBy,
         Instant changedAt,
-        String reason) {
-}
+        String reason) {}

@@ -1,8 +1,7 @@
 package io.tenantry.contracts.subscription;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * The subscription moved from one plan to another: who did it, when, why, and in which request
@@ -17,5 +16,4 @@ public record PlanChangedEvent(
         String changedBy,
         Instant changedAt,
         String reason,
-        String correlationId) {
-}
+        String correlationId) {}

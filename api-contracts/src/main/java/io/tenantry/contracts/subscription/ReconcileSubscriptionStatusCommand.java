@@ -12,5 +12,4 @@ public record ReconcileSubscriptionStatusCommand(
         String stripeSubscriptionId,
         SubscriptionStatus status,
         String source,
-        String stripeEventId) {
-}
+        String stripeEventId) {}

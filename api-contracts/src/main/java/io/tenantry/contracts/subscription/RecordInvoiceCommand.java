@@ -11,5 +11,4 @@ public record RecordInvoiceCommand(
         @TargetAggregateIdentifier String subscriptionId,
         InvoiceData invoice,
         String stripeEventType,
-        String stripeEventId) {
-}
+        String stripeEventId) {}

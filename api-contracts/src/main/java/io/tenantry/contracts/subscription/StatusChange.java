@@ -1,5 +1,4 @@
 package io.tenantry.contracts.subscription;
 
 /** A subscription's status went from one to another. */
-public record StatusChange(SubscriptionStatus from, SubscriptionStatus to) {
-}
+public record StatusChange(SubscriptionStatus from, SubscriptionStatus to) {}

@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * provisioning) a subscription is not active, whatever its biller says.
  */
 @Revision("1")
-public record SubscriptionActivatedEvent(String subscriptionId, String tenantId) {
-}
+public record SubscriptionActivatedEvent(String subscriptionId, String tenantId) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The subscription ended (its tenant was deleted, or Stripe canceled it). */
 @Revision("1")
-public record SubscriptionCanceledEvent(String subscriptionId, String tenantId, String reason) {
-}
+public record SubscriptionCanceledEvent(String subscriptionId, String tenantId, String reason) {}

@@ -5,8 +5,7 @@ public final class SubscriptionIds {
 
     private static final String PREFIX = "subscription-";
 
-    private SubscriptionIds() {
-    }
+    private SubscriptionIds() {}
 
     public static String of(String tenantId) {
         return PREFIX + tenantId;

@@ -5,7 +5,14 @@ import java.util.Optional;
 
 /** A subscription's status, as Stripe names them (Stripe is the source of truth for paid plans). */
 public enum SubscriptionStatus {
-    TRIALING, ACTIVE, PAST_DUE, CANCELED, INCOMPLETE, INCOMPLETE_EXPIRED, UNPAID, PAUSED;
+    TRIALING,
+    ACTIVE,
+    PAST_DUE,
+    CANCELED,
+    INCOMPLETE,
+    INCOMPLETE_EXPIRED,
+    UNPAID,
+    PAUSED;
 
     /** The status Stripe calls {@code status} ({@code past_due}, ...); empty for one this version does not know. */
     public static Optional<SubscriptionStatus> fromStripe(String status) {

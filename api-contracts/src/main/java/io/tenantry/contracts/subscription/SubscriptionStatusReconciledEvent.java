@@ -13,5 +13,4 @@ public record SubscriptionStatusReconciledEvent(
         SubscriptionStatus fromStatus,
         SubscriptionStatus toStatus,
         String source,
-        String stripeEventId) {
-}
+        String stripeEventId) {}

@@ -19,5 +19,4 @@ public record SubscriptionView(
         Instant canceledAt,
         boolean active,
         Instant activatedAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -10,6 +10,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record AdoptPlanCommand(@TargetAggregateIdentifier String tenantId, String planId, Caller caller) {
 
     /** The plan the tenant was on and is on now; {@code changed} is false when it asked for its own plan. */
-    public record PlanAdoption(String fromPlanId, String toPlanId, boolean changed) {
-    }
+    public record PlanAdoption(String fromPlanId, String toPlanId, boolean changed) {}
 }

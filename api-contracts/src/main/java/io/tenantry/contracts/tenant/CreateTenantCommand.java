@@ -1,9 +1,8 @@
 package io.tenantry.contracts.tenant;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Create a tenant. {@code ownerId} (the creating user) becomes its first OWNER in the same step; {@code leadId} is
@@ -30,13 +29,14 @@ public record CreateTenantCommand(
 
     /** A tenant with only the required fields. */
     public static CreateTenantCommand of(String tenantId, String name, String slug, TenantTier tier, String ownerId) {
-        return new CreateTenantCommand(tenantId, name, slug, tier, List.of(), null, null, Map.of(), null, ownerId, null);
+        return new CreateTenantCommand(
+                tenantId, name, slug, tier, List.of(), null, null, Map.of(), null, ownerId, null);
     }
 
     @Override
     public String toString() {
         // contacts are personal data: keep them out of logs
-        return "CreateTenantCommand[tenantId=" + tenantId + ", slug=" + slug + ", tier=" + tier
-                + ", contacts=" + contacts.size() + "]";
+        return "CreateTenantCommand[tenantId=" + tenantId + ", slug=" + slug + ", tier=" + tier + ", contacts="
+                + contacts.size() + "]";
     }
 }

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The seat held for an invitation is given up: it was ACCEPTED (a member takes it), REVOKED or EXPIRED. */
 @Revision("1")
-public record InvitationClosedEvent(String tenantId, String invitationId, InvitationStatus outcome) {
-}
+public record InvitationClosedEvent(String tenantId, String invitationId, InvitationStatus outcome) {}

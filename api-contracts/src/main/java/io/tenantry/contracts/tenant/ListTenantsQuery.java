@@ -16,5 +16,4 @@ public record ListTenantsQuery(
         String text,
         boolean includeDeleted,
         String visibleTo,
-        @JsonUnwrapped PageRequest page) {
-}
+        @JsonUnwrapped PageRequest page) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A member's role in a tenant changed. */
 @Revision("1")
-public record MemberRoleChangedEvent(String tenantId, String userId, MemberRole previousRole, MemberRole role) {
-}
+public record MemberRoleChangedEvent(String tenantId, String userId, MemberRole previousRole, MemberRole role) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** In one step, {@code toUserId} became an OWNER and {@code fromUserId} an ADMIN. */
 @Revision("1")
-public record OwnershipTransferredEvent(String tenantId, String fromUserId, String toUserId) {
-}
+public record OwnershipTransferredEvent(String tenantId, String fromUserId, String toUserId) {}

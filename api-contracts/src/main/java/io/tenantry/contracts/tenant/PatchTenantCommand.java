@@ -1,10 +1,9 @@
 package io.tenantry.contracts.tenant;
 
 import io.tenantry.contracts.Caller;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Change some of a tenant's profile: every {@code null} field stays as it is (to clear a field, replace the tenant).

@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * contact)? {@code provider} is the one asked for, or {@code null} for the tenant's own setting. Changes nothing;
  * answers {@code null} when the tenant uses no identity provider.
  */
-public record PrepareIdentityProviderCommand(@TargetAggregateIdentifier String tenantId, IdentityProviderKind provider) {
-}
+public record PrepareIdentityProviderCommand(
+        @TargetAggregateIdentifier String tenantId, IdentityProviderKind provider) {}

@@ -24,8 +24,7 @@ public final class ProvisioningFailure {
     private static final String TIMEOUT_PREFIX = "no answer from the orchestrator within ";
     private static final String IDENTITY_PROVIDER_PREFIX = "identity provider: ";
 
-    private ProvisioningFailure() {
-    }
+    private ProvisioningFailure() {}
 
     /** The reason the orchestrator's failure answer records. */
     public static String orchestratorFailed() {

@@ -1,10 +1,9 @@
 package io.tenantry.contracts.tenant;
 
 import io.tenantry.contracts.Caller;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * {@code putTenant}: replace a tenant's profile. The tier cannot change. {@code expectedVersion}, when set, must be

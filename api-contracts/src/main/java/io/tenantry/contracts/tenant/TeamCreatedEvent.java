@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A team was formed within a tenant. */
 @Revision("1")
-public record TeamCreatedEvent(String tenantId, String teamId, String name, String description) {
-}
+public record TeamCreatedEvent(String tenantId, String teamId, String name, String description) {}

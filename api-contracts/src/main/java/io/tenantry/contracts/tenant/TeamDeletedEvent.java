@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A team was disbanded, and with it every membership of it. */
 @Revision("1")
-public record TeamDeletedEvent(String tenantId, String teamId) {
-}
+public record TeamDeletedEvent(String tenantId, String teamId) {}

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A team member's role changed. */
 @Revision("1")
-public record TeamMemberRoleChangedEvent(String tenantId, String teamId, String userId, TeamRole previousRole, TeamRole role) {
-}
+public record TeamMemberRoleChangedEvent(
+        String tenantId, String teamId, String userId, TeamRole previousRole, TeamRole role) {}

@@ -1,9 +1,8 @@
 package io.tenantry.contracts.tenant;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.serialization.Revision;
 
 /**
  * A tenant came into being, in status {@link TenantStatus#PENDING_PROVISION}. Its creator (metadata {@code actorId})

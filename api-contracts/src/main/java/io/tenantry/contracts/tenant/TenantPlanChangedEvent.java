@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * reason ({@code PlanChangedEvent}), in the same transaction.
  */
 @Revision("1")
-public record TenantPlanChangedEvent(String tenantId, String fromPlanId, String toPlanId) {
-}
+public record TenantPlanChangedEvent(String tenantId, String fromPlanId, String toPlanId) {}

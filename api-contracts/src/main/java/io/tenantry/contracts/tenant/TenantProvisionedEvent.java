@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** The tenant's resources are ready, so it is active. */
 @Revision("1")
-public record TenantProvisionedEvent(String tenantId) {
-}
+public record TenantProvisionedEvent(String tenantId) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** A suspended tenant is active again. */
 @Revision("1")
-public record TenantReactivatedEvent(String tenantId) {
-}
+public record TenantReactivatedEvent(String tenantId) {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** An active tenant was suspended. */
 @Revision("1")
-public record TenantSuspendedEvent(String tenantId, String reason) {
-}
+public record TenantSuspendedEvent(String tenantId, String reason) {}

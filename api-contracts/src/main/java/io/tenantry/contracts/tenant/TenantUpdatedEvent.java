@@ -1,9 +1,8 @@
 package io.tenantry.contracts.tenant;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.serialization.Revision;
 
 /** A tenant's profile after a full (PUT) or partial (PATCH) update: every field holds its new value. */
 @Revision("1")

@@ -33,13 +33,30 @@ public record TenantView(
 
     /** The primary contact, else the first one, else {@code null}. */
     public TenantContact primaryContact() {
-        return contacts.stream().filter(TenantContact::primary).findFirst()
-                       .orElse(contacts.isEmpty() ? null : contacts.get(0));
+        return contacts.stream()
+                .filter(TenantContact::primary)
+                .findFirst()
+                .orElse(contacts.isEmpty() ? null : contacts.get(0));
     }
 
     /** The same view at a later version of the tenant, changed by events that do not show in it. */
     public TenantView atVersion(long newVersion) {
-        return new TenantView(id, name, slug, tier, status, contacts, address, industry, settings, leadId, planId,
-                createdBy, createdAt, updatedAt, deletedAt, newVersion);
+        return new TenantView(
+                id,
+                name,
+                slug,
+                tier,
+                status,
+                contacts,
+                address,
+                industry,
+                settings,
+                leadId,
+                planId,
+                createdBy,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                newVersion);
     }
 }

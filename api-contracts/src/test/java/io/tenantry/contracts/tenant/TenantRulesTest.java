@@ -1,21 +1,38 @@
 package io.tenantry.contracts.tenant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TenantRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"acme", "a1b", "acme-corp", "0-9", "a23456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "acme",
+                "a1b",
+                "acme-corp",
+                "0-9",
+                "a23456789012345678901234567890123456789012345678901234567890123"
+            })
     void acceptsSlugsOfTheDomainShape(String slug) {
         assertThat(TenantRules.isValidSlug(slug)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ab", "-acme", "acme-", "Acme", "ac_me", "acme corp", "ac.me",
-            "a234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "",
+                "ab",
+                "-acme",
+                "acme-",
+                "Acme",
+                "ac_me",
+                "acme corp",
+                "ac.me",
+                "a234567890123456789012345678901234567890123456789012345678901234"
+            })
     void refusesOtherSlugs(String slug) {
         assertThat(TenantRules.isValidSlug(slug)).isFalse();
     }
@@ -27,13 +44,15 @@ class TenantRulesTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "Example Corp|example-corp",
-            "  Acme & Co.  |acme-co",
-            "Café Noir GmbH|cafe-noir-gmbh",
-            "ÅNGSTRÖM--Labs__2|angstrom-labs-2",
-            "!!!|''",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "Example Corp|example-corp",
+                "  Acme & Co.  |acme-co",
+                "Café Noir GmbH|cafe-noir-gmbh",
+                "ÅNGSTRÖM--Labs__2|angstrom-labs-2",
+                "!!!|''",
+            })
     void derivesSlugsFromNamesAsSeed003Does(String name, String slug) {
         assertThat(TenantRules.slugOf(name)).isEqualTo(slug);
     }

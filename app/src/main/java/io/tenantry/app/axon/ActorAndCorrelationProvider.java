@@ -1,11 +1,10 @@
 package io.tenantry.app.axon;
 
 import io.tenantry.contracts.MetaDataKeys;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
  * Carries {@code actorId} and {@code correlationId} from a message to every message it causes (the events a command
@@ -20,7 +19,8 @@ class ActorAndCorrelationProvider implements CorrelationDataProvider {
         if (actor != null) {
             data.put(MetaDataKeys.ACTOR_ID, actor);
         }
-        data.put(MetaDataKeys.CORRELATION_ID,
+        data.put(
+                MetaDataKeys.CORRELATION_ID,
                 message.getMetaData().getOrDefault(MetaDataKeys.CORRELATION_ID, message.getIdentifier()));
         data.put(MetaDataKeys.CAUSATION_ID, message.getIdentifier());
         return data;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tenantry.app.privacy.PersonalDataProtector;
 import io.tenantry.app.privacy.PrivacyConfiguration;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -33,10 +36,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-
 /**
  * Axon wiring: Jackson for events, messages and sagas (with a mapper of its own, so the web's strict mapper and
  * Axon's tolerant one never mix), and the actor and correlation id on every message.
@@ -59,10 +58,10 @@ public class AxonConfiguration {
     public Serializer serializer(RevisionResolver revisionResolver, PersonalDataProtector protector) {
         ObjectMapper objectMapper = axonObjectMapper();
         JacksonSerializer jackson = JacksonSerializer.builder()
-                                                     .objectMapper(objectMapper)
-                                                     .revisionResolver(revisionResolver)
-                                                     .lenientDeserialization()
-                                                     .build();
+                .objectMapper(objectMapper)
+                .revisionResolver(revisionResolver)
+                .lenientDeserialization()
+                .build();
         return PrivacyConfiguration.protecting(jackson, objectMapper, protector);
     }
 
@@ -89,46 +88,46 @@ public class AxonConfiguration {
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
-                          .eventTable("domain_event_entry")
-                          .snapshotTable("snapshot_event_entry")
-                          .globalIndexColumn("global_index")
-                          .timestampColumn("time_stamp")
-                          .eventIdentifierColumn("event_identifier")
-                          .aggregateIdentifierColumn("aggregate_identifier")
-                          .sequenceNumberColumn("sequence_number")
-                          .typeColumn("type")
-                          .payloadTypeColumn("payload_type")
-                          .payloadRevisionColumn("payload_revision")
-                          .payloadColumn("payload")
-                          .metaDataColumn("meta_data")
-                          .build();
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
     }
 
     @Bean
     public TokenSchema tokenSchema() {
         return TokenSchema.builder()
-                          .setTokenTable("token_entry")
-                          .setProcessorNameColumn("processor_name")
-                          .setSegmentColumn("segment")
-                          .setTokenColumn("token")
-                          .setTokenTypeColumn("token_type")
-                          .setTimestampColumn("timestamp")
-                          .setOwnerColumn("owner")
-                          .build();
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
     }
 
     @Bean
     public SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema(SagaSchema.builder()
-                                                   .sagaEntryTable("saga_entry")
-                                                   .associationValueEntryTable("association_value_entry")
-                                                   .sagaIdColumn("saga_id")
-                                                   .sagaTypeColumn("saga_type")
-                                                   .revisionColumn("revision")
-                                                   .serializedSagaColumn("serialized_saga")
-                                                   .associationKeyColumn("association_key")
-                                                   .associationValueColumn("association_value")
-                                                   .build());
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build());
     }
 
     /**
@@ -153,8 +152,8 @@ public class AxonConfiguration {
      */
     @Bean
     public ConfigurerModule failLoudlyInEveryProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     /** Every pooled processor reads the store through {@link AwakeEventSource}, so new events wake it at once. */
@@ -178,14 +177,16 @@ public class AxonConfiguration {
      */
     @Bean
     public ConfigurerModule pooledProcessorsClaimAtMostTheirThreadCount(EventProcessorProperties properties) {
-        return configurer -> configurer.eventProcessing(processing -> properties.getProcessors().forEach((name, settings) -> {
-            if (settings.getMode() == EventProcessorProperties.Mode.POOLED
-                    && settings.getInitialSegmentCount() != null
-                    && settings.getThreadCount() < settings.getInitialSegmentCount()) {
-                processing.registerPooledStreamingEventProcessorConfiguration(name,
-                        (c, builder) -> builder.maxClaimedSegments(settings.getThreadCount()));
-            }
-        }));
+        return configurer -> configurer.eventProcessing(processing -> properties
+                .getProcessors()
+                .forEach((name, settings) -> {
+                    if (settings.getMode() == EventProcessorProperties.Mode.POOLED
+                            && settings.getInitialSegmentCount() != null
+                            && settings.getThreadCount() < settings.getInitialSegmentCount()) {
+                        processing.registerPooledStreamingEventProcessorConfiguration(
+                                name, (c, builder) -> builder.maxClaimedSegments(settings.getThreadCount()));
+                    }
+                }));
     }
 
     /**
@@ -194,8 +195,8 @@ public class AxonConfiguration {
      * snapshot would hold their contacts' personal data outside the per-person encryption.)
      */
     @Bean
-    public SnapshotTriggerDefinition subscriptionSnapshotTrigger(Snapshotter snapshotter,
-            @Value("${tenantry.axon.subscription-snapshot-every:100}") int threshold) {
+    public SnapshotTriggerDefinition subscriptionSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${tenantry.axon.subscription-snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

@@ -2,6 +2,10 @@ package io.tenantry.app.axon;
 
 import io.tenantry.app.web.CorrelationIdFilter;
 import io.tenantry.contracts.MetaDataKeys;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
@@ -9,11 +13,6 @@ import org.slf4j.MDC;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Stamps a message sent from an HTTP request with the caller ({@code actorId} = JWT {@code sub}) and the request's
@@ -28,8 +27,10 @@ class RequestOriginInterceptor<M extends Message<?>> implements MessageDispatchI
             MetaData metaData = message.getMetaData();
             Map<String, Object> additions = new HashMap<>();
             if (!metaData.containsKey(MetaDataKeys.ACTOR_ID)) {
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-                if (authentication != null && authentication.isAuthenticated()
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
+                if (authentication != null
+                        && authentication.isAuthenticated()
                         && !(authentication instanceof AnonymousAuthenticationToken)) {
                     additions.put(MetaDataKeys.ACTOR_ID, authentication.getName());
                 }

@@ -29,12 +29,12 @@ class BillingConfiguration {
         }
         log.info("Billing through Stripe at {}", properties.apiBase());
         return new StripeBillingGateway(StripeClient.builder()
-                                                    .setApiKey(properties.apiKey())
-                                                    .setApiBase(properties.apiBase())
-                                                    .setConnectTimeout((int) properties.connectTimeout().toMillis())
-                                                    .setReadTimeout((int) properties.readTimeout().toMillis())
-                                                    .setMaxNetworkRetries(properties.maxNetworkRetries())
-                                                    .build());
+                .setApiKey(properties.apiKey())
+                .setApiBase(properties.apiBase())
+                .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                .setReadTimeout((int) properties.readTimeout().toMillis())
+                .setMaxNetworkRetries(properties.maxNetworkRetries())
+                .build());
     }
 
     @Bean
@@ -42,6 +42,7 @@ class BillingConfiguration {
         if (properties.webhookSecret() == null) {
             log.info("Stripe webhooks are off: no signing secret (tenantry.stripe.webhook-secret)");
         }
-        return new StripeWebhookNotices(properties.webhookSecret(), properties.webhookTolerance().toSeconds());
+        return new StripeWebhookNotices(
+                properties.webhookSecret(), properties.webhookTolerance().toSeconds());
     }
 }

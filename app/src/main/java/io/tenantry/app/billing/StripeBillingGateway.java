@@ -20,10 +20,9 @@ import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Instant;
 
 /**
  * Billing through Stripe's API with stripe-java: a customer and a subscription (one item, the plan's price) for a paid
@@ -48,7 +47,8 @@ final class StripeBillingGateway implements BillingGateway {
     }
 
     @Override
-    public BillingLink start(String tenantId, String tenantName, Plan plan, String knownCustomerId, String operationKey) {
+    public BillingLink start(
+            String tenantId, String tenantName, Plan plan, String knownCustomerId, String operationKey) {
         if (!isPaid(plan)) {
             return BillingLink.local(knownCustomerId);
         }
@@ -57,7 +57,8 @@ final class StripeBillingGateway implements BillingGateway {
     }
 
     @Override
-    public BillingLink changePlan(String tenantId, String tenantName, BillingLink current, Plan plan, String operationKey) {
+    public BillingLink changePlan(
+            String tenantId, String tenantName, BillingLink current, Plan plan, String operationKey) {
         String customerId = current == null ? null : current.customerId();
         boolean subscribed = current != null && current.hasStripeSubscription();
         if (!isPaid(plan)) {
@@ -69,14 +70,25 @@ final class StripeBillingGateway implements BillingGateway {
         if (!subscribed) {
             return start(tenantId, tenantName, plan, customerId, operationKey);
         }
-        SubscriptionItem item = call("move the subscription item to " + plan.stripePriceId(), () ->
-                stripe.subscriptionItems().update(current.itemId(), SubscriptionItemUpdateParams.builder()
-                                .setPrice(plan.stripePriceId())
-                                .setProrationBehavior(SubscriptionItemUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
-                                .build(),
-                        idempotent("item-" + operationKey)));
-        return new BillingLink(BillingMode.STRIPE, customerId, current.subscriptionId(), item.getId(),
-                plan.stripePriceId(), current.status(), periodEnd(item, current.currentPeriodEnd()));
+        SubscriptionItem item = call(
+                "move the subscription item to " + plan.stripePriceId(),
+                () -> stripe.subscriptionItems()
+                        .update(
+                                current.itemId(),
+                                SubscriptionItemUpdateParams.builder()
+                                        .setPrice(plan.stripePriceId())
+                                        .setProrationBehavior(
+                                                SubscriptionItemUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
+                                        .build(),
+                                idempotent("item-" + operationKey)));
+        return new BillingLink(
+                BillingMode.STRIPE,
+                customerId,
+                current.subscriptionId(),
+                item.getId(),
+                plan.stripePriceId(),
+                current.status(),
+                periodEnd(item, current.currentPeriodEnd()));
     }
 
     @Override
@@ -88,41 +100,66 @@ final class StripeBillingGateway implements BillingGateway {
 
     @Override
     public SubscriptionStatus fetchStatus(String stripeSubscriptionId) {
-        Subscription subscription = call("read subscription " + stripeSubscriptionId,
+        Subscription subscription = call(
+                "read subscription " + stripeSubscriptionId,
                 () -> stripe.subscriptions().retrieve(stripeSubscriptionId));
-        return SubscriptionStatus.fromStripe(subscription.getStatus()).orElseThrow(() -> new IllegalStateException(
-                "Stripe reports a subscription status this version does not know: " + subscription.getStatus()));
+        return SubscriptionStatus.fromStripe(subscription.getStatus())
+                .orElseThrow(() ->
+                        new IllegalStateException("Stripe reports a subscription status this version does not know: "
+                                + subscription.getStatus()));
     }
 
     private String createCustomer(String tenantId, String tenantName) {
-        Customer customer = call("create the customer of tenant " + tenantId, () -> stripe.customers().create(
-                CustomerCreateParams.builder().setName(tenantName).putMetadata(TENANT_METADATA, tenantId).build(),
-                idempotent("customer-" + tenantId)));
+        Customer customer = call(
+                "create the customer of tenant " + tenantId,
+                () -> stripe.customers()
+                        .create(
+                                CustomerCreateParams.builder()
+                                        .setName(tenantName)
+                                        .putMetadata(TENANT_METADATA, tenantId)
+                                        .build(),
+                                idempotent("customer-" + tenantId)));
         return customer.getId();
     }
 
     private BillingLink subscribe(String tenantId, String customerId, Plan plan, String operationKey) {
-        Subscription subscription = call("subscribe tenant " + tenantId + " to " + plan.stripePriceId(), () ->
-                stripe.subscriptions().create(SubscriptionCreateParams.builder()
-                                .setCustomer(customerId)
-                                .addItem(SubscriptionCreateParams.Item.builder().setPrice(plan.stripePriceId()).build())
-                                .putMetadata(TENANT_METADATA, tenantId)
-                                .build(),
-                        idempotent("subscription-" + operationKey)));
-        SubscriptionItem item = subscription.getItems() == null || subscription.getItems().getData().isEmpty()
-                ? null : subscription.getItems().getData().get(0);
-        return new BillingLink(BillingMode.STRIPE, customerId, subscription.getId(), item == null ? null : item.getId(),
-                plan.stripePriceId(), SubscriptionStatus.fromStripe(subscription.getStatus()).orElse(SubscriptionStatus.INCOMPLETE),
+        Subscription subscription = call(
+                "subscribe tenant " + tenantId + " to " + plan.stripePriceId(),
+                () -> stripe.subscriptions()
+                        .create(
+                                SubscriptionCreateParams.builder()
+                                        .setCustomer(customerId)
+                                        .addItem(SubscriptionCreateParams.Item.builder()
+                                                .setPrice(plan.stripePriceId())
+                                                .build())
+                                        .putMetadata(TENANT_METADATA, tenantId)
+                                        .build(),
+                                idempotent("subscription-" + operationKey)));
+        SubscriptionItem item = subscription.getItems() == null
+                        || subscription.getItems().getData().isEmpty()
+                ? null
+                : subscription.getItems().getData().get(0);
+        return new BillingLink(
+                BillingMode.STRIPE,
+                customerId,
+                subscription.getId(),
+                item == null ? null : item.getId(),
+                plan.stripePriceId(),
+                SubscriptionStatus.fromStripe(subscription.getStatus()).orElse(SubscriptionStatus.INCOMPLETE),
                 periodEnd(item, null));
     }
 
     private void cancelSubscription(String subscriptionId, String operationKey) {
         try {
-            call("cancel subscription " + subscriptionId,
+            call(
+                    "cancel subscription " + subscriptionId,
                     () -> stripe.subscriptions().cancel(subscriptionId, idempotent("cancel-" + operationKey)));
         } catch (DomainRefusal refused) {
             // already canceled or removed at Stripe: what this step wanted
-            log.warn("Stripe did not cancel subscription {}; taking it as ended: {}", subscriptionId, refused.getMessage());
+            log.warn(
+                    "Stripe did not cancel subscription {}; taking it as ended: {}",
+                    subscriptionId,
+                    refused.getMessage());
         }
     }
 
@@ -131,7 +168,9 @@ final class StripeBillingGateway implements BillingGateway {
     }
 
     private static Instant periodEnd(SubscriptionItem item, Instant otherwise) {
-        return item == null || item.getCurrentPeriodEnd() == null ? otherwise : Instant.ofEpochSecond(item.getCurrentPeriodEnd());
+        return item == null || item.getCurrentPeriodEnd() == null
+                ? otherwise
+                : Instant.ofEpochSecond(item.getCurrentPeriodEnd());
     }
 
     private static RequestOptions idempotent(String key) {
@@ -149,7 +188,8 @@ final class StripeBillingGateway implements BillingGateway {
                 throw unavailable(what, e);
             }
             String reason = e.getStripeError() != null && e.getStripeError().getMessage() != null
-                    ? e.getStripeError().getMessage() : "HTTP " + e.getStatusCode();
+                    ? e.getStripeError().getMessage()
+                    : "HTTP " + e.getStatusCode();
             throw DomainRefusal.conflict("stripe_refused", "Stripe refused to " + what + ": " + reason);
         }
     }

@@ -1,8 +1,7 @@
 package io.tenantry.app.billing;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.stripe.*}: the secret API key (none: billing runs locally, nothing is charged), the API's base URL

@@ -25,8 +25,7 @@ public final class DevJwtKeys {
     public static final String PUBLIC_KEY = "public.pem";
     public static final String PRIVATE_KEY = "private.pem";
 
-    private DevJwtKeys() {
-    }
+    private DevJwtKeys() {}
 
     /** Where the pair lives for a data directory. */
     public static Path directory(Path dataDir) {
@@ -48,7 +47,8 @@ public final class DevJwtKeys {
             KeyPair pair = generator.generateKeyPair();
             Path privateTemp = Files.createTempFile(directory, "private", ".tmp");
             restrictToOwner(privateTemp);
-            Files.writeString(privateTemp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    privateTemp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
             Files.move(privateTemp, privateKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
             return publicKey;
@@ -63,11 +63,11 @@ public final class DevJwtKeys {
     public static RSAPrivateKey readPrivateKey(Path dataDir) throws IOException {
         Path file = directory(dataDir).resolve(PRIVATE_KEY);
         String pem = Files.readString(file, StandardCharsets.US_ASCII)
-                          .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
-                          .replaceAll("\\s", "");
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
         try {
             return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                                             .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException(file + " is not a PKCS#8 RSA private key", e);
         }
@@ -75,7 +75,7 @@ public final class DevJwtKeys {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 

@@ -19,8 +19,7 @@ public final class DevPrivacySecret {
     public static final String DIRECTORY = "privacy";
     public static final String FILE = "secret";
 
-    private DevPrivacySecret() {
-    }
+    private DevPrivacySecret() {}
 
     /** Creates the secret unless it exists; returns its path. */
     public static synchronized Path ensure(Path dataDir) {

@@ -1,6 +1,14 @@
 package io.tenantry.app.embedded;
 
 import io.tenantry.kafka.KraftBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
@@ -13,15 +21,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The embedded default. Before the application context exists, starts what the configuration does not name:
@@ -63,9 +62,13 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             return;
         }
         boolean enabled = environment.getProperty("tenantry.embedded.enabled", Boolean.class, true);
-        boolean ephemeral = "ephemeral".equalsIgnoreCase(environment.getProperty("tenantry.embedded.mode", "persistent"));
-        Path dataDir = ephemeral ? ephemeralDirectory()
-                : Path.of(environment.getProperty(DATA_DIR, DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        boolean ephemeral =
+                "ephemeral".equalsIgnoreCase(environment.getProperty("tenantry.embedded.mode", "persistent"));
+        Path dataDir = ephemeral
+                ? ephemeralDirectory()
+                : Path.of(environment.getProperty(DATA_DIR, DEFAULT_DATA_DIR))
+                        .toAbsolutePath()
+                        .normalize();
 
         Map<String, Object> properties = new LinkedHashMap<>();
         List<SharedServers.Lease<?>> leases = new ArrayList<>();
@@ -76,8 +79,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             if (embeddedDatabase) {
                 Path postgresDir = dataDir.resolve("postgres");
                 int port = environment.getProperty("tenantry.embedded.postgres-port", Integer.class, 0);
-                SharedServers.Lease<EmbeddedPostgresServer> postgres = SharedServers.acquire("postgres:" + postgresDir,
-                        () -> EmbeddedPostgresServer.start(postgresDir, port, !ephemeral));
+                SharedServers.Lease<EmbeddedPostgresServer> postgres = SharedServers.acquire(
+                        "postgres:" + postgresDir, () -> EmbeddedPostgresServer.start(postgresDir, port, !ephemeral));
                 leases.add(postgres);
                 properties.put("spring.datasource.url", postgres.server().jdbcUrl());
                 properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
@@ -87,8 +90,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
             if (enabled && !StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))) {
                 int partitions = environment.getProperty("tenantry.embedded.kafka-partitions", Integer.class, 3);
-                SharedServers.Lease<KraftBroker> kafka = SharedServers.acquire(kafkaKey(dataDir),
-                        () -> startKafka(partitions));
+                SharedServers.Lease<KraftBroker> kafka =
+                        SharedServers.acquire(kafkaKey(dataDir), () -> startKafka(partitions));
                 leases.add(kafka);
                 properties.put("spring.kafka.bootstrap-servers", kafka.server().bootstrapServers());
                 summary.add("embedded Kafka (KRaft) at " + kafka.server().bootstrapServers());
@@ -104,7 +107,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                         + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI (your identity provider's JWKS)");
                 if (devSecretsAllowed) {
                     Path publicKey = DevJwtKeys.ensure(dataDir);
-                    properties.put(JWT + "public-key-location", publicKey.toUri().toString());
+                    properties.put(
+                            JWT + "public-key-location", publicKey.toUri().toString());
                     summary.add("development JWT keys in " + publicKey.getParent()
                             + " (make a token: java -jar app/target/tenantry.jar token --sub alice --roles partner-admin"
                             + " --permissions tenant:create" + (ephemeral ? "" : " --data-dir " + dataDir) + ")");
@@ -117,7 +121,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                         + "backups: without it personal data is unreadable");
                 if (devSecretsAllowed) {
                     Path secret = DevPrivacySecret.ensure(dataDir);
-                    properties.put("tenantry.privacy.secret-location", secret.toUri().toString());
+                    properties.put(
+                            "tenantry.privacy.secret-location", secret.toUri().toString());
                     summary.add("development privacy secret in " + secret);
                 }
             }
@@ -128,7 +133,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                                 + "it cannot protect.",
                         String.join(";\n", fixes) + ".\nFor development only, TENANTRY_SECURITY_GENERATE_DEV_KEYS=true"
                                 + " generates them under the data directory (java -jar app/target/tenantry.jar keys"
-                                + " --data-dir <dir> makes them ahead of time).", null);
+                                + " --data-dir <dir> makes them ahead of time).",
+                        null);
             }
         } catch (RuntimeException e) {
             leases.forEach(SharedServers.Lease::release);
@@ -147,8 +153,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         try {
             return KraftBroker.start(partitions);
         } catch (IllegalStateException e) {
-            throw new EmbeddedStartupException(e.getMessage(),
-                    "Run against your own Kafka: set SPRING_KAFKA_BOOTSTRAP_SERVERS.", e);
+            throw new EmbeddedStartupException(
+                    e.getMessage(), "Run against your own Kafka: set SPRING_KAFKA_BOOTSTRAP_SERVERS.", e);
         }
     }
 
@@ -193,8 +199,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
-                registry.registerDisposableBean("tenantryEmbeddedServers",
-                        () -> leases.forEach(SharedServers.Lease::release));
+                registry.registerDisposableBean(
+                        "tenantryEmbeddedServers", () -> leases.forEach(SharedServers.Lease::release));
             } else {
                 context.addApplicationListener(event -> {
                     if (event instanceof org.springframework.context.event.ContextClosedEvent) {

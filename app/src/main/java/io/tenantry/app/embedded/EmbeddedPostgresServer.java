@@ -2,7 +2,6 @@ package io.tenantry.app.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -56,9 +55,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
             throw new EmbeddedStartupException(
-                    "The embedded PostgreSQL could not start in " + dataDirectory.toAbsolutePath() + ": " + rootMessage(e),
+                    "The embedded PostgreSQL could not start in " + dataDirectory.toAbsolutePath() + ": "
+                            + rootMessage(e),
                     "Check that the directory is writable and not used by another Tenantry, or run against your own "
-                            + "database: set SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME/PASSWORD).", e);
+                            + "database: set SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME/PASSWORD).",
+                    e);
         }
     }
 
@@ -93,7 +94,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     "Run Tenantry as a non-root user, or allow unprivileged user namespaces "
                             + "(sysctl kernel.unprivileged_userns_clone=1 / user.max_user_namespaces), or configure a "
                             + "database: set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and "
-                            + "SPRING_DATASOURCE_PASSWORD.", null);
+                            + "SPRING_DATASOURCE_PASSWORD.",
+                    null);
         }
     }
 
@@ -108,7 +110,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         boolean inUse;
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+                FileLock lock = channel.tryLock()) {
             inUse = lock == null;
         } catch (OverlappingFileLockException heldInThisJvm) {
             inUse = true;
@@ -117,7 +119,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             throw new EmbeddedStartupException(
                     "Another running Tenantry uses the embedded PostgreSQL in " + dataDirectory.toAbsolutePath() + ".",
                     "Stop that Tenantry first, or give this one its own data directory (TENANTRY_DATA_DIR), or "
-                            + "point both at one database with SPRING_DATASOURCE_URL.", null);
+                            + "point both at one database with SPRING_DATASOURCE_URL.",
+                    null);
         }
     }
 
@@ -131,15 +134,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
-                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-        if (postmaster.isEmpty() || !postmaster.get().isAlive()
-                || !postmaster.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+        Optional<ProcessHandle> postmaster =
+                lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        if (postmaster.isEmpty()
+                || !postmaster.get().isAlive()
+                || !postmaster
+                        .get()
+                        .info()
+                        .command()
+                        .map(c -> c.contains("postgres"))
+                        .orElse(false)) {
             return;
         }
         ProcessHandle process = postmaster.get();
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
             process.onExit().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,7 +170,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        return System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("linux");
     }
 
     private static boolean isRoot() {

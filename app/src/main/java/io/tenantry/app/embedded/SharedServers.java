@@ -17,8 +17,7 @@ final class SharedServers {
     private static final Duration CONTEXT_CLOSE_GRACE = Duration.ofSeconds(30);
     private static boolean hookInstalled;
 
-    private SharedServers() {
-    }
+    private SharedServers() {}
 
     /** A running server together with this user's share of it. */
     static final class Lease<T extends AutoCloseable> {
@@ -75,7 +74,8 @@ final class SharedServers {
     /** The server running under this key, if it is one of this type. */
     static synchronized <T> java.util.Optional<T> running(String key, Class<T> type) {
         Entry entry = RUNNING.get(key);
-        return entry != null && type.isInstance(entry.server) ? java.util.Optional.of(type.cast(entry.server))
+        return entry != null && type.isInstance(entry.server)
+                ? java.util.Optional.of(type.cast(entry.server))
                 : java.util.Optional.empty();
     }
 

@@ -1,6 +1,11 @@
 package io.tenantry.app.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,12 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** The Idempotency-Key filter, right after Spring Security's filters (it needs the caller). */
 @Configuration(proxyBeanMethods = false)
@@ -43,20 +42,27 @@ class IdempotencyConfiguration {
      * by itself, so this only keeps the table small).
      */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService idempotencyPurge(IdempotencyStore store,
-                                              @Value("${tenantry.idempotency.purge-every:PT10M}") Duration every) {
+    ScheduledExecutorService idempotencyPurge(
+            IdempotencyStore store, @Value("${tenantry.idempotency.purge-every:PT10M}") Duration every) {
         ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "idempotency-purge");
             thread.setDaemon(true);
             return thread;
         });
-        purge.scheduleWithFixedDelay(() -> {
-            try {
-                store.purgeExpired();
-            } catch (RuntimeException e) {
-                log.warn("Expired Idempotency-Keys were not purged this time (next try in {}): {}", every, e.toString());
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        purge.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        store.purgeExpired();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Expired Idempotency-Keys were not purged this time (next try in {}): {}",
+                                every,
+                                e.toString());
+                    }
+                },
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
         return purge;
     }
 }

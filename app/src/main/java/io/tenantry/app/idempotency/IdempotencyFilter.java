@@ -11,17 +11,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,6 +27,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on writes (POST, PUT, PATCH, DELETE): the first request with a key runs and its answer is
@@ -55,8 +54,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-            HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
+    private static final List<String> KEPT_HEADERS =
+            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final IdempotencyStore store;
@@ -77,13 +76,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!WELL_FORMED.matcher(key).matches()) {
-            problem(request, response, HttpStatus.BAD_REQUEST, "invalid_idempotency_key",
+            problem(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_idempotency_key",
                     "The Idempotency-Key must be 1 to 255 visible ASCII characters.");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problem(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+            problem(
+                    request,
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
                     "The request body is too large.");
             return;
         }
@@ -107,7 +114,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             IdempotencyStore.Entry known = entry.get();
             if (!known.requestHash().equals(hash)) {
-                problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
+                problem(
+                        request,
+                        response,
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "idempotency_key_reused",
                         "This Idempotency-Key was used for another request (method, path or body); use a new key "
                                 + "for a new request.");
                 return;
@@ -122,7 +133,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (Instant.now().isAfter(giveUpAt)) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                problem(request, response, HttpStatus.CONFLICT, "idempotency_key_in_progress",
+                problem(
+                        request,
+                        response,
+                        HttpStatus.CONFLICT,
+                        "idempotency_key_in_progress",
                         "A request with this Idempotency-Key is still running; retry shortly for its answer.");
                 return;
             }
@@ -130,8 +145,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
-                     String key) throws ServletException, IOException {
+    private void run(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller, String key)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -155,11 +171,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private boolean keep(String caller, String key, int status, ContentCachingResponseWrapper captured)
             throws IOException {
         try {
-            store.complete(caller, key, status, json.writeValueAsString(keptHeaders(captured)),
+            store.complete(
+                    caller,
+                    key,
+                    status,
+                    json.writeValueAsString(keptHeaders(captured)),
                     captured.getContentAsByteArray());
             return true;
         } catch (DataAccessException e) {
-            log.warn("The answer ({}) to a request with an Idempotency-Key could not be kept: {}", status, e.toString());
+            log.warn(
+                    "The answer ({}) to a request with an Idempotency-Key could not be kept: {}", status, e.toString());
             return false;
         }
     }
@@ -186,7 +207,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void replay(IdempotencyStore.Entry entry, HttpServletResponse response) throws IOException {
         response.setStatus(entry.status());
-        Map<String, String> headers = json.readValue(entry.headers(), new TypeReference<>() { });
+        Map<String, String> headers = json.readValue(entry.headers(), new TypeReference<>() {});
         headers.forEach(response::setHeader);
         response.setHeader(REPLAYED, "true");
         if (entry.body() != null && entry.body().length > 0) {
@@ -195,8 +216,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                         String detail) throws IOException {
+    private void problem(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         ProblemDetail problem = Problems.of(status, code, status.getReasonPhrase(), detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         ProblemResponses.write(response, json, problem);
@@ -206,7 +228,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static String caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
-                ? "anonymous" : authentication.getName();
+                ? "anonymous"
+                : authentication.getName();
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {
@@ -275,7 +298,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
                     encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
         }
 

@@ -1,8 +1,7 @@
 package io.tenantry.app.idempotency;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.idempotency.*}: how long a key's first answer is kept ({@code ttl}), how long a retry waits for a

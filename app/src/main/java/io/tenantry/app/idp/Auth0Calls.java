@@ -7,7 +7,6 @@ import com.auth0.exception.APIException;
 import com.auth0.exception.Auth0Exception;
 import io.tenantry.command.idp.IdentityProviderException;
 import io.tenantry.contracts.idp.IdentityProviderKind;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,8 +31,10 @@ final class Auth0Calls {
         } catch (IdentityProviderException e) {
             throw e;
         } catch (OAuthTokenException e) {
-            throw failure("did not give Tenantry a Management API token (client " + clientId + ": " + e.getMessage()
-                    + ") when it was about to " + what + ": check tenantry.idp.auth0.*", e);
+            throw failure(
+                    "did not give Tenantry a Management API token (client " + clientId + ": " + e.getMessage()
+                            + ") when it was about to " + what + ": check tenantry.idp.auth0.*",
+                    e);
         } catch (ManagementApiException e) {
             throw failure(answered(e.statusCode(), what), e);
         } catch (ManagementException e) {

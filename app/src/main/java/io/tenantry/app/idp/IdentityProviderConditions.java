@@ -9,8 +9,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** A provider is on when its address is set to something, not merely present and blank (as in an empty env var). */
 final class IdentityProviderConditions {
 
-    private IdentityProviderConditions() {
-    }
+    private IdentityProviderConditions() {}
 
     static final class KeycloakConfigured extends SpringBootCondition {
         @Override

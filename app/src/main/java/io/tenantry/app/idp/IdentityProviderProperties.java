@@ -1,8 +1,7 @@
 package io.tenantry.app.idp;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.idp.*}: where tenants' identity providers are and how Tenantry signs in to them. A provider without
@@ -50,8 +49,9 @@ public record IdentityProviderProperties(Keycloak keycloak, Auth0 auth0) {
 
         @Override
         public String toString() {
-            return "Keycloak[url=" + url + ", realm=" + realm + ", clientId=" + clientId + ", pooledRealm=" + pooledRealm
-                    + ", credentials=" + (password == null && clientSecret == null ? "none" : "***") + "]";
+            return "Keycloak[url=" + url + ", realm=" + realm + ", clientId=" + clientId + ", pooledRealm="
+                    + pooledRealm + ", credentials=" + (password == null && clientSecret == null ? "none" : "***")
+                    + "]";
         }
     }
 
@@ -78,11 +78,14 @@ public record IdentityProviderProperties(Keycloak keycloak, Auth0 auth0) {
             domain = blankToNull(domain);
             baseUrl = trimSlash(blankToNull(baseUrl));
             if (baseUrl == null && domain != null) {
-                baseUrl = domain.startsWith("http://") || domain.startsWith("https://") ? trimSlash(domain) : "https://" + domain;
+                baseUrl = domain.startsWith("http://") || domain.startsWith("https://")
+                        ? trimSlash(domain)
+                        : "https://" + domain;
             }
             clientId = blankToNull(clientId);
             clientSecret = blankToNull(clientSecret);
-            audience = audience == null || audience.isBlank() ? (baseUrl == null ? null : baseUrl + "/api/v2/") : audience;
+            audience =
+                    audience == null || audience.isBlank() ? (baseUrl == null ? null : baseUrl + "/api/v2/") : audience;
             appClientId = appClientId == null || appClientId.isBlank() ? clientId : appClientId;
             pooledConnection = orDefault(pooledConnection, "Username-Password-Authentication");
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
@@ -98,7 +101,8 @@ public record IdentityProviderProperties(Keycloak keycloak, Auth0 auth0) {
         @Override
         public String toString() {
             return "Auth0[baseUrl=" + baseUrl + ", clientId=" + clientId + ", audience=" + audience
-                    + ", pooledConnection=" + pooledConnection + ", clientSecret=" + (clientSecret == null ? "none" : "***") + "]";
+                    + ", pooledConnection=" + pooledConnection + ", clientSecret="
+                    + (clientSecret == null ? "none" : "***") + "]";
         }
     }
 

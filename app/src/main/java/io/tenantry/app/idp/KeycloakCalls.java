@@ -5,7 +5,6 @@ import io.tenantry.contracts.idp.IdentityProviderKind;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-
 import java.util.function.Supplier;
 
 /**
@@ -34,13 +33,18 @@ final class KeycloakCalls {
         } catch (IdentityProviderException e) {
             throw e;
         } catch (ProcessingException e) {
-            throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url
-                    + " could not be reached to " + what + " (" + NetworkFailures.describe(e) + ")", e);
+            throw new IdentityProviderException(
+                    IdentityProviderKind.KEYCLOAK,
+                    "Keycloak at " + url + " could not be reached to " + what + " (" + NetworkFailures.describe(e)
+                            + ")",
+                    e);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             String hint = status == 403 ? ": Tenantry's account lacks the admin role for it" : "";
-            throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url + " answered HTTP "
-                    + status + " when asked to " + what + hint, e);
+            throw new IdentityProviderException(
+                    IdentityProviderKind.KEYCLOAK,
+                    "Keycloak at " + url + " answered HTTP " + status + " when asked to " + what + hint,
+                    e);
         }
     }
 
@@ -48,13 +52,20 @@ final class KeycloakCalls {
         try {
             token.run();
         } catch (ProcessingException e) {
-            throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url
-                    + " could not be reached to " + what + " (" + NetworkFailures.describe(e) + ")", e);
+            throw new IdentityProviderException(
+                    IdentityProviderKind.KEYCLOAK,
+                    "Keycloak at " + url + " could not be reached to " + what + " (" + NetworkFailures.describe(e)
+                            + ")",
+                    e);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            throw new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak at " + url
-                    + " refused Tenantry's sign-in (" + signIn + ", HTTP " + status + ") when it was about to " + what
-                    + ": check tenantry.idp.keycloak.*", e);
+            throw new IdentityProviderException(
+                    IdentityProviderKind.KEYCLOAK,
+                    "Keycloak at " + url
+                            + " refused Tenantry's sign-in (" + signIn + ", HTTP " + status + ") when it was about to "
+                            + what
+                            + ": check tenantry.idp.keycloak.*",
+                    e);
         }
     }
 
@@ -87,9 +98,12 @@ final class KeycloakCalls {
                 return null;
             }
             expectSuccess(response);
-            String location = response.getLocation() == null ? null : response.getLocation().getPath();
+            String location = response.getLocation() == null
+                    ? null
+                    : response.getLocation().getPath();
             if (location == null) {
-                throw new WebApplicationException("Keycloak created something without telling where", response.getStatus());
+                throw new WebApplicationException(
+                        "Keycloak created something without telling where", response.getStatus());
             }
             return location.substring(location.lastIndexOf('/') + 1);
         }

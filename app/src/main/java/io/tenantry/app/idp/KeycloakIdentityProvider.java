@@ -1,22 +1,20 @@
 package io.tenantry.app.idp;
 
 import io.tenantry.command.idp.IdentityProvider;
-import io.tenantry.command.idp.IdentityProviderException;
 import io.tenantry.command.idp.IdpSetup;
 import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.tenant.TenantTier;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Tenants in Keycloak through its Admin REST API (keycloak-admin-client). A siloed tenant gets a realm of its own
@@ -38,11 +36,14 @@ final class KeycloakIdentityProvider implements IdentityProvider {
     private final KeycloakCalls calls;
     private final KeycloakRealmContents contents;
 
-    KeycloakIdentityProvider(Keycloak keycloak, String url, String adminRealm, String adminClientId, String pooledRealm) {
+    KeycloakIdentityProvider(
+            Keycloak keycloak, String url, String adminRealm, String adminClientId, String pooledRealm) {
         this.keycloak = keycloak;
         this.adminRealm = adminRealm;
         this.pooledRealm = pooledRealm;
-        this.calls = new KeycloakCalls(url, "realm " + adminRealm + ", client " + adminClientId,
+        this.calls = new KeycloakCalls(
+                url,
+                "realm " + adminRealm + ", client " + adminClientId,
                 () -> keycloak.tokenManager().getAccessTokenString());
         this.contents = new KeycloakRealmContents(calls);
     }
@@ -84,7 +85,12 @@ final class KeycloakIdentityProvider implements IdentityProvider {
         String clientId = contents.client(realm, realmName, tenant, setup.tenantName());
         String userId = contents.adminUser(realm, realmName, tenant, setup.admin());
         contents.grantRealmAdmin(realm, realmName, tenant, userId);
-        log.info("Keycloak: tenant {} (SILOED) has realm {}, client {} and admin user {}", tenant, realmName, clientId, userId);
+        log.info(
+                "Keycloak: tenant {} (SILOED) has realm {}, client {} and admin user {}",
+                tenant,
+                realmName,
+                clientId,
+                userId);
         return new IdentityAccount(IdentityProviderKind.KEYCLOAK, realmName, null, clientId, userId);
     }
 
@@ -96,11 +102,17 @@ final class KeycloakIdentityProvider implements IdentityProvider {
         String clientId = contents.client(realm, pooledRealm, tenant, setup.tenantName());
         String userId = contents.adminUser(realm, pooledRealm, tenant, setup.admin());
         calls.run("add the admin user of tenant " + tenant + " to organization " + organizationId, () -> {
-            calls.createIgnoringConflict(() -> realm.organizations().get(organizationId).members().addMember(userId));
+            calls.createIgnoringConflict(
+                    () -> realm.organizations().get(organizationId).members().addMember(userId));
             return null;
         });
-        log.info("Keycloak: tenant {} (POOLED) has organization {} in realm {}, client {} and admin user {}", tenant,
-                organizationId, pooledRealm, clientId, userId);
+        log.info(
+                "Keycloak: tenant {} (POOLED) has organization {} in realm {}, client {} and admin user {}",
+                tenant,
+                organizationId,
+                pooledRealm,
+                clientId,
+                userId);
         return new IdentityAccount(IdentityProviderKind.KEYCLOAK, pooledRealm, organizationId, clientId, userId);
     }
 
@@ -153,13 +165,16 @@ final class KeycloakIdentityProvider implements IdentityProvider {
 
     private String findOrganization(RealmResource realm, String alias) {
         return realm.organizations().search(alias, true, 0, 10).stream()
-                    .filter(organization -> alias.equals(organization.getAlias()))
-                    .map(OrganizationRepresentation::getId).findFirst().orElse(null);
+                .filter(organization -> alias.equals(organization.getAlias()))
+                .map(OrganizationRepresentation::getId)
+                .findFirst()
+                .orElse(null);
     }
 
     private void removeSiloed(IdpSetup setup, String realmName) {
         if (realmName.equals(pooledRealm) || realmName.equals(adminRealm)) {
-            throw new IllegalArgumentException("Realm " + realmName + " is shared, not tenant " + setup.tenantId() + "'s own");
+            throw new IllegalArgumentException(
+                    "Realm " + realmName + " is shared, not tenant " + setup.tenantId() + "'s own");
         }
         calls.run("delete realm " + realmName + " of tenant " + setup.tenantId(), () -> {
             calls.ignoringNotFound(() -> keycloak.realm(realmName).remove());
@@ -181,9 +196,11 @@ final class KeycloakIdentityProvider implements IdentityProvider {
             }
             RealmResource realm = keycloak.realm(realmName);
             String organizationId = account != null && account.organizationId() != null
-                    ? account.organizationId() : findOrganization(realm, name);
+                    ? account.organizationId()
+                    : findOrganization(realm, name);
             if (organizationId != null) {
-                calls.ignoringNotFound(() -> calls.expectSuccess(realm.organizations().get(organizationId).delete()));
+                calls.ignoringNotFound(() -> calls.expectSuccess(
+                        realm.organizations().get(organizationId).delete()));
             }
             contents.deleteClient(realm, account != null && account.clientId() != null ? account.clientId() : name);
             String userId = account != null ? account.authId() : null;

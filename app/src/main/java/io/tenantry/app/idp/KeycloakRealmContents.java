@@ -1,14 +1,13 @@
 package io.tenantry.app.idp;
 
 import io.tenantry.command.idp.IdpSetup;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What Keycloak holds for a tenant inside a realm, found or made: its client and its admin user. The client is
@@ -42,8 +41,8 @@ final class KeycloakRealmContents {
                 client.setStandardFlowEnabled(true);
                 client.setDirectAccessGrantsEnabled(false);
                 client.setImplicitFlowEnabled(false);
-                client.setAttributes(Map.of("pkce.code.challenge.method", "S256",
-                        KeycloakIdentityProvider.TENANT_ATTRIBUTE, tenantId));
+                client.setAttributes(Map.of(
+                        "pkce.code.challenge.method", "S256", KeycloakIdentityProvider.TENANT_ATTRIBUTE, tenantId));
                 calls.createdId(() -> realm.clients().create(client));
             }
             return clientId;
@@ -74,10 +73,15 @@ final class KeycloakRealmContents {
     /** Gives a siloed tenant's admin the realm's {@code realm-admin} role, so the tenant can run its own realm. */
     void grantRealmAdmin(RealmResource realm, String realmName, String tenantId, String userId) {
         calls.run("make the admin user of tenant " + tenantId + " admin of realm " + realmName, () -> {
-            ClientRepresentation management = realm.clients().findByClientId(REALM_MANAGEMENT).stream().findFirst()
-                                                   .orElseThrow(() -> new IllegalStateException("Realm " + realmName
-                                                           + " has no " + REALM_MANAGEMENT + " client"));
-            RoleRepresentation role = realm.clients().get(management.getId()).roles().get(REALM_ADMIN).toRepresentation();
+            ClientRepresentation management = realm.clients().findByClientId(REALM_MANAGEMENT).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Realm " + realmName + " has no " + REALM_MANAGEMENT + " client"));
+            RoleRepresentation role = realm.clients()
+                    .get(management.getId())
+                    .roles()
+                    .get(REALM_ADMIN)
+                    .toRepresentation();
             realm.users().get(userId).roles().clientLevel(management.getId()).add(List.of(role));
             return null;
         });
@@ -100,7 +104,9 @@ final class KeycloakRealmContents {
 
     private static String findUser(RealmResource realm, String username) {
         return realm.users().searchByUsername(username, true).stream()
-                    .filter(user -> username.equalsIgnoreCase(user.getUsername()))
-                    .map(UserRepresentation::getId).findFirst().orElse(null);
+                .filter(user -> username.equalsIgnoreCase(user.getUsername()))
+                .map(UserRepresentation::getId)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -10,8 +10,7 @@ import java.net.UnknownHostException;
  */
 final class NetworkFailures {
 
-    private NetworkFailures() {
-    }
+    private NetworkFailures() {}
 
     static String describe(Throwable failure) {
         Throwable root = failure;

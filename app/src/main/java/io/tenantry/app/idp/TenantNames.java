@@ -18,27 +18,30 @@ final class TenantNames {
     static final int MAX_LENGTH = 50;
     private static final String PREFIX = "tenant-";
 
-    private TenantNames() {
-    }
+    private TenantNames() {}
 
     static String of(String tenantId) {
         if (tenantId == null || tenantId.isBlank()) {
             throw new IllegalArgumentException("A tenant id is needed to name its identity provider resources");
         }
-        String cleaned = tenantId.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        String cleaned = tenantId.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
         String name = PREFIX + cleaned;
         if (name.length() <= MAX_LENGTH && !cleaned.isEmpty()) {
             return name;
         }
         String hash = sha256Hex(tenantId).substring(0, 16);
         String head = cleaned.substring(0, Math.min(cleaned.length(), MAX_LENGTH - PREFIX.length() - hash.length() - 1))
-                             .replaceAll("-+$", "");
+                .replaceAll("-+$", "");
         return head.isEmpty() ? PREFIX + hash : PREFIX + head + "-" + hash;
     }
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

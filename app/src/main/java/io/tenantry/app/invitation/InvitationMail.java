@@ -4,7 +4,6 @@ import io.tenantry.app.mail.MailTransport;
 import io.tenantry.app.mail.OutgoingMail;
 import io.tenantry.command.invitation.InvitationMailer;
 import io.tenantry.contracts.tenant.MemberRole;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,8 +14,9 @@ import java.util.Locale;
 /** The invitation e-mail: which tenant, which role, and a link to the front end carrying the id and the token. */
 final class InvitationMail implements InvitationMailer {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-                                                                   .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final InvitationProperties properties;
     private final MailTransport transport;
@@ -27,17 +27,21 @@ final class InvitationMail implements InvitationMailer {
     }
 
     @Override
-    public void sendInvitation(String email, String tenantName, MemberRole role, String invitationId, String token,
-                               Instant expiresAt) {
+    public void sendInvitation(
+            String email, String tenantName, MemberRole role, String invitationId, String token, Instant expiresAt) {
         transport.send(compose(email, tenantName, role, invitationId, token, expiresAt));
     }
 
-    OutgoingMail compose(String email, String tenantName, MemberRole role, String invitationId, String token,
-                         Instant expiresAt) {
-        String link = properties.acceptUrl()
-                                .replace("{invitationId}", URLEncoder.encode(invitationId, StandardCharsets.UTF_8))
-                                .replace("{token}", URLEncoder.encode(token, StandardCharsets.UTF_8));
-        return new OutgoingMail(email, "You are invited to join " + tenantName, """
+    OutgoingMail compose(
+            String email, String tenantName, MemberRole role, String invitationId, String token, Instant expiresAt) {
+        String link = properties
+                .acceptUrl()
+                .replace("{invitationId}", URLEncoder.encode(invitationId, StandardCharsets.UTF_8))
+                .replace("{token}", URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return new OutgoingMail(
+                email,
+                "You are invited to join " + tenantName,
+                """
                 Hello,
 
                 you are invited to join %s as %s. To accept, sign in and follow this link:

@@ -1,8 +1,7 @@
 package io.tenantry.app.invitation;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.invitations.*}: how long an invitation lasts when the inviter does not say, how long at most, and
@@ -15,6 +14,7 @@ public record InvitationProperties(Duration ttl, Duration maxTtl, String acceptU
         ttl = ttl == null ? Duration.ofDays(7) : ttl;
         maxTtl = maxTtl == null ? Duration.ofDays(30) : maxTtl;
         acceptUrl = acceptUrl == null || acceptUrl.isBlank()
-                ? "http://localhost:3000/invitations/accept?invitation={invitationId}&token={token}" : acceptUrl;
+                ? "http://localhost:3000/invitations/accept?invitation={invitationId}&token={token}"
+                : acceptUrl;
     }
 }

@@ -8,13 +8,12 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.command.lead.LeadTokens;
-
-import javax.crypto.SecretKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 
 /**
  * Lead tokens: HS256 JWTs signed by Tenantry with a key of its own (derived from the privacy secret), subject the lead
@@ -38,11 +37,20 @@ public final class HmacLeadTokens implements LeadTokens {
     public IssuedLeadToken issue(String leadId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(ttl);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(leadId).issuer(ISSUER).audience(AUDIENCE)
-                                                        .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                                                        .expirationTime(Date.from(expiresAt))
-                                                        .jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(leadId)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new MACSigner(key));
         } catch (JOSEException e) {

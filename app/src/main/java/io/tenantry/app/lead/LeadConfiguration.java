@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 /** Lead onboarding's wiring: its policy, its verification mail, its tokens. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LeadProperties.class)

@@ -1,8 +1,7 @@
 package io.tenantry.app.lead;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.leads.*}: where the verification link points ({@code {leadId}} and {@code {code}} are filled in),

@@ -3,7 +3,6 @@ package io.tenantry.app.lead;
 import io.tenantry.app.mail.MailTransport;
 import io.tenantry.app.mail.OutgoingMail;
 import io.tenantry.command.lead.LeadMailer;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -24,10 +23,14 @@ final class VerificationMail implements LeadMailer {
     }
 
     OutgoingMail compose(String email, String name, String leadId, String code) {
-        String link = properties.verifyUrl()
-                                .replace("{leadId}", URLEncoder.encode(leadId, StandardCharsets.UTF_8))
-                                .replace("{code}", URLEncoder.encode(code, StandardCharsets.UTF_8));
-        return new OutgoingMail(email, "Confirm your e-mail address", """
+        String link = properties
+                .verifyUrl()
+                .replace("{leadId}", URLEncoder.encode(leadId, StandardCharsets.UTF_8))
+                .replace("{code}", URLEncoder.encode(code, StandardCharsets.UTF_8));
+        return new OutgoingMail(
+                email,
+                "Confirm your e-mail address",
+                """
                 Hello %s,
 
                 please confirm your e-mail address to continue setting up your account:
@@ -35,6 +38,8 @@ final class VerificationMail implements LeadMailer {
                 %s
 
                 The link is valid for %d hours. If you did not ask for this, ignore this message.
-                """.formatted(name == null ? "" : name, link, properties.codeTtl().toHours()), "lead-" + leadId);
+                """.formatted(
+                        name == null ? "" : name, link, properties.codeTtl().toHours()),
+                "lead-" + leadId);
     }
 }

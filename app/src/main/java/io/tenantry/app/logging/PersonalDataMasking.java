@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 /** Masks e-mail addresses in log text: {@code jane.doe@example.com} becomes {@code j***@example.com}. */
 public final class PersonalDataMasking {
 
-    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    private static final Pattern EMAIL =
+            Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
-    private PersonalDataMasking() {
-    }
+    private PersonalDataMasking() {}
 
     public static String mask(String text) {
         if (text == null || text.indexOf('@') < 0) {

@@ -3,15 +3,13 @@ package io.tenantry.app.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
 /** Fills a MIME message from an {@link OutgoingMail}: one sender, one recipient, UTF-8 plain text. */
 final class MimeMessages {
 
-    private MimeMessages() {
-    }
+    private MimeMessages() {}
 
     static void fill(MimeMessage message, String from, OutgoingMail mail) throws MessagingException {
         message.setFrom(new InternetAddress(from));

@@ -3,10 +3,9 @@ package io.tenantry.app.ops;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * Axon's message timers ({@code commandBus}, {@code eventProcessor}, {@code queryBus}, ... {@code .allTimer},
@@ -18,7 +17,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class AxonTimerPercentiles {
 
-    private static final List<String> AXON_TIMERS = List.of(".allTimer", ".successTimer", ".failureTimer", ".ignoredTimer");
+    private static final List<String> AXON_TIMERS =
+            List.of(".allTimer", ".successTimer", ".failureTimer", ".ignoredTimer");
 
     @Bean
     MeterFilter axonTimersWithoutClientPercentiles() {
@@ -28,7 +28,10 @@ class AxonTimerPercentiles {
                 if (id.getType() != Meter.Type.TIMER || AXON_TIMERS.stream().noneMatch(id.getName()::endsWith)) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().percentiles(new double[0]).build().merge(config);
+                return DistributionStatisticConfig.builder()
+                        .percentiles(new double[0])
+                        .build()
+                        .merge(config);
             }
         };
     }

@@ -14,12 +14,13 @@ class OpenApiDocument {
     @Bean
     OpenAPI tenantryOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Tenantry API")
-                                .version("1")
-                                .description("Tenants, members, teams, invitations, leads, plans, provisioning, "
-                                        + "audit and the lifecycle feed of the Tenantry control plane. Errors are "
-                                        + "RFC 9457 problems with a stable `code`.")
-                                .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
+                .info(new Info()
+                        .title("Tenantry API")
+                        .version("1")
+                        .description("Tenants, members, teams, invitations, leads, plans, provisioning, "
+                                + "audit and the lifecycle feed of the Tenantry control plane. Errors are "
+                                + "RFC 9457 problems with a stable `code`.")
+                        .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
                 .addServersItem(new Server().url("/").description("This server"));
     }
 }

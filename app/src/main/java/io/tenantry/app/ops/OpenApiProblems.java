@@ -15,13 +15,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.tenantry.contracts.Caller;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The OpenAPI document says what every operation may answer besides success: RFC 9457 problems (schema
@@ -42,12 +41,18 @@ class OpenApiProblems {
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> {
-            components(openApi).addSchemas(PROBLEM, problemSchema())
-                               .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                                                               .scheme("bearer").bearerFormat("JWT"));
+            components(openApi)
+                    .addSchemas(PROBLEM, problemSchema())
+                    .addSecuritySchemes(
+                            BEARER,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT"));
             openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                    describe(path, method, operation)));
+            openApi.getPaths()
+                    .forEach((path, item) ->
+                            item.readOperationsMap().forEach((method, operation) -> describe(path, method, operation)));
         };
     }
 
@@ -61,7 +66,8 @@ class OpenApiProblems {
         if (method != PathItem.HttpMethod.GET) {
             problem(operation, "409", "A duplicate, or a change the resource's state refuses");
         }
-        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+        if (method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH
                 || method == PathItem.HttpMethod.DELETE) {
             problem(operation, "412", "If-Match names another version than the current one");
         }
@@ -77,9 +83,18 @@ class OpenApiProblems {
             if (!codes.isEmpty()) {
                 description += ". Codes this status carries in the API: " + String.join(", ", codes);
             }
-            operation.getResponses().addApiResponse(status, new ApiResponse().description(description).content(
-                    new Content().addMediaType("application/problem+json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            status,
+                            new ApiResponse()
+                                    .description(description)
+                                    .content(new Content()
+                                            .addMediaType(
+                                                    "application/problem+json",
+                                                    new MediaType()
+                                                            .schema(new Schema<>()
+                                                                    .$ref("#/components/schemas/" + PROBLEM)))));
         }
     }
 

@@ -68,8 +68,7 @@ final class ProblemCodes {
                     billing_unavailable idp_unavailable provisioning_unavailable service_unavailable
                     """)));
 
-    private ProblemCodes() {
-    }
+    private ProblemCodes() {}
 
     private static List<String> codes(String words) {
         return Arrays.stream(words.trim().split("\\s+")).sorted().toList();

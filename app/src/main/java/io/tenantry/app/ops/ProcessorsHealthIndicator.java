@@ -1,16 +1,15 @@
 package io.tenantry.app.ops;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code eventProcessors} in {@code /actuator/health}: down while any event processor is in error (a handler keeps
@@ -25,11 +24,10 @@ class ProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
-    private record Progress(Long position, Instant since) {
-    }
+    private record Progress(Long position, Instant since) {}
 
-    ProcessorsHealthIndicator(ProjectionAdmin admin,
-                              @Value("${tenantry.health.processor-stall-after:2m}") Duration stallAfter) {
+    ProcessorsHealthIndicator(
+            ProjectionAdmin admin, @Value("${tenantry.health.processor-stall-after:2m}") Duration stallAfter) {
         super("Event processor health check failed");
         this.admin = admin;
         this.stallAfter = stallAfter;
@@ -57,9 +55,11 @@ class ProcessorsHealthIndicator extends AbstractHealthIndicator {
     }
 
     private boolean stalled(ProjectionStatus status, Instant now) {
-        Progress last = progress.compute(status.name(), (name, before) ->
-                before == null || !java.util.Objects.equals(before.position(), status.position())
-                        ? new Progress(status.position(), now) : before);
+        Progress last = progress.compute(
+                status.name(),
+                (name, before) -> before == null || !java.util.Objects.equals(before.position(), status.position())
+                        ? new Progress(status.position(), now)
+                        : before);
         boolean behind = status.lag() != null && status.lag() > 0;
         return behind && Duration.between(last.since(), now).compareTo(stallAfter) > 0;
     }

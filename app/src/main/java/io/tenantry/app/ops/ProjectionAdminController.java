@@ -1,6 +1,7 @@
 package io.tenantry.app.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** partner-admin (route table): the event processors of this process, and the rebuild of a read model. */
 @RestController

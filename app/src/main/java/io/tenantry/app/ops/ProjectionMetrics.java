@@ -26,24 +26,34 @@ class ProjectionMetrics {
     /** Once the processors are all configured and started. */
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        admin.statuses().stream().filter(status -> !"subscribing".equals(status.state()))
-             .forEach(status -> {
-                 String name = status.name();
-                 Gauge.builder("tenantry.projection.lag", admin, a -> value(a, name, "lag"))
-                      .tag("processor", name).description("events between the processor and the event store's head")
-                      .register(registry);
-                 Gauge.builder("tenantry.projection.position", admin, a -> value(a, name, "position"))
-                      .tag("processor", name).register(registry);
-                 Gauge.builder("tenantry.projection.replaying", admin, a -> value(a, name, "replaying"))
-                      .tag("processor", name).register(registry);
-             });
+        admin.statuses().stream()
+                .filter(status -> !"subscribing".equals(status.state()))
+                .forEach(status -> {
+                    String name = status.name();
+                    Gauge.builder("tenantry.projection.lag", admin, a -> value(a, name, "lag"))
+                            .tag("processor", name)
+                            .description("events between the processor and the event store's head")
+                            .register(registry);
+                    Gauge.builder("tenantry.projection.position", admin, a -> value(a, name, "position"))
+                            .tag("processor", name)
+                            .register(registry);
+                    Gauge.builder("tenantry.projection.replaying", admin, a -> value(a, name, "replaying"))
+                            .tag("processor", name)
+                            .register(registry);
+                });
     }
 
     private static double value(ProjectionAdmin admin, String name, String what) {
-        return admin.status(name).map(status -> switch (what) {
-            case "lag" -> status.lag() == null ? Double.NaN : status.lag().doubleValue();
-            case "position" -> status.position() == null ? Double.NaN : status.position().doubleValue();
-            default -> status.replaying() ? 1.0 : 0.0;
-        }).orElse(Double.NaN);
+        return admin.status(name)
+                .map(status -> switch (what) {
+                    case "lag" ->
+                        status.lag() == null ? Double.NaN : status.lag().doubleValue();
+                    case "position" ->
+                        status.position() == null
+                                ? Double.NaN
+                                : status.position().doubleValue();
+                    default -> status.replaying() ? 1.0 : 0.0;
+                })
+                .orElse(Double.NaN);
     }
 }

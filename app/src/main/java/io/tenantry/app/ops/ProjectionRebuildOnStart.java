@@ -1,14 +1,13 @@
 package io.tenantry.app.ops;
 
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The command-line switch: {@code --tenantry.projections.rebuild=all} (or a comma-separated list of read models)
@@ -32,8 +31,12 @@ class ProjectionRebuildOnStart implements ApplicationRunner {
         if (requested.isBlank()) {
             return;
         }
-        List<String> names = "all".equalsIgnoreCase(requested.trim()) ? admin.rebuildable()
-                : Arrays.stream(requested.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+        List<String> names = "all".equalsIgnoreCase(requested.trim())
+                ? admin.rebuildable()
+                : Arrays.stream(requested.split(","))
+                        .map(String::trim)
+                        .filter(name -> !name.isEmpty())
+                        .toList();
         log.info("Rebuilding read models at start-up: {}", names);
         names.forEach(admin::rebuild);
     }

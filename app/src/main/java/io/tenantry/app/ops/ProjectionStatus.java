@@ -18,5 +18,4 @@ public record ProjectionStatus(
         Long head,
         Long lag,
         int segments,
-        List<String> errors) {
-}
+        List<String> errors) {}

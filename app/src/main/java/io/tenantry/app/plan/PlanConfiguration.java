@@ -2,12 +2,11 @@ package io.tenantry.app.plan;
 
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
+import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.math.BigDecimal;
-import java.util.List;
 
 /** The plan catalogue from configuration; a catalogue that does not add up stops the start with the reason. */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +17,8 @@ class PlanConfiguration {
     PlanCatalogue planCatalogue(PlanProperties properties) {
         List<PlanProperties.Entry> entries = properties.catalogue() == null ? List.of() : properties.catalogue();
         try {
-            return new PlanCatalogue(entries.stream().map(PlanConfiguration::plan).toList(), properties.defaultPlan());
+            return new PlanCatalogue(
+                    entries.stream().map(PlanConfiguration::plan).toList(), properties.defaultPlan());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("tenantry.plans is not a usable plan catalogue: " + e.getMessage(), e);
         }
@@ -28,9 +28,14 @@ class PlanConfiguration {
         if (entry.maxMembers() == null || entry.maxTeams() == null) {
             throw new IllegalArgumentException("plan " + entry.id() + " needs max-members and max-teams");
         }
-        return new Plan(entry.id(), entry.name() == null ? entry.id() : entry.name(),
-                entry.price() == null ? BigDecimal.ZERO : entry.price(), entry.currency() == null ? "USD" : entry.currency(),
-                entry.interval() == null ? "month" : entry.interval(), entry.maxMembers(), entry.maxTeams(),
+        return new Plan(
+                entry.id(),
+                entry.name() == null ? entry.id() : entry.name(),
+                entry.price() == null ? BigDecimal.ZERO : entry.price(),
+                entry.currency() == null ? "USD" : entry.currency(),
+                entry.interval() == null ? "month" : entry.interval(),
+                entry.maxMembers(),
+                entry.maxTeams(),
                 entry.stripePriceId());
     }
 }

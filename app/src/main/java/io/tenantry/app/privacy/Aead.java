@@ -1,12 +1,12 @@
 package io.tenantry.app.privacy;
 
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 
 /** AES-GCM with a random 96-bit nonce and a 128-bit tag; output is nonce ‖ ciphertext ‖ tag. */
 final class Aead {
@@ -15,8 +15,7 @@ final class Aead {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Aead() {
-    }
+    private Aead() {}
 
     static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
@@ -26,7 +25,10 @@ final class Aead {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }

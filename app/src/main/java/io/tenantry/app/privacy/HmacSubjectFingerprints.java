@@ -2,11 +2,10 @@ package io.tenantry.app.privacy;
 
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
-
-import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
 
 /** HMAC-SHA256 of the normalised address under a key derived from the privacy secret, base64url (43 characters). */
 final class HmacSubjectFingerprints implements SubjectFingerprints {

@@ -2,7 +2,6 @@ package io.tenantry.app.privacy;
 
 import io.tenantry.contracts.privacy.DataSubject;
 import io.tenantry.contracts.privacy.PersonalData;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -99,8 +98,9 @@ final class PersonalDataModel {
             throw new IllegalStateException(type.getName() + " has @PersonalData components " + personal
                     + " but no @DataSubject: whose data is it?");
         }
-        return subject == null && nested.isEmpty() ? NONE : new PersonalDataModel(subject, List.copyOf(personal),
-                Map.copyOf(nested));
+        return subject == null && nested.isEmpty()
+                ? NONE
+                : new PersonalDataModel(subject, List.copyOf(personal), Map.copyOf(nested));
     }
 
     /** The record type of a component, or of the elements of a collection component; else {@code null}. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -36,7 +35,9 @@ public final class PersonalDataProtector {
         }
         if (model.subject() != null) {
             JsonNode subject = record.get(model.subject());
-            if (subject != null && subject.isTextual() && !subject.asText().isBlank()
+            if (subject != null
+                    && subject.isTextual()
+                    && !subject.asText().isBlank()
                     && !Erasure.MARKER.equals(subject.asText())) {
                 SubjectKey key = keys.forSubject(fingerprints.of(subject.asText()));
                 record.set(model.subject(), seal(subject, key));
@@ -45,8 +46,8 @@ public final class PersonalDataProtector {
                 for (String name : model.personal()) {
                     JsonNode value = record.get(name);
                     if (value != null && !value.isNull()) {
-                        throw new IllegalArgumentException("personal data '" + name
-                                + "' without the e-mail address of its data subject");
+                        throw new IllegalArgumentException(
+                                "personal data '" + name + "' without the e-mail address of its data subject");
                     }
                 }
             }
@@ -65,8 +66,10 @@ public final class PersonalDataProtector {
         eachNested(record, model, this::reveal);
     }
 
-    private static void eachNested(ObjectNode record, PersonalDataModel model,
-                                   java.util.function.BiConsumer<JsonNode, PersonalDataModel> action) {
+    private static void eachNested(
+            ObjectNode record,
+            PersonalDataModel model,
+            java.util.function.BiConsumer<JsonNode, PersonalDataModel> action) {
         for (Map.Entry<String, PersonalDataModel> nested : model.nested().entrySet()) {
             JsonNode child = record.get(nested.getKey());
             if (child instanceof ArrayNode array) {
@@ -84,7 +87,8 @@ public final class PersonalDataProtector {
         }
         if (value.isTextual()) {
             byte[] sealed = Aead.seal(key.key(), value.asText().getBytes(StandardCharsets.UTF_8), aad(key.keyId()));
-            return TextNode.valueOf(PREFIX + key.keyId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+            return TextNode.valueOf(PREFIX + key.keyId() + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
         }
         if (value instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {

@@ -41,7 +41,8 @@ public final class PersonalDataSerializer implements Serializer {
                     objectMapper.writeValueAsBytes(tree), byte[].class, delegate.typeForClass(object.getClass()));
             return delegate.getConverter().convert(protectedForm, expectedRepresentation);
         } catch (JsonProcessingException e) {
-            throw new SerializationException("Could not serialize " + object.getClass().getName(), e);
+            throw new SerializationException(
+                    "Could not serialize " + object.getClass().getName(), e);
         }
     }
 
@@ -54,11 +55,14 @@ public final class PersonalDataSerializer implements Serializer {
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         Class<?> type = delegate.classForType(serializedObject.getType());
         PersonalDataModel model = type == null || UnknownSerializedType.class.equals(type)
-                ? PersonalDataModel.NONE : PersonalDataModel.of(type);
+                ? PersonalDataModel.NONE
+                : PersonalDataModel.of(type);
         if (model.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
+        JsonNode tree = delegate.getConverter()
+                .convert(serializedObject, JsonNode.class)
+                .getData();
         JsonNode copy = tree.deepCopy();
         protector.reveal(copy, model);
         return delegate.deserialize(new SimpleSerializedObject<>(copy, JsonNode.class, serializedObject.getType()));

@@ -34,7 +34,8 @@ public class PrivacyConfiguration {
     }
 
     /** Wraps Axon's serializer so that everything it writes keeps personal data encrypted. */
-    public static Serializer protecting(Serializer jackson, ObjectMapper objectMapper, PersonalDataProtector protector) {
+    public static Serializer protecting(
+            Serializer jackson, ObjectMapper objectMapper, PersonalDataProtector protector) {
         return new PersonalDataSerializer(jackson, objectMapper, protector);
     }
 }

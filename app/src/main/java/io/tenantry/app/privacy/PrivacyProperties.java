@@ -1,9 +1,8 @@
 package io.tenantry.app.privacy;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
-
-import java.time.Duration;
 
 /**
  * {@code tenantry.privacy.*}: the root secret personal-data protection derives its keys from (inline base64, or a

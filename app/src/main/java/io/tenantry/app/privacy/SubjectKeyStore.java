@@ -4,16 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.tenantry.command.privacy.SubjectKeys;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The data subjects' keys in {@code privacy_subject_key}, wrapped with the key derived from the privacy secret, and
@@ -41,7 +40,11 @@ final class SubjectKeyStore implements SubjectKeys {
      * elsewhere; a zero {@code ttl} caches nothing.
      */
     static <V> Cache<String, V> keyCache(Duration ttl, int maximumSize, Ticker ticker) {
-        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).ticker(ticker).build();
+        return Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maximumSize)
+                .ticker(ticker)
+                .build();
     }
 
     /** The subject's live key, created on first use. Concurrent first uses agree on one key. */
@@ -54,11 +57,14 @@ final class SubjectKeyStore implements SubjectKeys {
         byte[] newKey = Aead.randomBytes(32);
         jdbc.update("""
                 insert into privacy_subject_key (key_id, subject_id, wrapped_key, created_at)
-                values (?, ?, ?, now()) on conflict (subject_id) do nothing""",
-                newKeyId, subjectId, Aead.seal(secret.wrappingKey(), newKey, associatedData(newKeyId)));
+                values (?, ?, ?, now()) on conflict (subject_id) do nothing
+                """, newKeyId, subjectId, Aead.seal(secret.wrappingKey(), newKey, associatedData(newKeyId)));
         java.util.Arrays.fill(newKey, (byte) 0);
-        SubjectKey key = jdbc.query("select key_id, wrapped_key from privacy_subject_key where subject_id = ?",
-                (rs, i) -> unwrap(rs.getString("key_id"), rs.getBytes("wrapped_key")), subjectId).get(0);
+        SubjectKey key = jdbc.query(
+                        "select key_id, wrapped_key from privacy_subject_key where subject_id = ?",
+                        (rs, i) -> unwrap(rs.getString("key_id"), rs.getBytes("wrapped_key")),
+                        subjectId)
+                .get(0);
         afterCommit(() -> {
             bySubject.put(subjectId, key);
             byKeyId.put(key.keyId(), Optional.of(key));
@@ -72,16 +78,21 @@ final class SubjectKeyStore implements SubjectKeys {
         if (cached != null) {
             return cached;
         }
-        Optional<SubjectKey> key = jdbc.query("select wrapped_key from privacy_subject_key where key_id = ?",
-                (rs, i) -> unwrap(keyId, rs.getBytes("wrapped_key")), keyId).stream().findFirst();
+        Optional<SubjectKey> key = jdbc
+                .query(
+                        "select wrapped_key from privacy_subject_key where key_id = ?",
+                        (rs, i) -> unwrap(keyId, rs.getBytes("wrapped_key")),
+                        keyId)
+                .stream()
+                .findFirst();
         byKeyId.put(keyId, key);
         return key;
     }
 
     @Override
     public int destroy(String subjectId) {
-        List<String> keyIds = jdbc.queryForList("select key_id from privacy_subject_key where subject_id = ?",
-                String.class, subjectId);
+        List<String> keyIds = jdbc.queryForList(
+                "select key_id from privacy_subject_key where subject_id = ?", String.class, subjectId);
         int destroyed = jdbc.update("delete from privacy_subject_key where subject_id = ?", subjectId);
         Runnable forget = () -> {
             bySubject.invalidate(subjectId);
@@ -118,7 +129,8 @@ final class SubjectKeyStore implements SubjectKeys {
     }
 
     private SubjectKey unwrap(String keyId, byte[] wrapped) {
-        return new SubjectKey(keyId, new SecretKeySpec(Aead.open(secret.wrappingKey(), wrapped, associatedData(keyId)), AES));
+        return new SubjectKey(
+                keyId, new SecretKeySpec(Aead.open(secret.wrappingKey(), wrapped, associatedData(keyId)), AES));
     }
 
     private static byte[] associatedData(String keyId) {

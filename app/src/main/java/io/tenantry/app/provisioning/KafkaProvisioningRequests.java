@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.command.provisioning.ProvisioningRequests;
 import io.tenantry.contracts.provisioning.ProvisioningRequest;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The default event connector: each request is one JSON record on {@code tenantry.provisioning.topic} keyed by
@@ -42,7 +41,7 @@ class KafkaProvisioningRequests implements ProvisioningRequests {
         }
         try {
             RecordMetadata stored = producer.send(new ProducerRecord<>(topic, request.tenantId(), value))
-                                            .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (stored == null) {
                 throw new ProvisioningConnectorException("Kafka did not acknowledge the provisioning request", null);
             }
@@ -50,8 +49,10 @@ class KafkaProvisioningRequests implements ProvisioningRequests {
             Thread.currentThread().interrupt();
             throw new ProvisioningConnectorException("Interrupted while publishing a provisioning request", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new ProvisioningConnectorException("Kafka did not store the provisioning request for tenant "
-                    + request.tenantId() + " on " + topic + ": " + (e.getCause() == null ? e : e.getCause()), e);
+            throw new ProvisioningConnectorException(
+                    "Kafka did not store the provisioning request for tenant " + request.tenantId() + " on " + topic
+                            + ": " + (e.getCause() == null ? e : e.getCause()),
+                    e);
         }
     }
 

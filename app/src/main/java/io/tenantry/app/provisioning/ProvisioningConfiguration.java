@@ -2,6 +2,8 @@ package io.tenantry.app.provisioning;
 
 import io.tenantry.app.axon.AxonConfiguration;
 import io.tenantry.command.provisioning.ProvisioningRequests;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -15,9 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-import java.time.Duration;
-import java.util.Map;
-
 /**
  * The provisioning event connector on Kafka ({@code tenantry.provisioning.topic}, default
  * {@code tenantry.provisioning.requests}), with a producer of its own: every request acknowledged by all in-sync
@@ -29,8 +28,9 @@ class ProvisioningConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningConfiguration.class);
 
     @Bean
-    NewTopic provisioningRequestsTopic(@Value("${tenantry.provisioning.topic:tenantry.provisioning.requests}") String topic,
-                                       @Value("${tenantry.provisioning.topic-partitions:3}") int partitions) {
+    NewTopic provisioningRequestsTopic(
+            @Value("${tenantry.provisioning.topic:tenantry.provisioning.requests}") String topic,
+            @Value("${tenantry.provisioning.topic-partitions:3}") int partitions) {
         return TopicBuilder.name(topic).partitions(partitions).build();
     }
 
@@ -49,14 +49,17 @@ class ProvisioningConfiguration {
     }
 
     @Bean
-    ProvisioningRequests provisioningRequests(Producer<String, String> provisioningRequestProducer,
+    ProvisioningRequests provisioningRequests(
+            Producer<String, String> provisioningRequestProducer,
             @Value("${tenantry.provisioning.topic:tenantry.provisioning.requests}") String topic,
             @Value("${tenantry.provisioning.webhook-secret:}") String secret) {
         if (secret.isBlank()) {
-            log.warn("tenantry.provisioning.webhook-secret is not set: provisioning requests go to {}, but the "
-                    + "orchestrator's answers (POST /api/webhooks/provisioning) are refused until it is", topic);
+            log.warn(
+                    "tenantry.provisioning.webhook-secret is not set: provisioning requests go to {}, but the "
+                            + "orchestrator's answers (POST /api/webhooks/provisioning) are refused until it is",
+                    topic);
         }
-        return new KafkaProvisioningRequests(provisioningRequestProducer, AxonConfiguration.axonObjectMapper(), topic,
-                Duration.ofSeconds(40));
+        return new KafkaProvisioningRequests(
+                provisioningRequestProducer, AxonConfiguration.axonObjectMapper(), topic, Duration.ofSeconds(40));
     }
 }

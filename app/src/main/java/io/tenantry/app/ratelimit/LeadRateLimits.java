@@ -2,14 +2,13 @@ package io.tenantry.app.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.Map;
 
 /**
  * Rate limits on the public lead endpoints, per client address and per lead: registering, verifying, asking for a new
@@ -29,8 +28,8 @@ class LeadRateLimits implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (properties.enabled()) {
-            registry.addInterceptor(new Interceptor()).addPathPatterns("/api/leads", "/api/leads/*/verify",
-                    "/api/leads/*/resend-verification");
+            registry.addInterceptor(new Interceptor())
+                    .addPathPatterns("/api/leads", "/api/leads/*/verify", "/api/leads/*/resend-verification");
         }
     }
 
@@ -46,7 +45,8 @@ class LeadRateLimits implements WebMvcConfigurer {
             String path = request.getRequestURI();
             if (path.endsWith("/verify")) {
                 limiter.consume("verification attempts", "verify-ip", address, properties.leadVerifyPerIp());
-                limiter.consume("verification attempts for this lead", "verify-lead", leadId, properties.leadVerifyPerLead());
+                limiter.consume(
+                        "verification attempts for this lead", "verify-lead", leadId, properties.leadVerifyPerLead());
             } else if (path.endsWith("/resend-verification")) {
                 limiter.consume("code requests", "resend-ip", address, properties.leadResendPerIp());
                 limiter.consume("code requests for this lead", "resend-lead", leadId, properties.leadResendPerLead());
@@ -60,7 +60,8 @@ class LeadRateLimits implements WebMvcConfigurer {
         private String leadId(HttpServletRequest request) {
             Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             return variables instanceof Map<?, ?> map && map.get("leadId") != null
-                    ? String.valueOf(map.get("leadId")) : "-";
+                    ? String.valueOf(map.get("leadId"))
+                    : "-";
         }
     }
 }

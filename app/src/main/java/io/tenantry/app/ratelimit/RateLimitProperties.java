@@ -1,8 +1,7 @@
 package io.tenantry.app.ratelimit;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.rate-limits.*}: how many calls of each public endpoint a client address (and, where there is one,

@@ -3,7 +3,6 @@ package io.tenantry.app.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,10 +25,14 @@ final class RateLimiter {
     void consume(String what, String name, String key, RateLimitProperties.Limit limit) {
         Bucket bucket;
         synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(name + '|' + key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                                       .refillGreedy(limit.capacity(), limit.period()).build())
-                    .build());
+            bucket = buckets.computeIfAbsent(
+                    name + '|' + key,
+                    k -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(limit.capacity())
+                                    .refillGreedy(limit.capacity(), limit.period())
+                                    .build())
+                            .build());
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {

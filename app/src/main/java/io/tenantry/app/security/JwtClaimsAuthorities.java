@@ -1,6 +1,11 @@
 package io.tenantry.app.security;
 
 import io.tenantry.contracts.Caller;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -8,12 +13,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Turns a verified JWT into authorities: each of {@code roles} becomes {@code ROLE_<role>} (so
@@ -32,7 +31,8 @@ public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthen
     public AbstractAuthenticationToken convert(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         claimValues(jwt, ROLES_CLAIM).forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE_PREFIX + role)));
-        claimValues(jwt, PERMISSIONS_CLAIM).forEach(permission -> authorities.add(new SimpleGrantedAuthority(permission)));
+        claimValues(jwt, PERMISSIONS_CLAIM)
+                .forEach(permission -> authorities.add(new SimpleGrantedAuthority(permission)));
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 

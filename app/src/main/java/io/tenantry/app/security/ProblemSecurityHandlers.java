@@ -5,6 +5,7 @@ import io.tenantry.app.web.ProblemResponses;
 import io.tenantry.command.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +14,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
-import java.io.IOException;
 
 /** 401 and 403 from the security filters, as problem+json like every other error. */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -26,8 +25,8 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String detail;
         if (exception instanceof OAuth2AuthenticationException oauth) {
             // the description says why a token was refused (expired, bad signature); it holds no secret
@@ -42,10 +41,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException exception) throws IOException {
-        write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "You are not allowed to do this."));
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
+        write(
+                request,
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this."));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

@@ -4,9 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.app.lead.HmacLeadTokens;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.lead.LeadPrincipal;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -14,26 +27,12 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import java.util.List;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Bearer JWT on every endpoint but health, info, metrics scraping, the API docs and the dashboard page. The
@@ -50,8 +49,16 @@ class SecurityConfiguration {
     static final String LEAD_ONBOARDING = "/api/leads/{leadId}/tenants";
 
     static final String[] PUBLIC = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs.yaml",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
     };
 
     /** The dashboard page and its assets: no data in them (the page asks for a token and calls the API with it). */
@@ -93,28 +100,41 @@ class SecurityConfiguration {
     SecurityFilterChain leadOnboardingChain(HttpSecurity http, ObjectMapper objectMapper, HmacLeadTokens leadTokens)
             throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(leadTokens.key()).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(leadTokens.key())
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(HmacLeadTokens.ISSUER),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(HmacLeadTokens.AUDIENCE))));
+                new JwtClaimValidator<List<String>>(
+                        "aud", aud -> aud != null && aud.contains(HmacLeadTokens.AUDIENCE))));
         // the same matcher authorizes, so that {leadId} is among the context's variables
         RequestMatcher onboarding = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LEAD_ONBOARDING);
         http.securityMatcher(onboarding)
-            .csrf(AbstractHttpConfigurer::disable)
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(AbstractHttpConfigurer::disable)
-            .formLogin(AbstractHttpConfigurer::disable)
-            .authorizeHttpRequests(requests -> requests.requestMatchers(onboarding).access((authentication, context) ->
-                    new AuthorizationDecision(authentication.get().isAuthenticated() && authentication.get().getName()
-                            .equals(LeadPrincipal.of(context.getVariables().get("leadId")))))
-                    .anyRequest().denyAll())
-            .oauth2ResourceServer(resourceServer -> resourceServer
-                    .bearerTokenResolver(new BearerHeaderTokens())
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
-                            token, List.of(new SimpleGrantedAuthority("ROLE_lead")), LeadPrincipal.of(token.getSubject()))))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
-            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(onboarding)
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(authentication.get().isAuthenticated()
+                                        && authentication
+                                                .get()
+                                                .getName()
+                                                .equals(LeadPrincipal.of(
+                                                        context.getVariables().get("leadId")))))
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerHeaderTokens())
+                        .jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
+                                        token,
+                                        List.of(new SimpleGrantedAuthority("ROLE_lead")),
+                                        LeadPrincipal.of(token.getSubject()))))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
@@ -123,50 +143,73 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
         http.csrf(AbstractHttpConfigurer::disable)
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(AbstractHttpConfigurer::disable)
-            .formLogin(AbstractHttpConfigurer::disable)
-            .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                    PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
-                    new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
-            .authorizeHttpRequests(requests -> requests
-                    .requestMatchers(PUBLIC).permitAll()
-                    .requestMatchers(HttpMethod.GET, DASHBOARD_PAGE).permitAll()
-                    // a prospective customer registers and proves its e-mail before it has any account
-                    .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/verify",
-                            "/api/leads/*/resend-verification").permitAll()
-                    // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a token
-                    .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe", "/api/webhooks/provisioning").permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasRole(Caller.PARTNER_ADMIN)
-                    .requestMatchers("/api/privacy/**", "/api/audit/**", "/api/lifecycle/**", "/api/admin/**",
-                            "/api/dashboard/**")
-                    .hasRole(Caller.PARTNER_ADMIN)
-                    // partner integrations, role and permission both
-                    .requestMatchers(HttpMethod.POST, "/api/provisioning/tenants", "/api/provisioning/tenants/bulk")
-                    .access(partnerAdminWith("tenant:create"))
-                    .requestMatchers(HttpMethod.PUT, "/api/provisioning/tenants/*").access(partnerAdminWith("tenant:update"))
-                    .requestMatchers(HttpMethod.PATCH, "/api/provisioning/tenants/*").access(partnerAdminWith("tenant:update"))
-                    .requestMatchers(HttpMethod.DELETE, "/api/provisioning/tenants/*").access(partnerAdminWith("tenant:delete"))
-                    .requestMatchers("/api/provisioning/**").hasRole(Caller.PARTNER_ADMIN)
-                    .requestMatchers(HttpMethod.POST, "/api/tenants/*/restore", "/api/tenants/*/suspend",
-                            "/api/tenants/*/reactivate", "/api/tenants/*/provision", "/api/tenants/*/idp")
-                    .hasRole(Caller.PARTNER_ADMIN)
-                    // the rest of /api: any signed-in user; tenant-scoped rights are decided by membership
-                    .requestMatchers("/api/**").authenticated()
-                    .anyRequest().denyAll())
-            .oauth2ResourceServer(resourceServer -> resourceServer
-                    .bearerTokenResolver(new BearerHeaderTokens())
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtClaimsAuthorities()))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
-            .exceptionHandling(exceptions -> exceptions
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, DASHBOARD_PAGE)
+                        .permitAll()
+                        // a prospective customer registers and proves its e-mail before it has any account
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/leads",
+                                "/api/leads/*/verify",
+                                "/api/leads/*/resend-verification")
+                        .permitAll()
+                        // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a
+                        // token
+                        .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe", "/api/webhooks/provisioning")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**")
+                        .hasRole(Caller.PARTNER_ADMIN)
+                        .requestMatchers(
+                                "/api/privacy/**",
+                                "/api/audit/**",
+                                "/api/lifecycle/**",
+                                "/api/admin/**",
+                                "/api/dashboard/**")
+                        .hasRole(Caller.PARTNER_ADMIN)
+                        // partner integrations, role and permission both
+                        .requestMatchers(HttpMethod.POST, "/api/provisioning/tenants", "/api/provisioning/tenants/bulk")
+                        .access(partnerAdminWith("tenant:create"))
+                        .requestMatchers(HttpMethod.PUT, "/api/provisioning/tenants/*")
+                        .access(partnerAdminWith("tenant:update"))
+                        .requestMatchers(HttpMethod.PATCH, "/api/provisioning/tenants/*")
+                        .access(partnerAdminWith("tenant:update"))
+                        .requestMatchers(HttpMethod.DELETE, "/api/provisioning/tenants/*")
+                        .access(partnerAdminWith("tenant:delete"))
+                        .requestMatchers("/api/provisioning/**")
+                        .hasRole(Caller.PARTNER_ADMIN)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/tenants/*/restore",
+                                "/api/tenants/*/suspend",
+                                "/api/tenants/*/reactivate",
+                                "/api/tenants/*/provision",
+                                "/api/tenants/*/idp")
+                        .hasRole(Caller.PARTNER_ADMIN)
+                        // the rest of /api: any signed-in user; tenant-scoped rights are decided by membership
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerHeaderTokens())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtClaimsAuthorities()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> partnerAdminWith(String permission) {
-        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(Caller.PARTNER_ADMIN),
+        return AuthorizationManagers.allOf(
+                AuthorityAuthorizationManager.hasRole(Caller.PARTNER_ADMIN),
                 AuthorityAuthorizationManager.hasAuthority(permission));
     }
 }

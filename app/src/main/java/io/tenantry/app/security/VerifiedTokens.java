@@ -2,6 +2,7 @@ package io.tenantry.app.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -10,8 +11,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.util.StringUtils;
-
-import java.time.Duration;
 
 /**
  * A {@link JwtDecoder} that checks a token's signature once and remembers the result for that exact token text, for
@@ -30,7 +29,10 @@ final class VerifiedTokens implements JwtDecoder {
     VerifiedTokens(JwtDecoder signatureOnly, OAuth2TokenValidator<Jwt> validator, Duration ttl, long maximumSize) {
         this.signatureOnly = signatureOnly;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maximumSize)
+                .build();
     }
 
     @Override
@@ -43,9 +45,12 @@ final class VerifiedTokens implements JwtDecoder {
         OAuth2TokenValidatorResult result = validator.validate(jwt);
         if (result.hasErrors()) {
             // as NimbusJwtDecoder words it
-            String message = result.getErrors().stream().map(OAuth2Error::getDescription).filter(StringUtils::hasLength)
-                                    .findFirst().map(d -> "An error occurred while attempting to decode the Jwt: " + d)
-                                    .orElse("Unable to validate Jwt");
+            String message = result.getErrors().stream()
+                    .map(OAuth2Error::getDescription)
+                    .filter(StringUtils::hasLength)
+                    .findFirst()
+                    .map(d -> "An error occurred while attempting to decode the Jwt: " + d)
+                    .orElse("Unable to validate Jwt");
             throw new JwtValidationException(message, result.getErrors());
         }
         return jwt;

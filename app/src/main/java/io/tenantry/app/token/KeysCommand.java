@@ -2,7 +2,6 @@ package io.tenantry.app.token;
 
 import io.tenantry.app.embedded.DevJwtKeys;
 import io.tenantry.app.embedded.DevPrivacySecret;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,8 +17,7 @@ public final class KeysCommand {
             Usage: java -jar tenantry.jar keys [--data-dir ./tenantry-data]
             Creates (if missing) <data-dir>/jwt/{private,public}.pem and <data-dir>/privacy/secret and prints their paths.""";
 
-    private KeysCommand() {
-    }
+    private KeysCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String dataDir = TokenCommand.defaultDataDir();

@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.app.embedded.DevJwtKeys;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,8 +36,7 @@ public final class TokenCommand {
             Prints a development JWT signed with the key the embedded default generated under <data-dir>/jwt
             (the key is created if missing). The data directory defaults to $TENANTRY_DATA_DIR, else ./tenantry-data.""";
 
-    private TokenCommand() {
-    }
+    private TokenCommand() {}
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -55,11 +53,20 @@ public final class TokenCommand {
             return 0;
         }
         try {
-            Path dataDir = Path.of(options.getOrDefault("data-dir", defaultDataDir())).toAbsolutePath().normalize();
+            Path dataDir = Path.of(options.getOrDefault("data-dir", defaultDataDir()))
+                    .toAbsolutePath()
+                    .normalize();
             DevJwtKeys.ensure(dataDir);
             Duration ttl = parseDuration(options.getOrDefault("ttl", "12h"));
-            out.println(sign(dataDir, options.get("sub"), list(options.get("roles")), list(options.get("permissions")),
-                    ttl, options.get("aud"), options.get("iss"), options.get("email")));
+            out.println(sign(
+                    dataDir,
+                    options.get("sub"),
+                    list(options.get("roles")),
+                    list(options.get("permissions")),
+                    ttl,
+                    options.get("aud"),
+                    options.get("iss"),
+                    options.get("email")));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -72,14 +79,29 @@ public final class TokenCommand {
     }
 
     /** Signs a token with the development key of {@code dataDir}. */
-    public static String sign(Path dataDir, String subject, List<String> roles, List<String> permissions,
-                              Duration ttl, String audience, String issuer) throws IOException, JOSEException {
+    public static String sign(
+            Path dataDir,
+            String subject,
+            List<String> roles,
+            List<String> permissions,
+            Duration ttl,
+            String audience,
+            String issuer)
+            throws IOException, JOSEException {
         return sign(dataDir, subject, roles, permissions, ttl, audience, issuer, null);
     }
 
     /** Signs a token with the development key of {@code dataDir}; {@code email}, if given, as a verified address. */
-    public static String sign(Path dataDir, String subject, List<String> roles, List<String> permissions,
-                              Duration ttl, String audience, String issuer, String email) throws IOException, JOSEException {
+    public static String sign(
+            Path dataDir,
+            String subject,
+            List<String> roles,
+            List<String> permissions,
+            Duration ttl,
+            String audience,
+            String issuer,
+            String email)
+            throws IOException, JOSEException {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -98,7 +120,10 @@ public final class TokenCommand {
         if (issuer != null) {
             claims.issuer(issuer);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims.build());
         jwt.sign(new RSASSASigner(DevJwtKeys.readPrivateKey(dataDir)));
         return jwt.serialize();
@@ -132,7 +157,8 @@ public final class TokenCommand {
             }
             options.put(name, value);
         }
-        if (!options.containsKey("help") && (options.get("sub") == null || options.get("sub").isBlank())) {
+        if (!options.containsKey("help")
+                && (options.get("sub") == null || options.get("sub").isBlank())) {
             throw new IllegalArgumentException("--sub is required");
         }
         return options;
@@ -147,7 +173,10 @@ public final class TokenCommand {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** {@code 90s}, {@code 30m}, {@code 12h}, {@code 7d} or ISO-8601 ({@code PT12H}). */
@@ -158,13 +187,16 @@ public final class TokenCommand {
                 return positive(Duration.parse(value.toUpperCase(Locale.ROOT)), text);
             }
             long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            return positive(switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new IllegalArgumentException("Bad --ttl " + text + ": use 90s, 30m, 12h or 7d");
-            }, text);
+            return positive(
+                    switch (value.charAt(value.length() - 1)) {
+                        case 's' -> Duration.ofSeconds(amount);
+                        case 'm' -> Duration.ofMinutes(amount);
+                        case 'h' -> Duration.ofHours(amount);
+                        case 'd' -> Duration.ofDays(amount);
+                        default ->
+                            throw new IllegalArgumentException("Bad --ttl " + text + ": use 90s, 30m, 12h or 7d");
+                    },
+                    text);
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("Bad --ttl " + text + ": use 90s, 30m, 12h or 7d");
         }

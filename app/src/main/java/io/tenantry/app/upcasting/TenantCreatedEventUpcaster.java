@@ -3,21 +3,19 @@ package io.tenantry.app.upcasting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import java.util.function.UnaryOperator;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.util.function.UnaryOperator;
-
 /** {@code TenantCreatedEvent}'s upcasters, one per revision step, applied in order. */
 final class TenantCreatedEventUpcaster {
 
     private static final String TYPE = TenantCreatedEvent.class.getName();
 
-    private TenantCreatedEventUpcaster() {
-    }
+    private TenantCreatedEventUpcaster() {}
 
     /** Revision 1 → 2: tenants created before contacts existed have none. */
     @Component

@@ -4,15 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's {@value #HEADER} when it is well-formed, a new UUID otherwise.
@@ -31,7 +30,8 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String correlationId = given != null && WELL_FORMED.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, correlationId);
         response.setHeader(HEADER, correlationId);
         try {

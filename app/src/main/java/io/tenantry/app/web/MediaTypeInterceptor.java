@@ -2,6 +2,9 @@ package io.tenantry.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Checks a request's media types before Tenantry's handler runs. Every body Tenantry reads is JSON: a
@@ -33,10 +32,12 @@ class MediaTypeInterceptor implements HandlerInterceptor {
     private static final List<MediaType> PRODUCED = List.of(MediaType.APPLICATION_JSON);
 
     @Override
-    public boolean preHandle(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
-                             @NonNull Object handler) throws HttpMediaTypeException {
-        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("io.tenantry.")
-            || ErrorController.class.isAssignableFrom(method.getBeanType())) {
+    public boolean preHandle(
+            @NonNull HttpServletRequest request, @NonNull HttpServletResponse response, @NonNull Object handler)
+            throws HttpMediaTypeException {
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getPackageName().startsWith("io.tenantry.")
+                || ErrorController.class.isAssignableFrom(method.getBeanType())) {
             return true;
         }
         if (readsBody(method)) {
@@ -47,7 +48,8 @@ class MediaTypeInterceptor implements HandlerInterceptor {
     }
 
     private static boolean readsBody(HandlerMethod method) {
-        return Arrays.stream(method.getMethodParameters()).anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+        return Arrays.stream(method.getMethodParameters())
+                .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
     }
 
     private static void checkContentType(String value) throws HttpMediaTypeNotSupportedException {
@@ -61,7 +63,7 @@ class MediaTypeInterceptor implements HandlerInterceptor {
             throw new HttpMediaTypeNotSupportedException("The Content-Type header could not be parsed.");
         }
         boolean json = "application".equals(type.getType())
-                       && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
         if (!json) {
             throw new HttpMediaTypeNotSupportedException(type, PRODUCED);
         }
@@ -72,10 +74,12 @@ class MediaTypeInterceptor implements HandlerInterceptor {
     private static List<MediaType> produced(HttpServletRequest request) {
         Object producible = request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
         return producible instanceof java.util.Set<?> types && !types.isEmpty()
-                ? List.copyOf((java.util.Set<MediaType>) types) : PRODUCED;
+                ? List.copyOf((java.util.Set<MediaType>) types)
+                : PRODUCED;
     }
 
-    private static void checkAccept(List<String> values, List<MediaType> produced) throws HttpMediaTypeNotAcceptableException {
+    private static void checkAccept(List<String> values, List<MediaType> produced)
+            throws HttpMediaTypeNotAcceptableException {
         if (values.isEmpty()) {
             return;
         }
@@ -85,7 +89,8 @@ class MediaTypeInterceptor implements HandlerInterceptor {
         } catch (InvalidMediaTypeException unparseable) {
             throw new HttpMediaTypeNotAcceptableException("The Accept header could not be parsed.");
         }
-        if (!accepted.isEmpty() && accepted.stream().noneMatch(type -> produced.stream().anyMatch(type::isCompatibleWith))) {
+        if (!accepted.isEmpty()
+                && accepted.stream().noneMatch(type -> produced.stream().anyMatch(type::isCompatibleWith))) {
             throw new HttpMediaTypeNotAcceptableException(produced);
         }
     }

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(value = "${server.error.path:/error}", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            value = "${server.error.path:/error}",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE
+            })
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         // a filter that needs the database (Idempotency-Key's bookkeeping) while it is away: 503, as in Spring MVC
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
@@ -28,9 +30,11 @@ class ProblemErrorController implements ErrorController {
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // asked for directly, not forwarded by the container: there is no error, and no such resource
-        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+        HttpStatus status = code == null
+                ? HttpStatus.NOT_FOUND
                 : code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                        ? HttpStatus.valueOf(value)
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = Problems.ofStatus(status.value());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {

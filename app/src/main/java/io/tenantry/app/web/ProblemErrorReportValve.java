@@ -1,6 +1,9 @@
 package io.tenantry.app.web;
 
 import io.tenantry.command.web.Problems;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,10 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.io.Writer;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What Tomcat refuses before a request reaches Spring (a URI it will not decode, such as an encoded slash; a request
@@ -44,8 +43,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
             if (writer != null) {
                 // by hand: Tomcat makes this valve, so it has no ObjectMapper; nothing written here needs escaping
                 writer.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
-                             + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\",\"code\":\""
-                             + problem.getProperties().get("code") + "\"}");
+                        + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\",\"code\":\""
+                        + problem.getProperties().get("code") + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {

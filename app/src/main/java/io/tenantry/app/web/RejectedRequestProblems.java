@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.command.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * A request Spring Security's firewall refuses (a path with {@code ..}, an encoded or control character, a
@@ -31,7 +30,13 @@ class RejectedRequestProblems implements RequestRejectedHandler {
         if (response.isCommitted()) {
             return;
         }
-        ProblemResponses.write(response, objectMapper, Problems.of(HttpStatus.BAD_REQUEST, "bad_request", "Bad request",
-                "The request URL is not acceptable (it is not normalised or holds characters that are not allowed)."));
+        ProblemResponses.write(
+                response,
+                objectMapper,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "bad_request",
+                        "Bad request",
+                        "The request URL is not acceptable (it is not normalised or holds characters that are not allowed)."));
     }
 }

@@ -15,8 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class StorageUnavailable {
 
-    private StorageUnavailable() {
-    }
+    private StorageUnavailable() {}
 
     /**
      * Whether the failure is the database being away: no connection, a connection lost or closed under a statement
@@ -24,15 +23,19 @@ final class StorageUnavailable {
      */
     static boolean isCauseOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof QueryTimeoutException || t instanceof CannotCreateTransactionException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof CannotCreateTransactionException
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
-                    ? sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")
-                    // HikariCP's answer on a connection it closed because it broke mid-transaction: no SQLState
-                    : "Connection is closed".equals(sql.getMessage()))) {
+            if (t instanceof java.sql.SQLException sql
+                    && (sql.getSQLState() != null
+                            ? sql.getSQLState().startsWith("08")
+                                    || sql.getSQLState().startsWith("57P0")
+                            // HikariCP's answer on a connection it closed because it broke mid-transaction: no SQLState
+                            : "Connection is closed".equals(sql.getMessage()))) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -44,7 +47,12 @@ final class StorageUnavailable {
 
     /** 503 {@code service_unavailable}: the database is away; a retry shortly may succeed. */
     static ResponseEntity<ProblemDetail> answer() {
-        return ProblemResponses.answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                "Service unavailable", "Storage is unavailable for the moment; retry shortly."), "5");
+        return ProblemResponses.answer(
+                Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "service_unavailable",
+                        "Service unavailable",
+                        "Storage is unavailable for the moment; retry shortly."),
+                "5");
     }
 }

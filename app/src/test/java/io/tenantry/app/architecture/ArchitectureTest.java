@@ -1,5 +1,11 @@
 package io.tenantry.app.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,6 +32,7 @@ import io.tenantry.query.dashboard.DashboardProperties;
 import io.tenantry.query.dashboard.LifecycleStream;
 import io.tenantry.query.tenant.TenantReadAccess;
 import jakarta.validation.Validator;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
@@ -39,13 +46,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
-import java.util.Set;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module rules (docs/architecture.md), checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "io.tenantry", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,36 +53,62 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commandSideNeverSeesTheReadSide = noClasses()
-            .that().resideInAPackage("io.tenantry.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.tenantry.projections..", "io.tenantry.query..");
+            .that()
+            .resideInAPackage("io.tenantry.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.tenantry.projections..", "io.tenantry.query..");
 
     @ArchTest
     static final ArchRule projectionsDoNotSendCommandsFromTheCommandSide = noClasses()
-            .that().resideInAPackage("io.tenantry.projections..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.tenantry.command..", "io.tenantry.query..");
+            .that()
+            .resideInAPackage("io.tenantry.projections..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.tenantry.command..", "io.tenantry.query..");
 
     @ArchTest
     static final ArchRule querySideDoesNotReachIntoTheCommandSide = noClasses()
-            .that().resideInAPackage("io.tenantry.query..")
-            .should().dependOnClassesThat().resideInAPackage("io.tenantry.command..");
+            .that()
+            .resideInAPackage("io.tenantry.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tenantry.command..");
 
     @ArchTest
     static final ArchRule modulesDoNotDependOnTheApp = noClasses()
-            .that().resideInAnyPackage("io.tenantry.contracts..", "io.tenantry.command..",
-                    "io.tenantry.projections..", "io.tenantry.query..")
-            .should().dependOnClassesThat().resideInAPackage("io.tenantry.app..");
+            .that()
+            .resideInAnyPackage(
+                    "io.tenantry.contracts..",
+                    "io.tenantry.command..",
+                    "io.tenantry.projections..",
+                    "io.tenantry.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tenantry.app..");
 
     @ArchTest
     static final ArchRule contractsHaveNoSpringNoJpaNoWeb = noClasses()
-            .that().resideInAPackage("io.tenantry.contracts..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                    "jakarta.servlet..", "jakarta.validation..", "com.fasterxml.jackson.databind..", "org.hibernate..");
+            .that()
+            .resideInAPackage("io.tenantry.contracts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta.persistence..",
+                    "jakarta.servlet..",
+                    "jakarta.validation..",
+                    "com.fasterxml.jackson.databind..",
+                    "org.hibernate..");
 
     @ArchTest
     static final ArchRule messagesAreRecords = classes()
-            .that().resideInAPackage("io.tenantry.contracts..")
-            .and().haveNameMatching(".*(Command|Event|Query)$")
-            .should().beRecords();
+            .that()
+            .resideInAPackage("io.tenantry.contracts..")
+            .and()
+            .haveNameMatching(".*(Command|Event|Query)$")
+            .should()
+            .beRecords();
 
     /** The aggregates, and the classes they hold as {@code @AggregateMember} entities (at any depth). */
     static final DescribedPredicate<JavaClass> AGGREGATES_AND_ENTITIES = DescribedPredicate.describe(
@@ -94,17 +120,34 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule aggregatesDoNoIo = noClasses()
             .that(AGGREGATES_AND_ENTITIES)
-            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.net..", "java.nio..", "java.sql..",
-                    "javax.sql..", "org.springframework.jdbc..", "org.springframework.web..",
-                    "org.springframework.kafka..", "org.apache.kafka..", "jakarta.persistence..", "java.net.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.io..",
+                    "java.net..",
+                    "java.nio..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.springframework.jdbc..",
+                    "org.springframework.web..",
+                    "org.springframework.kafka..",
+                    "org.apache.kafka..",
+                    "jakarta.persistence..",
+                    "java.net.http..")
             .because("an aggregate decides from its own state; I/O belongs to handlers, sagas and projections");
 
     @ArchTest
     static final ArchRule aggregatesDoNotTalkToBusesOrRepositories = noClasses()
             .that(AGGREGATES_AND_ENTITIES)
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Gateway")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Template");
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Gateway")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Repository")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Template");
 
     @ArchTest
     static final ArchRule fewCommandHandlersPerClass = classes()
@@ -112,39 +155,56 @@ class ArchitectureTest {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {
                     long handlers = type.getMethods().stream()
-                                        .filter(method -> method.isAnnotatedWith(CommandHandler.class)).count();
+                            .filter(method -> method.isAnnotatedWith(CommandHandler.class))
+                            .count();
                     if (handlers > MAX_COMMAND_HANDLERS) {
-                        events.add(SimpleConditionEvent.violated(type, type.getName() + " has " + handlers
-                                + " command handlers, more than " + MAX_COMMAND_HANDLERS));
+                        events.add(SimpleConditionEvent.violated(
+                                type,
+                                type.getName() + " has " + handlers + " command handlers, more than "
+                                        + MAX_COMMAND_HANDLERS));
                     }
                 }
             });
 
     static boolean isAggregateOrEntity(JavaClass type) {
-        return type.isAnnotatedWith(Aggregate.class) || type.getFieldsWithTypeOfSelf().stream().anyMatch(
-                field -> field.isAnnotatedWith(AggregateMember.class) && !field.getOwner().equals(type)
-                         && isAggregateOrEntity(field.getOwner()));
+        return type.isAnnotatedWith(Aggregate.class)
+                || type.getFieldsWithTypeOfSelf().stream()
+                        .anyMatch(field -> field.isAnnotatedWith(AggregateMember.class)
+                                && !field.getOwner().equals(type)
+                                && isAggregateOrEntity(field.getOwner()));
     }
 
     /** A web controller (Spring MVC's {@code @RestController} or {@code @Controller}), or a class nested in one. */
-    static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("controllers",
-            type -> isController(type) || type.getEnclosingClass().map(ArchitectureTest::isController).orElse(false));
+    static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe(
+            "controllers",
+            type -> isController(type)
+                    || type.getEnclosingClass()
+                            .map(ArchitectureTest::isController)
+                            .orElse(false));
 
     /**
      * Where state lives: JDBC, JPA/Hibernate and Spring Data, the Axon event store, event bus, repositories, saga and
      * token stores, Kafka, the projections' read-model classes, and the aggregates and sagas of the command side with
      * the classes an aggregate holds as its own state (its entities, such as a tenant's roster).
      */
-    static final DescribedPredicate<JavaClass> PERSISTENCE_OR_AGGREGATES =
-            resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..", "jakarta.persistence..",
-                    "org.hibernate..", "org.springframework.data..", "org.springframework.kafka..", "org.apache.kafka..",
+    static final DescribedPredicate<JavaClass> PERSISTENCE_OR_AGGREGATES = resideInAnyPackage(
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.springframework.jdbc..",
+                    "jakarta.persistence..",
+                    "org.hibernate..",
+                    "org.springframework.data..",
+                    "org.springframework.kafka..",
+                    "org.apache.kafka..",
                     "io.tenantry.projections..")
-                    .or(assignableTo(EventStorageEngine.class)).or(assignableTo(EventBus.class))
-                    .or(assignableTo(Repository.class)).or(assignableTo(SagaStore.class))
-                    .or(assignableTo(TokenStore.class))
-                    .or(DescribedPredicate.describe("aggregates", ArchitectureTest::isAggregateOrPartOfOne))
-                    .as("persistence (JDBC, JPA, event store or bus, repositories, saga or token stores, Kafka, "
-                        + "read models) or aggregates");
+            .or(assignableTo(EventStorageEngine.class))
+            .or(assignableTo(EventBus.class))
+            .or(assignableTo(Repository.class))
+            .or(assignableTo(SagaStore.class))
+            .or(assignableTo(TokenStore.class))
+            .or(DescribedPredicate.describe("aggregates", ArchitectureTest::isAggregateOrPartOfOne))
+            .as("persistence (JDBC, JPA, event store or bus, repositories, saga or token stores, Kafka, "
+                    + "read models) or aggregates");
 
     /**
      * "Controllers only talk to the command and query gateways", made exact. A controller parses, authorises, sends one
@@ -164,9 +224,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule controllersNeverReachPersistenceOrAggregates = noClasses()
             .that(CONTROLLERS)
-            .should().dependOnClassesThat(PERSISTENCE_OR_AGGREGATES)
+            .should()
+            .dependOnClassesThat(PERSISTENCE_OR_AGGREGATES)
             .because("controllers talk to the command and query gateways (and the named application services), "
-                     + "never to where state is kept");
+                    + "never to where state is kept");
 
     /**
      * What controllers may hold besides the gateways, and why:
@@ -190,17 +251,35 @@ class ArchitectureTest {
      * the event store's catch-up feed, and its limits (configuration values);</li>
      * </ul>
      */
-    static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(CommandGateway.class, QueryGateway.class,
-            TenantReadAccess.class, PlanCatalogue.class, LeadPolicy.class, InvitationPolicy.class, ObjectMapper.class,
-            Validator.class, LeadMailer.class, InvitationMailer.class, LeadTokens.class, IdentityProviderSetup.class,
-            SubscriptionReconciliation.class, StripeNotices.class, StripeWebhooks.class, ProvisioningWebhooks.class,
-            ProjectionAdmin.class, LifecycleStream.class, DashboardProperties.class);
+    static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(
+            CommandGateway.class,
+            QueryGateway.class,
+            TenantReadAccess.class,
+            PlanCatalogue.class,
+            LeadPolicy.class,
+            InvitationPolicy.class,
+            ObjectMapper.class,
+            Validator.class,
+            LeadMailer.class,
+            InvitationMailer.class,
+            LeadTokens.class,
+            IdentityProviderSetup.class,
+            SubscriptionReconciliation.class,
+            StripeNotices.class,
+            StripeWebhooks.class,
+            ProvisioningWebhooks.class,
+            ProjectionAdmin.class,
+            LifecycleStream.class,
+            DashboardProperties.class);
 
     @ArchTest
-    static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields()
-            .that().areDeclaredInClassesThat(DescribedPredicate.describe("controllers", ArchitectureTest::isController))
-            .and().areNotStatic()
-            .should().haveRawType(DescribedPredicate.describe("a gateway or a collaborator named in CONTROLLER_COLLABORATORS",
+    static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields().that()
+            .areDeclaredInClassesThat(DescribedPredicate.describe("controllers", ArchitectureTest::isController))
+            .and()
+            .areNotStatic()
+            .should()
+            .haveRawType(DescribedPredicate.describe(
+                    "a gateway or a collaborator named in CONTROLLER_COLLABORATORS",
                     type -> CONTROLLER_COLLABORATORS.stream().anyMatch(allowed -> type.isEquivalentTo(allowed))))
             .allowEmptyShould(true);
 
@@ -213,8 +292,11 @@ class ArchitectureTest {
      * the messages and values of api-contracts (an aggregate's status enum) are everybody's and do not count.
      */
     static boolean isAggregateOrPartOfOne(JavaClass type) {
-        return type.isAnnotatedWith(Aggregate.class) || type.isAnnotatedWith(Saga.class)
-               || type.getPackageName().startsWith("io.tenantry.") && !type.getPackageName().startsWith("io.tenantry.contracts")
-                  && type.getFieldsWithTypeOfSelf().stream().anyMatch(field -> field.getOwner().isAnnotatedWith(Aggregate.class));
+        return type.isAnnotatedWith(Aggregate.class)
+                || type.isAnnotatedWith(Saga.class)
+                || type.getPackageName().startsWith("io.tenantry.")
+                        && !type.getPackageName().startsWith("io.tenantry.contracts")
+                        && type.getFieldsWithTypeOfSelf().stream()
+                                .anyMatch(field -> field.getOwner().isAnnotatedWith(Aggregate.class));
     }
 }

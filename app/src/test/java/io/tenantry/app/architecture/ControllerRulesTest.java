@@ -1,12 +1,12 @@
 package io.tenantry.app.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.tenantry.archfixture.Fixtures;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The controller rules of {@link ArchitectureTest} catch what they are meant to, and pass an honest controller. */
 class ControllerRulesTest {
@@ -15,7 +15,7 @@ class ControllerRulesTest {
 
     private static boolean breaks(ArchRule rule, Class<?> controller) {
         return rule.evaluate(FIXTURES).getFailureReport().getDetails().stream()
-                   .anyMatch(line -> line.contains(controller.getName()));
+                .anyMatch(line -> line.contains(controller.getName()));
     }
 
     @Test

@@ -1,41 +1,51 @@
 package io.tenantry.app.billing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 /** Tenants on plans and their subscriptions, for the billing tests. */
 public final class BillingSupport {
 
-    private BillingSupport() {
-    }
+    private BillingSupport() {}
 
     public static String createTenant(Api api, String ownerToken, String slug, String planId) {
-        Api.Response created = api.post("/api/tenants").bearer(ownerToken)
-                                  .json(planId == null ? Map.of("name", "Billing Co " + slug, "slug", slug, "tier", "POOLED")
-                                          : Map.of("name", "Billing Co " + slug, "slug", slug, "tier", "POOLED", "planId", planId))
-                                  .send();
+        Api.Response created = api.post("/api/tenants")
+                .bearer(ownerToken)
+                .json(
+                        planId == null
+                                ? Map.of("name", "Billing Co " + slug, "slug", slug, "tier", "POOLED")
+                                : Map.of(
+                                        "name", "Billing Co " + slug, "slug", slug, "tier", "POOLED", "planId", planId))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
 
     /** Waits until the tenant's subscription, as its read model shows it, satisfies {@code condition}. */
     public static JsonNode awaitSubscription(Api api, String token, String tenantId, Predicate<JsonNode> condition) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                         .until(() -> {
-                             Api.Response response = api.get("/api/tenants/" + tenantId + "/subscription").bearer(token).send();
-                             return response.status() == 200 ? response.json() : null;
-                         }, body -> body != null && condition.test(body));
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            Api.Response response = api.get("/api/tenants/" + tenantId + "/subscription")
+                                    .bearer(token)
+                                    .send();
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        body -> body != null && condition.test(body));
     }
 
     public static Api.Response changePlan(Api api, String token, String tenantId, String planId, String reason) {
-        return api.call("PUT", "/api/tenants/" + tenantId + "/subscription/plan").bearer(token)
-                  .json(reason == null ? Map.of("planId", planId) : Map.of("planId", planId, "reason", reason)).send();
+        return api.call("PUT", "/api/tenants/" + tenantId + "/subscription/plan")
+                .bearer(token)
+                .json(reason == null ? Map.of("planId", planId) : Map.of("planId", planId, "reason", reason))
+                .send();
     }
 }

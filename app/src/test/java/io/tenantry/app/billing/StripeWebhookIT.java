@@ -1,21 +1,20 @@
 package io.tenantry.app.billing;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.StripeFake;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stripe's webhook: only correctly signed deliveries are read; subscription and invoice events reach the tenant they
@@ -34,20 +33,29 @@ class StripeWebhookIT extends IntegrationTest {
     void paidTenant() {
         ownerToken = api.token(uniqueUser("owner"));
         tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("hook"), "team");
-        subscription = BillingSupport.awaitSubscription(api, ownerToken, tenantId,
+        subscription = BillingSupport.awaitSubscription(
+                api,
+                ownerToken,
+                tenantId,
                 body -> "STRIPE".equals(body.path("billingMode").asText()));
     }
 
     @Test
     void appliesASubscriptionUpdateOnceHoweverOftenItIsDelivered() {
         String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
-        String payload = event(eventId, "customer.subscription.updated", StripeFake.subscriptionJson(
-                stripeSubscription(), customer(), "unpaid", "si_x", "price_team_monthly"));
+        String payload = event(
+                eventId,
+                "customer.subscription.updated",
+                StripeFake.subscriptionJson(stripeSubscription(), customer(), "unpaid", "si_x", "price_team_monthly"));
 
         JsonNode first = deliver(payload).json();
         assertThat(first.path("outcome").asText()).isEqualTo("applied");
         assertThat(first.path("eventId").asText()).isEqualTo(eventId);
-        BillingSupport.awaitSubscription(api, ownerToken, tenantId, body -> "UNPAID".equals(body.path("status").asText()));
+        BillingSupport.awaitSubscription(
+                api,
+                ownerToken,
+                tenantId,
+                body -> "UNPAID".equals(body.path("status").asText()));
 
         assertThat(deliver(payload).json().path("outcome").asText()).isEqualTo("duplicate");
         assertThat(deliver(payload).json().path("outcome").asText()).isEqualTo("duplicate");
@@ -55,11 +63,19 @@ class StripeWebhookIT extends IntegrationTest {
                 select count(*) from domain_event_entry
                 where payload_type = 'io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent'
                 and convert_from(payload, 'UTF8')::jsonb ->> 'stripeEventId' = ?""", Integer.class, eventId))
-                .as("applied once").isEqualTo(1);
+                .as("applied once")
+                .isEqualTo(1);
 
-        deliver(event(newEventId(), "customer.subscription.deleted", StripeFake.subscriptionJson(
-                stripeSubscription(), customer(), "canceled", "si_x", "price_team_monthly")));
-        BillingSupport.awaitSubscription(api, ownerToken, tenantId, body -> "CANCELED".equals(body.path("status").asText()));
+        deliver(event(
+                newEventId(),
+                "customer.subscription.deleted",
+                StripeFake.subscriptionJson(
+                        stripeSubscription(), customer(), "canceled", "si_x", "price_team_monthly")));
+        BillingSupport.awaitSubscription(
+                api,
+                ownerToken,
+                tenantId,
+                body -> "CANCELED".equals(body.path("status").asText()));
     }
 
     @Test
@@ -67,7 +83,8 @@ class StripeWebhookIT extends IntegrationTest {
         String invoiceId = "in_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         deliver(event(newEventId(), "invoice.created", invoice(invoiceId, "open", 0)));
         deliver(event(newEventId(), "invoice.payment_failed", invoice(invoiceId, "open", 0)));
-        JsonNode failed = awaitInvoice(invoiceId, invoice -> invoice.path("paymentFailed").asBoolean());
+        JsonNode failed =
+                awaitInvoice(invoiceId, invoice -> invoice.path("paymentFailed").asBoolean());
         assertThat(failed.path("status").asText()).isEqualTo("OPEN");
         assertThat(failed.path("amountDue").asLong()).isEqualTo(4900);
         assertThat(failed.path("currency").asText()).isEqualTo("usd");
@@ -80,27 +97,55 @@ class StripeWebhookIT extends IntegrationTest {
         deliver(event(newEventId(), "invoice.voided", invoice(voided, "void", 0)));
         awaitInvoice(voided, invoice -> "VOID".equals(invoice.path("status").asText()));
         assertThat(invoices().path("items").findValuesAsText("invoiceId")).contains(invoiceId, voided);
-        assertThat(findInvoice(invoiceId).path("status").asText()).as("a late, older notice undoes nothing").isEqualTo("PAID");
+        assertThat(findInvoice(invoiceId).path("status").asText())
+                .as("a late, older notice undoes nothing")
+                .isEqualTo("PAID");
 
         String member = uniqueUser("member");
-        api.post("/api/tenants/" + tenantId + "/members").bearer(ownerToken).json(Map.of("userId", member, "role", "MEMBER")).send();
+        api.post("/api/tenants/" + tenantId + "/members")
+                .bearer(ownerToken)
+                .json(Map.of("userId", member, "role", "MEMBER"))
+                .send();
         awaitRead("/api/tenants/" + tenantId + "/members/" + member, ownerToken, body -> true); // reads are eventual
-        assertProblem(api.get("/api/tenants/" + tenantId + "/invoices").bearer(api.token(member)).send(), 403,
+        assertProblem(
+                api.get("/api/tenants/" + tenantId + "/invoices")
+                        .bearer(api.token(member))
+                        .send(),
+                403,
                 "insufficient_role");
     }
 
     @Test
     void refusesDeliveriesThatAreNotSignedByStripe() {
-        String payload = event(newEventId(), "customer.subscription.updated", StripeFake.subscriptionJson(
-                stripeSubscription(), customer(), "past_due", "si_x", "price_team_monthly"));
-        assertProblem(api.post("/api/webhooks/stripe").header("Stripe-Signature", StripeFake.signature(payload, "whsec_wrong"))
-                         .json(payload).send(), 400, "invalid_signature");
+        String payload = event(
+                newEventId(),
+                "customer.subscription.updated",
+                StripeFake.subscriptionJson(
+                        stripeSubscription(), customer(), "past_due", "si_x", "price_team_monthly"));
+        assertProblem(
+                api.post("/api/webhooks/stripe")
+                        .header("Stripe-Signature", StripeFake.signature(payload, "whsec_wrong"))
+                        .json(payload)
+                        .send(),
+                400,
+                "invalid_signature");
         assertProblem(api.post("/api/webhooks/stripe").json(payload).send(), 400, "invalid_signature");
         String signature = StripeFake.signature(payload, StripeFake.WEBHOOK_SECRET);
-        assertProblem(api.post("/api/webhooks/stripe").header("Stripe-Signature", signature)
-                         .json(payload.replace("past_due", "active")).send(), 400, "invalid_signature");
-        String stale = "t=" + (System.currentTimeMillis() / 1000 - 3600) + "," + signature.substring(signature.indexOf("v1="));
-        assertProblem(api.post("/api/webhooks/stripe").header("Stripe-Signature", stale).json(payload).send(), 400,
+        assertProblem(
+                api.post("/api/webhooks/stripe")
+                        .header("Stripe-Signature", signature)
+                        .json(payload.replace("past_due", "active"))
+                        .send(),
+                400,
+                "invalid_signature");
+        String stale =
+                "t=" + (System.currentTimeMillis() / 1000 - 3600) + "," + signature.substring(signature.indexOf("v1="));
+        assertProblem(
+                api.post("/api/webhooks/stripe")
+                        .header("Stripe-Signature", stale)
+                        .json(payload)
+                        .send(),
+                400,
                 "invalid_signature");
         assertThat(subscriptionStatus()).isEqualTo("ACTIVE");
     }
@@ -108,23 +153,35 @@ class StripeWebhookIT extends IntegrationTest {
     @Test
     void acknowledgesWhatItDoesNotHandle() {
         assertThat(deliver(event(newEventId(), "charge.succeeded", "{\"id\":\"ch_1\",\"object\":\"charge\"}"))
-                .json().path("outcome").asText()).isEqualTo("ignored");
-        assertThat(deliver(event(newEventId(), "customer.subscription.updated", StripeFake.subscriptionJson(
-                "sub_elsewhere", "cus_of_someone_else", "past_due", "si_x", "price_x")))
-                .json().path("outcome").asText()).isEqualTo("unknown_customer");
+                        .json()
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("ignored");
+        assertThat(deliver(event(
+                                newEventId(),
+                                "customer.subscription.updated",
+                                StripeFake.subscriptionJson(
+                                        "sub_elsewhere", "cus_of_someone_else", "past_due", "si_x", "price_x")))
+                        .json()
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("unknown_customer");
     }
 
     private Api.Response deliver(String payload) {
         Api.Response response = api.post("/api/webhooks/stripe")
-                                   .header("Stripe-Signature", StripeFake.signature(payload, StripeFake.WEBHOOK_SECRET))
-                                   .json(payload).send();
+                .header("Stripe-Signature", StripeFake.signature(payload, StripeFake.WEBHOOK_SECRET))
+                .json(payload)
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response;
     }
 
     private JsonNode awaitInvoice(String invoiceId, java.util.function.Predicate<JsonNode> condition) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                         .until(() -> findInvoice(invoiceId), invoice -> !invoice.isMissingNode() && condition.test(invoice));
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> findInvoice(invoiceId), invoice -> !invoice.isMissingNode() && condition.test(invoice));
     }
 
     private JsonNode findInvoice(String invoiceId) {
@@ -137,11 +194,19 @@ class StripeWebhookIT extends IntegrationTest {
     }
 
     private JsonNode invoices() {
-        return api.get("/api/tenants/" + tenantId + "/invoices").bearer(ownerToken).send().json();
+        return api.get("/api/tenants/" + tenantId + "/invoices")
+                .bearer(ownerToken)
+                .send()
+                .json();
     }
 
     private String subscriptionStatus() {
-        return api.get("/api/tenants/" + tenantId + "/subscription").bearer(ownerToken).send().json().path("status").asText();
+        return api.get("/api/tenants/" + tenantId + "/subscription")
+                .bearer(ownerToken)
+                .send()
+                .json()
+                .path("status")
+                .asText();
     }
 
     private String customer() {

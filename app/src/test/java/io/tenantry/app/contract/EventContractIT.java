@@ -1,10 +1,25 @@
 package io.tenantry.app.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tenantry.app.axon.AxonConfiguration;
 import io.tenantry.app.test.TenantryIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
@@ -20,22 +35,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * Events are forever, so their JSON is a contract: every event type on the classpath has a {@code @Revision} and a
  * committed fixture {@code event-contract/<package>/<Type>.r<revision>.json} equal to the JSON of its sample; every
@@ -48,7 +47,8 @@ class EventContractIT {
 
     private static final String CONTRACTS = "io.tenantry.contracts";
     private static final Pattern FIXTURE = Pattern.compile(".*/event-contract/(.+)/([A-Za-z0-9]+)\\.r([^/]+)\\.json$");
-    private static final ObjectMapper PRETTY = AxonConfiguration.axonObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper PRETTY =
+            AxonConfiguration.axonObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Autowired
     private Serializer serializer;
@@ -58,28 +58,34 @@ class EventContractIT {
 
     @Test
     void knowsSomeEvents() {
-        assertThat(eventTypes()).extracting(Class::getSimpleName)
-                                .contains("TenantCreatedEvent", "PersonalDataErasedEvent");
+        assertThat(eventTypes())
+                .extracting(Class::getSimpleName)
+                .contains("TenantCreatedEvent", "PersonalDataErasedEvent");
     }
 
     @TestFactory
     Stream<DynamicTest> everyEventMatchesTheFixtureOfItsRevision() {
-        return eventTypes().stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
-            Revision revision = type.getAnnotation(Revision.class);
-            assertThat(revision).as(type.getName() + " needs @Revision").isNotNull();
-            // through text, as the fixture is read: a long that fits an int parses back as an int node
-            JsonNode actual = PRETTY.readTree(PRETTY.writeValueAsString(SampleEvents.sample(type)));
-            String path = fixturePath(type, revision.value());
-            Resource fixture = new PathMatchingResourcePatternResolver().getResource("classpath:" + path);
-            if (!fixture.exists()) {
-                writeIfAsked(path, actual);
-                fail("No contract fixture for " + type.getName() + " revision " + revision.value() + ". Add "
-                        + "app/src/test/resources/" + path + " with:\n" + PRETTY.writeValueAsString(actual));
-            }
-            JsonNode expected = PRETTY.readTree(fixture.getInputStream());
-            assertThat(actual).as("the JSON shape of %s revision %s changed: give it a new @Revision, a new fixture "
-                    + "and an upcaster from this one", type.getName(), revision.value()).isEqualTo(expected);
-        }));
+        return eventTypes().stream()
+                .map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
+                    Revision revision = type.getAnnotation(Revision.class);
+                    assertThat(revision).as(type.getName() + " needs @Revision").isNotNull();
+                    // through text, as the fixture is read: a long that fits an int parses back as an int node
+                    JsonNode actual = PRETTY.readTree(PRETTY.writeValueAsString(SampleEvents.sample(type)));
+                    String path = fixturePath(type, revision.value());
+                    Resource fixture = new PathMatchingResourcePatternResolver().getResource("classpath:" + path);
+                    if (!fixture.exists()) {
+                        writeIfAsked(path, actual);
+                        fail("No contract fixture for " + type.getName() + " revision " + revision.value() + ". Add "
+                                + "app/src/test/resources/" + path + " with:\n" + PRETTY.writeValueAsString(actual));
+                    }
+                    JsonNode expected = PRETTY.readTree(fixture.getInputStream());
+                    assertThat(actual)
+                            .as(
+                                    "the JSON shape of %s revision %s changed: give it a new @Revision, a new fixture "
+                                            + "and an upcaster from this one",
+                                    type.getName(), revision.value())
+                            .isEqualTo(expected);
+                }));
     }
 
     @TestFactory
@@ -98,8 +104,11 @@ class EventContractIT {
                     throw new AssertionError("fixture " + entry.getKey() + " names no event type: " + className, e);
                 }
                 String current = type.getAnnotation(Revision.class).value();
-                IntermediateEventRepresentation upcast = upcast(className, revision, entry.getValue().getContentAsByteArray());
-                assertThat(upcast.getType().getRevision()).as("revision after upcasting").isEqualTo(current);
+                IntermediateEventRepresentation upcast =
+                        upcast(className, revision, entry.getValue().getContentAsByteArray());
+                assertThat(upcast.getType().getRevision())
+                        .as("revision after upcasting")
+                        .isEqualTo(current);
                 Object event = serializer.deserialize(upcast.getData());
                 assertThat(event).isInstanceOf(type);
             }));
@@ -113,19 +122,27 @@ class EventContractIT {
         for (String path : fixtures().keySet()) {
             Matcher name = FIXTURE.matcher(path);
             assertThat(name.matches()).as(path).isTrue();
-            assertThat(eventNames).as("fixture " + path).contains(CONTRACTS + "." + name.group(1).replace('/', '.')
-                    + "." + name.group(2));
+            assertThat(eventNames)
+                    .as("fixture " + path)
+                    .contains(CONTRACTS + "." + name.group(1).replace('/', '.') + "." + name.group(2));
         }
     }
 
     /** Reads old JSON the way the event store does: through the upcaster chain. */
     IntermediateEventRepresentation upcast(String className, String revision, byte[] payload) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Contract", "contract-aggregate", 0,
-                "contract-event", Instant.now(), className, revision, payload,
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Contract",
+                "contract-aggregate",
+                0,
+                "contract-event",
+                Instant.now(),
+                className,
+                revision,
+                payload,
                 "{}".getBytes(StandardCharsets.UTF_8));
         List<IntermediateEventRepresentation> result = axon.upcasterChain()
-                                                           .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
-                                                           .toList();
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
         assertThat(result).hasSize(1);
         return result.get(0);
     }
@@ -150,14 +167,16 @@ class EventContractIT {
 
     private static Map<String, Resource> fixtures() throws IOException {
         Map<String, Resource> fixtures = new TreeMap<>();
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:event-contract/**/*.json")) {
+        for (Resource resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:event-contract/**/*.json")) {
             fixtures.put(resource.getURL().toString(), resource);
         }
         return fixtures;
     }
 
     static String fixturePath(Class<?> type, String revision) {
-        String subPackage = type.getPackageName().substring(CONTRACTS.length() + 1).replace('.', '/');
+        String subPackage =
+                type.getPackageName().substring(CONTRACTS.length() + 1).replace('.', '/');
         return "event-contract/" + subPackage + "/" + type.getSimpleName() + ".r" + revision + ".json";
     }
 

@@ -1,7 +1,6 @@
 package io.tenantry.app.contract;
 
 import io.tenantry.contracts.privacy.DataSubject;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -22,8 +21,7 @@ final class SampleEvents {
 
     static final Instant INSTANT = Instant.parse("2026-01-02T03:04:05Z");
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     static Object sample(Class<?> type) {
         return value(type, type, null);
@@ -32,8 +30,11 @@ final class SampleEvents {
     private static Object value(Class<?> type, Type generic, RecordComponent component) {
         String name = component == null ? "value" : component.getName();
         if (type == String.class) {
-            return component != null && (component.isAnnotationPresent(DataSubject.class)
-                    || name.toLowerCase().contains("email")) ? "jane.doe@example.com" : "sample-" + name;
+            return component != null
+                            && (component.isAnnotationPresent(DataSubject.class)
+                                    || name.toLowerCase().contains("email"))
+                    ? "jane.doe@example.com"
+                    : "sample-" + name;
         }
         if (type == boolean.class || type == Boolean.class) {
             return true;
@@ -92,6 +93,8 @@ final class SampleEvents {
     }
 
     private static Class<?> rawType(Type type) {
-        return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+        return type instanceof ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType()
+                : (Class<?>) type;
     }
 }

@@ -1,7 +1,21 @@
 package io.tenantry.app.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,21 +29,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard page at {@code /dashboard} in a real headless Chromium (Debian's {@code chromium} and
@@ -67,7 +66,9 @@ class DashboardPageIT extends IntegrationTest {
         for (int i = 1; i <= 12; i++) {
             tenants.add(createTenant(owner, marker + " " + i));
         }
-        awaitRead("/api/tenants?limit=1&q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8), admin,
+        awaitRead(
+                "/api/tenants?limit=1&q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8),
+                admin,
                 page -> page.path("total").asLong() == 12);
         openBrowser();
 
@@ -76,17 +77,25 @@ class DashboardPageIT extends IntegrationTest {
         signIn(admin);
 
         // (waits, not plain reads: the page reads its figures again as events arrive)
-        wait.until(page -> number("tenants-total") >= 12 && figure("tenants-by-status", "PENDING_PROVISION") >= 12
-                && figure("tenants-by-tier", "POOLED") >= 12 && figure("tenants-by-plan", "free") >= 12
-                && number("members-total") >= 12 && number("teams-total") >= 0);
+        wait.until(page -> number("tenants-total") >= 12
+                && figure("tenants-by-status", "PENDING_PROVISION") >= 12
+                && figure("tenants-by-tier", "POOLED") >= 12
+                && figure("tenants-by-plan", "free") >= 12
+                && number("members-total") >= 12
+                && number("teams-total") >= 0);
         assertThat(text("whoami")).startsWith("partner-");
-        assertThat(browser.findElement(By.id("token")).isDisplayed()).as("no token field once signed in").isFalse();
+        assertThat(browser.findElement(By.id("token")).isDisplayed())
+                .as("no token field once signed in")
+                .isFalse();
 
         browser.findElement(By.id("tenant-q")).sendKeys(marker);
         browser.findElement(By.cssSelector("#tenant-search button")).click();
         wait.until(page -> text("page-info").equals("1–10 of 12"));
-        assertThat(tenantNames()).hasSize(10).allMatch(name -> name.startsWith(marker))
-                                 .as("newest first").startsWith(marker + " 12");
+        assertThat(tenantNames())
+                .hasSize(10)
+                .allMatch(name -> name.startsWith(marker))
+                .as("newest first")
+                .startsWith(marker + " 12");
         assertThat(browser.findElement(By.id("prev-page")).isEnabled()).isFalse();
         browser.findElement(By.id("next-page")).click();
         wait.until(page -> text("page-info").equals("11–12 of 12"));
@@ -95,21 +104,26 @@ class DashboardPageIT extends IntegrationTest {
 
         wait.until(page -> text("feed-status").equals("live"));
         String renamed = tenants.get(0);
-        Api.Response patched = api.call("PATCH", "/api/tenants/" + renamed).bearer(owner)
-                                  .json(Map.of("name", marker + " renamed")).send();
+        Api.Response patched = api.call("PATCH", "/api/tenants/" + renamed)
+                .bearer(owner)
+                .json(Map.of("name", marker + " renamed"))
+                .send();
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         By arrival = By.cssSelector("#feed li[data-subject='" + renamed + "'][data-type='" + UPDATED + "']");
         wait.until(page -> !page.findElements(arrival).isEmpty());
         assertThat(browser.findElement(arrival).getText()).contains("updated").contains(marker + " renamed");
         assertThat(browser.findElements(By.cssSelector("#feed li")).get(0).getAttribute("data-subject"))
-                .as("newest at the top").isEqualTo(renamed);
+                .as("newest at the top")
+                .isEqualTo(renamed);
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                                         .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                                         .toList();
-        assertThat(problems).as("console errors (a blocked script or style, say)").isEmpty();
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
+        assertThat(problems)
+                .as("console errors (a blocked script or style, say)")
+                .isEmpty();
     }
 
     @Test
@@ -121,7 +135,9 @@ class DashboardPageIT extends IntegrationTest {
         wait.until(page -> browser.findElement(By.id("error")).isDisplayed());
         assertThat(text("error")).isEqualTo("You are not allowed to do this. (forbidden)");
         assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.id("token")).isDisplayed()).as("asks for another token").isTrue();
+        assertThat(browser.findElement(By.id("token")).isDisplayed())
+                .as("asks for another token")
+                .isTrue();
     }
 
     @Test
@@ -132,26 +148,38 @@ class DashboardPageIT extends IntegrationTest {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard/"));
         Api.Response page = api.get("/dashboard/").send();
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<script src=\"dashboard.js\" defer></script>");
         assertThat(page.header("Content-Security-Policy"))
-                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").contains("connect-src 'self'")
-                                                          .contains("default-src 'none'"));
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("script-src 'self'")
+                        .contains("connect-src 'self'")
+                        .contains("default-src 'none'"));
         assertThat(api.get("/dashboard/dashboard.js").send().status()).isEqualTo(200);
         assertThat(api.get("/dashboard/dashboard.css").send().status()).isEqualTo(200);
         assertThat(api.get("/dashboard/nothing-here.txt").send().status()).isEqualTo(404);
     }
 
     private void openBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "no Chromium: apt-get install chromium chromium-driver (or set tenantry.test.chromium/.chromedriver)");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                                                                       .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1800", "--no-first-run", "--disable-extensions");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1800",
+                "--no-first-run",
+                "--disable-extensions");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -172,8 +200,10 @@ class DashboardPageIT extends IntegrationTest {
     }
 
     private String createTenant(String owner, String name) {
-        Api.Response created = api.post("/api/tenants").bearer(owner)
-                                  .json(Map.of("name", name, "slug", uniqueSlug("page"), "tier", "POOLED")).send();
+        Api.Response created = api.post("/api/tenants")
+                .bearer(owner)
+                .json(Map.of("name", name, "slug", uniqueSlug("page"), "tier", "POOLED"))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
@@ -194,6 +224,7 @@ class DashboardPageIT extends IntegrationTest {
 
     private List<String> tenantNames() {
         return browser.findElements(By.cssSelector("#tenants tbody tr")).stream()
-                      .map(row -> row.findElement(By.tagName("td")).getText().trim()).toList();
+                .map(row -> row.findElement(By.tagName("td")).getText().trim())
+                .toList();
     }
 }

@@ -1,17 +1,14 @@
 package io.tenantry.app.dashboard;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.Processors;
 import io.tenantry.app.test.ProvisioningOrchestrator;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code GET /api/dashboard/stats}: its figures follow what happens (checked as changes from a snapshot, since every
@@ -46,7 +45,8 @@ class DashboardStatsIT extends IntegrationTest {
 
     @BeforeEach
     void setUp() {
-        orchestrator = new ProvisioningOrchestrator(api, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        orchestrator =
+                new ProvisioningOrchestrator(api, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
         admin = partnerAdmin();
         owner = api.token(uniqueUser("owner"));
     }
@@ -59,11 +59,22 @@ class DashboardStatsIT extends IntegrationTest {
         String siloed = createTenant("Figures Siloed", "SILOED", "team");
         String deleted = createTenant("Figures Deleted", "POOLED", "business");
         send(api.call("DELETE", "/api/tenants/" + deleted).bearer(owner), 204);
-        send(api.post("/api/tenants/" + pooled + "/members").bearer(owner)
-                .json(Map.of("userId", uniqueUser("member"), "role", "MEMBER")), 201);
+        send(
+                api.post("/api/tenants/" + pooled + "/members")
+                        .bearer(owner)
+                        .json(Map.of("userId", uniqueUser("member"), "role", "MEMBER")),
+                201);
         send(api.post("/api/tenants/" + pooled + "/teams").bearer(owner).json(Map.of("name", "Figures team")), 201);
-        send(api.post("/api/leads").json(Map.of("name", "Fiona Figures", "email", "fiona-" + UUID.randomUUID()
-                + "@example.com", "companyName", "Figures Co")), 201);
+        send(
+                api.post("/api/leads")
+                        .json(Map.of(
+                                "name",
+                                "Fiona Figures",
+                                "email",
+                                "fiona-" + UUID.randomUUID() + "@example.com",
+                                "companyName",
+                                "Figures Co")),
+                201);
         String failed = createTenant("Figures Failed", "POOLED", "free");
         failProvisioning(failed);
         String offboarded = createTenant("Figures Offboarded", "SILOED", "free");
@@ -86,9 +97,14 @@ class DashboardStatsIT extends IntegrationTest {
         expected.put("/leads/created", 1L);
         expected.put("/leads/open", 1L);
         expected.put("/leads/converted", 0L);
-        JsonNode after = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(this::stats, now -> changes(before, now, expected.keySet()).equals(expected)
-                        && failuresOf(now.path("provisioningFailures"), offboarded).size() == 1);
+        JsonNode after = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        this::stats,
+                        now -> changes(before, now, expected.keySet()).equals(expected)
+                                && failuresOf(now.path("provisioningFailures"), offboarded)
+                                                .size()
+                                        == 1);
 
         JsonNode failures = after.path("provisioningFailures");
         JsonNode provisioning = only(failures, failed);
@@ -108,27 +124,41 @@ class DashboardStatsIT extends IntegrationTest {
         String tenant = createTenant("Figures Recent", "POOLED", "free");
         send(api.call("PATCH", "/api/tenants/" + tenant).bearer(owner).json(Map.of("industry", "Maps")), 200);
 
-        JsonNode recent = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> stats().path("recentEvents"), events -> events.size() > 0
-                        && tenant.equals(events.get(0).path("subject").asText())
-                        && "io.tenantry.tenant.updated.v1".equals(events.get(0).path("type").asText()));
+        JsonNode recent = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> stats().path("recentEvents"),
+                        events -> events.size() > 0
+                                && tenant.equals(events.get(0).path("subject").asText())
+                                && "io.tenantry.tenant.updated.v1"
+                                        .equals(events.get(0).path("type").asText()));
         List<JsonNode> events = list(recent);
         assertThat(events).hasSizeLessThanOrEqualTo(20);
-        assertThat(events).extracting(event -> event.path("position").asLong())
-                          .as("newest first").isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
-        assertThat(events.stream().filter(event -> tenant.equals(event.path("subject").asText()))
-                         .map(event -> event.path("type").asText()))
-                .containsExactly("io.tenantry.tenant.updated.v1", "io.tenantry.tenant.member-added.v1",
+        assertThat(events)
+                .extracting(event -> event.path("position").asLong())
+                .as("newest first")
+                .isSortedAccordingTo((a, b) -> Long.compare(b, a))
+                .doesNotHaveDuplicates();
+        assertThat(events.stream()
+                        .filter(event -> tenant.equals(event.path("subject").asText()))
+                        .map(event -> event.path("type").asText()))
+                .containsExactly(
+                        "io.tenantry.tenant.updated.v1",
+                        "io.tenantry.tenant.member-added.v1",
                         "io.tenantry.tenant.created.v1");
 
         // the same events, field for field, as the catch-up feed pages them
         long oldest = events.get(events.size() - 1).path("position").asLong();
-        JsonNode page = send(api.get("/api/lifecycle/events?after=" + (oldest - 1) + "&limit=1000").bearer(admin), 200)
+        JsonNode page = send(
+                        api.get("/api/lifecycle/events?after=" + (oldest - 1) + "&limit=1000")
+                                .bearer(admin),
+                        200)
                 .json();
         Map<Long, JsonNode> feed = new LinkedHashMap<>();
         page.path("events").forEach(event -> feed.put(event.path("position").asLong(), event));
-        assertThat(events).allSatisfy(event ->
-                assertThat(event).isEqualTo(feed.get(event.path("position").asLong())));
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event)
+                        .isEqualTo(feed.get(event.path("position").asLong())));
     }
 
     @Test
@@ -144,7 +174,12 @@ class DashboardStatsIT extends IntegrationTest {
 
     @Test
     void isForPartnerAdminsOnly() {
-        assertProblem(api.get("/api/dashboard/stats").bearer(api.token(uniqueUser("user"))).send(), 403, "forbidden");
+        assertProblem(
+                api.get("/api/dashboard/stats")
+                        .bearer(api.token(uniqueUser("user")))
+                        .send(),
+                403,
+                "forbidden");
         assertProblem(api.get("/api/dashboard/stats").send(), 401, "unauthenticated");
     }
 
@@ -154,28 +189,47 @@ class DashboardStatsIT extends IntegrationTest {
 
     private static Map<String, Long> changes(JsonNode before, JsonNode after, Iterable<String> paths) {
         Map<String, Long> changes = new LinkedHashMap<>();
-        paths.forEach(path -> changes.put(path, after.at(path).asLong() - before.at(path).asLong()));
+        paths.forEach(path ->
+                changes.put(path, after.at(path).asLong() - before.at(path).asLong()));
         return changes;
     }
 
     private String createTenant(String name, String tier, String planId) {
-        return send(api.post("/api/tenants").bearer(owner)
-                .json(Map.of("name", name, "slug", uniqueSlug("figures"), "tier", tier, "planId", planId)), 201)
-                .json().path("id").asText();
+        return send(
+                        api.post("/api/tenants")
+                                .bearer(owner)
+                                .json(Map.of(
+                                        "name", name, "slug", uniqueSlug("figures"), "tier", tier, "planId", planId)),
+                        201)
+                .json()
+                .path("id")
+                .asText();
     }
 
     private void failProvisioning(String tenantId) {
         send(api.post("/api/tenants/" + tenantId + "/provision").bearer(admin), 202);
-        String contextId = orchestrator.awaitRequest(tenantId, 1).path("contextId").asText();
+        String contextId =
+                orchestrator.awaitRequest(tenantId, 1).path("contextId").asText();
         send(orchestrator.answer(tenantId, false, 0, contextId), 200);
-        awaitRead("/api/tenants/" + tenantId, owner, tenant -> "PROVISION_FAILED".equals(tenant.path("status").asText()));
+        awaitRead(
+                "/api/tenants/" + tenantId,
+                owner,
+                tenant -> "PROVISION_FAILED".equals(tenant.path("status").asText()));
     }
 
     private void failDeprovisioning(String tenantId) {
         send(api.post("/api/tenants/" + tenantId + "/provision").bearer(admin), 202);
-        send(orchestrator.answer(tenantId, true, 0, orchestrator.awaitRequest(tenantId, 1).path("contextId").asText()),
+        send(
+                orchestrator.answer(
+                        tenantId,
+                        true,
+                        0,
+                        orchestrator.awaitRequest(tenantId, 1).path("contextId").asText()),
                 200);
-        awaitRead("/api/tenants/" + tenantId, owner, tenant -> "ACTIVE".equals(tenant.path("status").asText()));
+        awaitRead(
+                "/api/tenants/" + tenantId,
+                owner,
+                tenant -> "ACTIVE".equals(tenant.path("status").asText()));
         send(api.call("DELETE", "/api/tenants/" + tenantId).bearer(owner), 204);
         JsonNode removal = orchestrator.awaitRequest(tenantId, 2);
         assertThat(removal.path("type").asInt()).isEqualTo(1);
@@ -187,7 +241,9 @@ class DashboardStatsIT extends IntegrationTest {
     }
 
     private static List<JsonNode> failuresOf(JsonNode failures, String tenantId) {
-        return list(failures).stream().filter(failure -> tenantId.equals(failure.path("tenantId").asText())).toList();
+        return list(failures).stream()
+                .filter(failure -> tenantId.equals(failure.path("tenantId").asText()))
+                .toList();
     }
 
     private static JsonNode only(JsonNode failures, String tenantId) {

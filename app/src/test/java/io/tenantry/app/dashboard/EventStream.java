@@ -2,7 +2,6 @@ package io.tenantry.app.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,6 +51,7 @@ final class EventStream implements AutoCloseable {
     private final BlockingQueue<Event> arrived = new LinkedBlockingQueue<>();
     /** Every event (comments left out) taken so far, in order. */
     private final List<Event> received = new ArrayList<>();
+
     private final Thread reader;
 
     private EventStream(HttpResponse<Stream<String>> response) {
@@ -63,7 +63,8 @@ final class EventStream implements AutoCloseable {
 
     /** Connects; returns once the response headers are in (the body is read as it comes). */
     static EventStream open(int port, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dashboard/stream"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/dashboard/stream"))
                 .header("Accept", "text/event-stream")
                 .GET();
         if (token != null) {
@@ -72,8 +73,10 @@ final class EventStream implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                      .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         try {
             return new EventStream(client.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
         } catch (IOException e) {
@@ -152,7 +155,8 @@ final class EventStream implements AutoCloseable {
                     if (!data.isEmpty()) {
                         arrived.add(new Event(id, event, String.join("\n", data), null, retry));
                     } else if (retry != null) {
-                        arrived.add(new Event(null, null, null, "retry", retry)); // no event, a setting: kept as a comment
+                        arrived.add(
+                                new Event(null, null, null, "retry", retry)); // no event, a setting: kept as a comment
                     }
                     id = null;
                     event = null;
@@ -170,7 +174,7 @@ final class EventStream implements AutoCloseable {
                         case "event" -> event = value;
                         case "data" -> data.add(value);
                         case "retry" -> retry = value;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }

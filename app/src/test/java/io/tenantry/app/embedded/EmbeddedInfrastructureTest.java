@@ -1,13 +1,13 @@
 package io.tenantry.app.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the embedded default decides from the configuration alone, before anything starts. */
 class EmbeddedInfrastructureTest {
@@ -53,10 +53,13 @@ class EmbeddedInfrastructureTest {
 
         infrastructure.postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example:5432/tenantry");
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://db.example:5432/tenantry");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka.example:9092");
-        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")).isNull();
-        assertThat(environment.getProperty(EmbeddedInfrastructure.SUMMARY_PROPERTY)).isEmpty();
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.public-key-location"))
+                .isNull();
+        assertThat(environment.getProperty(EmbeddedInfrastructure.SUMMARY_PROPERTY))
+                .isEmpty();
     }
 
     @Test

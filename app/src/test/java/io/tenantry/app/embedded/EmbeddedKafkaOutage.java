@@ -1,10 +1,9 @@
 package io.tenantry.app.embedded;
 
 import io.tenantry.kafka.KraftBroker;
-import org.springframework.core.env.Environment;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import org.springframework.core.env.Environment;
 
 /**
  * For tests: takes the embedded Kafka broker the test context runs on down and brings it back, on the same port and
@@ -22,9 +21,9 @@ public final class EmbeddedKafkaOutage {
     public static Optional<EmbeddedKafkaOutage> of(Environment environment) {
         Path dataDir = Path.of(environment.getRequiredProperty(EmbeddedInfrastructure.DATA_DIR));
         return SharedServers.running(EmbeddedInfrastructure.kafkaKey(dataDir), KraftBroker.class)
-                            .filter(server -> server.bootstrapServers()
-                                                    .equals(environment.getProperty("spring.kafka.bootstrap-servers")))
-                            .map(EmbeddedKafkaOutage::new);
+                .filter(server ->
+                        server.bootstrapServers().equals(environment.getProperty("spring.kafka.bootstrap-servers")))
+                .map(EmbeddedKafkaOutage::new);
     }
 
     public void begin() {

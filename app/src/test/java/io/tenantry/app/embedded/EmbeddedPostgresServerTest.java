@@ -1,7 +1,7 @@
 package io.tenantry.app.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,9 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded PostgreSQL keeps its data across restarts, also when the JVM that ran it was killed. */
 class EmbeddedPostgresServerTest {
@@ -54,11 +53,17 @@ class EmbeddedPostgresServerTest {
      */
     @Test
     void takesOverFromAPostgresOrphanedByAKilledJvm() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphanMaker.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
         String url;
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = output.readLine();
@@ -67,7 +72,9 @@ class EmbeddedPostgresServerTest {
             url = line.substring("READY ".length());
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("the orphan still runs").isTrue();
+        assertThat(Files.exists(dataDir.resolve("postmaster.pid")))
+                .as("the orphan still runs")
+                .isTrue();
         assertThat(queryOne(url, "select name from survivor")).isEqualTo("orphaned");
 
         try (EmbeddedPostgresServer next = EmbeddedPostgresServer.start(dataDir, 0, false)) {
@@ -88,7 +95,7 @@ class EmbeddedPostgresServerTest {
 
     private static void execute(String url, String... statements) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -97,8 +104,8 @@ class EmbeddedPostgresServerTest {
 
     private static String queryOne(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             assertThat(rows.next()).isTrue();
             return rows.getString(1);
         }

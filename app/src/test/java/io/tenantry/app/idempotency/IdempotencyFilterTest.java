@@ -1,16 +1,15 @@
 package io.tenantry.app.idempotency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When the database goes away between the write and the key's bookkeeping, the write's own answer goes out, not a
@@ -51,8 +50,9 @@ class IdempotencyFilterTest {
                 throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
             }
         };
-        IdempotencyFilter filter = new IdempotencyFilter(new IdempotencyStore(goneAfterTheClaim,
-                new IdempotencyProperties(null, null, null), Clock.systemUTC()), new ObjectMapper());
+        IdempotencyFilter filter = new IdempotencyFilter(
+                new IdempotencyStore(goneAfterTheClaim, new IdempotencyProperties(null, null, null), Clock.systemUTC()),
+                new ObjectMapper());
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/tenants");
         request.addHeader(IdempotencyFilter.HEADER, "key-1");
         request.setContentType("application/json");

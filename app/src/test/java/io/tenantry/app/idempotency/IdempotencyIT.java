@@ -1,19 +1,18 @@
 package io.tenantry.app.idempotency;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.Concurrently;
 import io.tenantry.app.test.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Idempotency-Key: a retry gets the first answer and writes nothing; another request under the same key is 422; of
@@ -33,8 +32,11 @@ class IdempotencyIT extends IntegrationTest {
     }
 
     private Api.Response create(String token, String key, String slug) {
-        return api.post("/api/tenants").bearer(token).header("Idempotency-Key", key)
-                  .json(Map.of("name", "Once Co", "slug", slug, "tier", "POOLED")).send();
+        return api.post("/api/tenants")
+                .bearer(token)
+                .header("Idempotency-Key", key)
+                .json(Map.of("name", "Once Co", "slug", slug, "tier", "POOLED"))
+                .send();
     }
 
     private static String newKey() {
@@ -53,14 +55,20 @@ class IdempotencyIT extends IntegrationTest {
         Api.Response retry = create(owner, key, slug);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
-        assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(retry.json().path("id").asText())
+                .isEqualTo(first.json().path("id").asText());
         assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(tenantsCreatedWithSlug(slug)).isEqualTo(1);
 
         // without a key the same request is a new request: here, a taken slug
-        assertProblem(api.post("/api/tenants").bearer(owner)
-                         .json(Map.of("name", "Once Co", "slug", slug, "tier", "POOLED")).send(), 409, "slug_taken");
+        assertProblem(
+                api.post("/api/tenants")
+                        .bearer(owner)
+                        .json(Map.of("name", "Once Co", "slug", slug, "tier", "POOLED"))
+                        .send(),
+                409,
+                "slug_taken");
     }
 
     @Test
@@ -78,7 +86,8 @@ class IdempotencyIT extends IntegrationTest {
     @Test
     void keysAreEachCallersOwn() {
         String key = newKey();
-        assertThat(create(api.token(uniqueUser("a")), key, uniqueSlug("a")).status()).isEqualTo(201);
+        assertThat(create(api.token(uniqueUser("a")), key, uniqueSlug("a")).status())
+                .isEqualTo(201);
         Api.Response other = create(api.token(uniqueUser("b")), key, uniqueSlug("b"));
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.header("Idempotent-Replayed")).isEmpty();
@@ -88,27 +97,45 @@ class IdempotencyIT extends IntegrationTest {
     void aRefusalIsAnAnswerTooButABadKeyIsNot() {
         String owner = api.token(uniqueUser("owner"));
         String key = newKey();
-        Api.Call invalid = api.post("/api/tenants").bearer(owner).header("Idempotency-Key", key)
-                              .json(Map.of("name", "", "slug", "x", "tier", "POOLED"));
+        Api.Call invalid = api.post("/api/tenants")
+                .bearer(owner)
+                .header("Idempotency-Key", key)
+                .json(Map.of("name", "", "slug", "x", "tier", "POOLED"));
         assertThat(invalid.send().status()).isEqualTo(400);
-        Api.Response again = api.post("/api/tenants").bearer(owner).header("Idempotency-Key", key)
-                                .json(Map.of("name", "", "slug", "x", "tier", "POOLED")).send();
+        Api.Response again = api.post("/api/tenants")
+                .bearer(owner)
+                .header("Idempotency-Key", key)
+                .json(Map.of("name", "", "slug", "x", "tier", "POOLED"))
+                .send();
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.header("Idempotent-Replayed")).hasValue("true");
 
-        assertProblem(api.post("/api/tenants").bearer(owner).header("Idempotency-Key", "bad key with spaces")
-                         .json(Map.of("name", "Co", "slug", uniqueSlug("k"), "tier", "POOLED")).send(), 400,
+        assertProblem(
+                api.post("/api/tenants")
+                        .bearer(owner)
+                        .header("Idempotency-Key", "bad key with spaces")
+                        .json(Map.of("name", "Co", "slug", uniqueSlug("k"), "tier", "POOLED"))
+                        .send(),
+                400,
                 "invalid_idempotency_key");
     }
 
     @Test
     void aRepeatedDeleteAnswersAsTheFirstDid() {
         String owner = api.token(uniqueUser("owner"));
-        String id = create(owner, newKey(), uniqueSlug("gone")).json().path("id").asText();
+        String id =
+                create(owner, newKey(), uniqueSlug("gone")).json().path("id").asText();
         String key = newKey();
-        assertThat(api.call("DELETE", "/api/tenants/" + id).bearer(owner).header("Idempotency-Key", key).send()
-                      .status()).isEqualTo(204);
-        Api.Response retry = api.call("DELETE", "/api/tenants/" + id).bearer(owner).header("Idempotency-Key", key).send();
+        assertThat(api.call("DELETE", "/api/tenants/" + id)
+                        .bearer(owner)
+                        .header("Idempotency-Key", key)
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        Api.Response retry = api.call("DELETE", "/api/tenants/" + id)
+                .bearer(owner)
+                .header("Idempotency-Key", key)
+                .send();
         assertThat(retry.status()).isEqualTo(204);
         assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
     }
@@ -121,9 +148,12 @@ class IdempotencyIT extends IntegrationTest {
         List<Api.Response> answers = concurrently(12, () -> create(owner, key, slug));
 
         assertThat(answers).extracting(Api.Response::status).containsOnly(201);
-        assertThat(answers).extracting(response -> response.json().path("id").asText()).containsOnly(
-                answers.get(0).json().path("id").asText());
-        assertThat(answers).filteredOn(response -> response.header("Idempotent-Replayed").isEmpty()).hasSize(1);
+        assertThat(answers)
+                .extracting(response -> response.json().path("id").asText())
+                .containsOnly(answers.get(0).json().path("id").asText());
+        assertThat(answers)
+                .filteredOn(response -> response.header("Idempotent-Replayed").isEmpty())
+                .hasSize(1);
         assertThat(tenantsCreatedWithSlug(slug)).isEqualTo(1);
     }
 
@@ -140,13 +170,17 @@ class IdempotencyIT extends IntegrationTest {
             synchronized (counter) {
                 n = counter[0]++;
             }
-            return api.call("PATCH", "/api/tenants/" + id).bearer(owner).header("If-Match", version)
-                      .json(Map.of("industry", "Industry " + n)).send();
+            return api.call("PATCH", "/api/tenants/" + id)
+                    .bearer(owner)
+                    .header("If-Match", version)
+                    .json(Map.of("industry", "Industry " + n))
+                    .send();
         });
 
         assertThat(answers).filteredOn(response -> response.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(response -> response.status() != 200)
-                           .allSatisfy(response -> assertThat(response.status()).isIn(409, 412));
+        assertThat(answers)
+                .filteredOn(response -> response.status() != 200)
+                .allSatisfy(response -> assertThat(response.status()).isIn(409, 412));
         Long updates = jdbc.queryForObject("""
                 select count(*) from domain_event_entry where aggregate_identifier = ?
                 and payload_type = 'io.tenantry.contracts.tenant.TenantUpdatedEvent'""", Long.class, id);

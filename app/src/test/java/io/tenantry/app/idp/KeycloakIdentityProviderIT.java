@@ -1,5 +1,9 @@
 package io.tenantry.app.idp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tenantry.app.test.KeycloakServer;
 import io.tenantry.command.idp.IdentityProvider;
 import io.tenantry.command.idp.IdentityProviderException;
@@ -8,6 +12,9 @@ import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.tenant.TenantTier;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,14 +27,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The Keycloak adapter against a real Keycloak ({@link KeycloakServer}), checked through Keycloak's own admin API.
  * Each test has fresh tenants, and the pooled tests a shared realm of this run's own, so the realm is made by the
@@ -35,14 +34,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class KeycloakIdentityProviderIT {
 
-    private static final String POOLED_REALM = "pooled-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String POOLED_REALM =
+            "pooled-" + UUID.randomUUID().toString().substring(0, 8);
     private static Keycloak admin;
     private static IdentityProvider keycloak;
 
     @BeforeAll
     static void connect() {
-        admin = Keycloak.getInstance(KeycloakServer.url(), "master", KeycloakServer.ADMIN_USERNAME,
-                KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+        admin = Keycloak.getInstance(
+                KeycloakServer.url(),
+                "master",
+                KeycloakServer.ADMIN_USERNAME,
+                KeycloakServer.ADMIN_PASSWORD,
+                "admin-cli");
         keycloak = adapter(KeycloakServer.url(), KeycloakServer.ADMIN_PASSWORD, POOLED_REALM);
     }
 
@@ -81,8 +85,13 @@ class KeycloakIdentityProviderIT {
         assertThat(user.getRequiredActions()).containsExactlyInAnyOrder("VERIFY_EMAIL", "UPDATE_PASSWORD");
         assertThat(realm.users().get(account.authId()).credentials()).isEmpty();
         String management = onlyClient(realm, "realm-management").getId();
-        assertThat(realm.users().get(account.authId()).roles().clientLevel(management).listEffective())
-                .extracting(RoleRepresentation::getName).contains("realm-admin");
+        assertThat(realm.users()
+                        .get(account.authId())
+                        .roles()
+                        .clientLevel(management)
+                        .listEffective())
+                .extracting(RoleRepresentation::getName)
+                .contains("realm-admin");
     }
 
     @Test
@@ -108,7 +117,8 @@ class KeycloakIdentityProviderIT {
         assertThat(account.clientId()).isEqualTo("tenant-" + setup.tenantId());
         RealmResource realm = admin.realm(POOLED_REALM);
         assertThat(realm.toRepresentation().isOrganizationsEnabled()).isTrue();
-        OrganizationRepresentation organization = realm.organizations().get(account.organizationId()).toRepresentation();
+        OrganizationRepresentation organization =
+                realm.organizations().get(account.organizationId()).toRepresentation();
         assertThat(organization.getAlias()).isEqualTo("tenant-" + setup.tenantId());
         assertThat(organization.getName()).isEqualTo("tenant-" + setup.tenantId());
         assertThat(organization.getDescription()).isEqualTo(setup.tenantName());
@@ -142,7 +152,8 @@ class KeycloakIdentityProviderIT {
 
         assertThat(second).isEqualTo(first);
         RealmResource realm = admin.realm(POOLED_REALM);
-        assertThat(realm.organizations().search("tenant-" + setup.tenantId(), true, 0, 10)).hasSize(1);
+        assertThat(realm.organizations().search("tenant-" + setup.tenantId(), true, 0, 10))
+                .hasSize(1);
         assertThat(realm.clients().findByClientId(first.clientId())).hasSize(1);
         assertThat(members(realm, first.organizationId())).containsExactly(first.authId());
     }
@@ -159,7 +170,8 @@ class KeycloakIdentityProviderIT {
 
         IdentityAccount account = adapter.configure(setup(TenantTier.POOLED, "switch@pooled.example"));
 
-        assertThat(admin.realm(realmName).toRepresentation().isOrganizationsEnabled()).isTrue();
+        assertThat(admin.realm(realmName).toRepresentation().isOrganizationsEnabled())
+                .isTrue();
         assertThat(account.realm()).isEqualTo(realmName);
         admin.realm(realmName).remove();
     }
@@ -171,7 +183,8 @@ class KeycloakIdentityProviderIT {
 
         keycloak.remove(setup, account);
 
-        assertThatThrownBy(() -> admin.realm(account.realm()).toRepresentation()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> admin.realm(account.realm()).toRepresentation())
+                .isInstanceOf(NotFoundException.class);
         assertThatCode(() -> keycloak.remove(setup, account)).doesNotThrowAnyException();
         assertThatCode(() -> keycloak.remove(setup, null)).doesNotThrowAnyException();
     }
@@ -186,10 +199,12 @@ class KeycloakIdentityProviderIT {
         keycloak.remove(leaving, gone);
 
         RealmResource realm = admin.realm(POOLED_REALM);
-        assertThatThrownBy(() -> realm.organizations().get(gone.organizationId()).toRepresentation())
+        assertThatThrownBy(
+                        () -> realm.organizations().get(gone.organizationId()).toRepresentation())
                 .isInstanceOf(NotFoundException.class);
         assertThat(realm.clients().findByClientId(gone.clientId())).isEmpty();
-        assertThatThrownBy(() -> realm.users().get(gone.authId()).toRepresentation()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> realm.users().get(gone.authId()).toRepresentation())
+                .isInstanceOf(NotFoundException.class);
         assertThat(members(realm, kept.organizationId())).containsExactly(kept.authId());
         assertThat(realm.clients().findByClientId(kept.clientId())).hasSize(1);
         assertThatCode(() -> keycloak.remove(leaving, gone)).doesNotThrowAnyException();
@@ -206,10 +221,12 @@ class KeycloakIdentityProviderIT {
         keycloak.remove(first, one);
 
         RealmResource realm = admin.realm(POOLED_REALM);
-        assertThat(realm.users().get(one.authId()).toRepresentation().getUsername()).isEqualTo("both@pooled.example");
+        assertThat(realm.users().get(one.authId()).toRepresentation().getUsername())
+                .isEqualTo("both@pooled.example");
         assertThat(members(realm, two.organizationId())).containsExactly(two.authId());
         keycloak.remove(second, two);
-        assertThatThrownBy(() -> realm.users().get(one.authId()).toRepresentation()).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> realm.users().get(one.authId()).toRepresentation())
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -219,7 +236,8 @@ class KeycloakIdentityProviderIT {
         IdpSetup setup = setup(TenantTier.SILOED, "nobody@acme.example");
 
         assertThatThrownBy(() -> unreachable.configure(setup))
-                .isInstanceOfSatisfying(IdentityProviderException.class,
+                .isInstanceOfSatisfying(
+                        IdentityProviderException.class,
                         e -> assertThat(e.provider()).isEqualTo(IdentityProviderKind.KEYCLOAK))
                 .hasMessageContaining("Keycloak at " + closed + " could not be reached to find or create realm tenant-"
                         + setup.tenantId())
@@ -239,13 +257,25 @@ class KeycloakIdentityProviderIT {
     }
 
     private static IdentityProvider adapter(String url, String password, String pooledRealm) {
-        return IdentityProviderConfiguration.keycloak(new IdentityProviderProperties.Keycloak(url, "master", "admin-cli",
-                null, KeycloakServer.ADMIN_USERNAME, password, pooledRealm, Duration.ofSeconds(2), Duration.ofSeconds(30)));
+        return IdentityProviderConfiguration.keycloak(new IdentityProviderProperties.Keycloak(
+                url,
+                "master",
+                "admin-cli",
+                null,
+                KeycloakServer.ADMIN_USERNAME,
+                password,
+                pooledRealm,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30)));
     }
 
     private static IdpSetup setup(TenantTier tier, String email) {
         String tenantId = UUID.randomUUID().toString();
-        return new IdpSetup(tenantId, "acme-" + tenantId.substring(0, 6), "Acme " + tenantId.substring(0, 6), tier,
+        return new IdpSetup(
+                tenantId,
+                "acme-" + tenantId.substring(0, 6),
+                "Acme " + tenantId.substring(0, 6),
+                tier,
                 new IdpSetup.Admin(email, "Jane", "Doe"));
     }
 
@@ -256,11 +286,14 @@ class KeycloakIdentityProviderIT {
     }
 
     private static List<String> members(RealmResource realm, String organizationId) {
-        return realm.organizations().get(organizationId).members().list(0, 100).stream().map(MemberRepresentation::getId).toList();
+        return realm.organizations().get(organizationId).members().list(0, 100).stream()
+                .map(MemberRepresentation::getId)
+                .toList();
     }
 
     private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

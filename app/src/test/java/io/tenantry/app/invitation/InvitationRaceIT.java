@@ -1,5 +1,8 @@
 package io.tenantry.app.invitation;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.Concurrently;
 import io.tenantry.app.test.IntegrationTest;
@@ -7,22 +10,17 @@ import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.invitation.InviteMemberCommand;
 import io.tenantry.contracts.tenant.MemberRole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An acceptance racing a revoke, another acceptance, or the expiry deadline: whichever commits first wins, the other
@@ -59,20 +57,23 @@ class InvitationRaceIT extends IntegrationTest {
     @Test
     void acceptanceRacingARevokeEndsEitherAcceptedOrRevoked() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(api, ownerToken, tenantId,
-                    InvitationSupport.uniqueEmail("racer"), "MEMBER");
+            InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(
+                    api, ownerToken, tenantId, InvitationSupport.uniqueEmail("racer"), "MEMBER");
             String user = uniqueUser("racer");
             List<Api.Response> results = race(
                     () -> InvitationSupport.accept(api, api.token(user), sent.invitationId(), sent.token()),
                     () -> api.call("DELETE", "/api/tenants/" + tenantId + "/invitations/" + sent.invitationId())
-                             .bearer(ownerToken).send());
+                            .bearer(ownerToken)
+                            .send());
             Api.Response accept = results.get(0);
             Api.Response revoke = results.get(1);
 
-            assertThat(List.of(accept.status(), revoke.status())).as("%s / %s", accept, revoke)
-                                                                   .containsOnlyOnce(accept.status() == 200 ? 200 : 204);
-            assertThat(closings(sent.invitationId())).as("the seat is closed once").containsExactly(
-                    accept.status() == 200 ? "ACCEPTED" : "REVOKED");
+            assertThat(List.of(accept.status(), revoke.status()))
+                    .as("%s / %s", accept, revoke)
+                    .containsOnlyOnce(accept.status() == 200 ? 200 : 204);
+            assertThat(closings(sent.invitationId()))
+                    .as("the seat is closed once")
+                    .containsExactly(accept.status() == 200 ? "ACCEPTED" : "REVOKED");
             assertThat(membersAdded(user)).isEqualTo(accept.status() == 200 ? 1 : 0);
             if (accept.status() == 200) {
                 assertThat(revoke.status()).isIn(404, 409);
@@ -86,15 +87,18 @@ class InvitationRaceIT extends IntegrationTest {
     @Test
     void ofTwoUsersAcceptingAtOnceExactlyOneJoins() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(api, ownerToken, tenantId,
-                    InvitationSupport.uniqueEmail("pair"), "MEMBER");
+            InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(
+                    api, ownerToken, tenantId, InvitationSupport.uniqueEmail("pair"), "MEMBER");
             String first = uniqueUser("first");
             String second = uniqueUser("second");
             List<Api.Response> results = race(
                     () -> InvitationSupport.accept(api, api.token(first), sent.invitationId(), sent.token()),
                     () -> InvitationSupport.accept(api, api.token(second), sent.invitationId(), sent.token()));
 
-            assertThat(results).extracting(Api.Response::status).as("%s", results).containsOnlyOnce(200);
+            assertThat(results)
+                    .extracting(Api.Response::status)
+                    .as("%s", results)
+                    .containsOnlyOnce(200);
             assertThat(membersAdded(first) + membersAdded(second)).isEqualTo(1);
             assertThat(closings(sent.invitationId())).containsExactly("ACCEPTED");
         }
@@ -102,16 +106,23 @@ class InvitationRaceIT extends IntegrationTest {
 
     @Test
     void oneUserAcceptingTwiceAtOnceJoinsOnce() throws Exception {
-        InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(api, ownerToken, tenantId,
-                InvitationSupport.uniqueEmail("twice"), "MEMBER");
+        InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(
+                api, ownerToken, tenantId, InvitationSupport.uniqueEmail("twice"), "MEMBER");
         String user = uniqueUser("twice");
         String token = api.token(user);
-        List<Api.Response> results = race(() -> InvitationSupport.accept(api, token, sent.invitationId(), sent.token()),
+        List<Api.Response> results = race(
+                () -> InvitationSupport.accept(api, token, sent.invitationId(), sent.token()),
                 () -> InvitationSupport.accept(api, token, sent.invitationId(), sent.token()));
 
-        assertThat(results).extracting(Api.Response::status).as("%s", results).contains(200).allMatch(s -> s == 200 || s == 409);
+        assertThat(results)
+                .extracting(Api.Response::status)
+                .as("%s", results)
+                .contains(200)
+                .allMatch(s -> s == 200 || s == 409);
         assertThat(membersAdded(user)).isEqualTo(1);
-        assertThat(InvitationSupport.accept(api, token, sent.invitationId(), sent.token()).status()).isEqualTo(200);
+        assertThat(InvitationSupport.accept(api, token, sent.invitationId(), sent.token())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -119,16 +130,28 @@ class InvitationRaceIT extends IntegrationTest {
         String email = InvitationSupport.uniqueEmail("late");
         String invitationId = UUID.randomUUID().toString();
         String token = OneTimeSecrets.newSecret();
-        commands.sendAndWait(new InviteMemberCommand(tenantId, invitationId, email, MemberRole.MEMBER,
-                Instant.now().plusSeconds(1), OneTimeSecrets.hash(token), Caller.user(owner)));
+        commands.sendAndWait(new InviteMemberCommand(
+                tenantId,
+                invitationId,
+                email,
+                MemberRole.MEMBER,
+                Instant.now().plusSeconds(1),
+                OneTimeSecrets.hash(token),
+                Caller.user(owner)));
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                                 .until(() -> closings(invitationId).contains("EXPIRED") && expired(invitationId));
-        assertProblem(InvitationSupport.accept(api, api.token(uniqueUser("late")), invitationId, token), 409,
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> closings(invitationId).contains("EXPIRED") && expired(invitationId));
+        assertProblem(
+                InvitationSupport.accept(api, api.token(uniqueUser("late")), invitationId, token),
+                409,
                 "invitation_expired");
-        assertProblem(api.get("/api/invitations/" + invitationId).bearer(ownerToken).send(), 404, "invitation_not_found");
-        assertThat(InvitationSupport.invite(api, ownerToken, tenantId, email, "MEMBER").status())
-                .as("the address can be invited again").isEqualTo(201);
+        assertProblem(
+                api.get("/api/invitations/" + invitationId).bearer(ownerToken).send(), 404, "invitation_not_found");
+        assertThat(InvitationSupport.invite(api, ownerToken, tenantId, email, "MEMBER")
+                        .status())
+                .as("the address can be invited again")
+                .isEqualTo(201);
     }
 
     @Test
@@ -137,14 +160,22 @@ class InvitationRaceIT extends IntegrationTest {
             String invitationId = UUID.randomUUID().toString();
             String token = OneTimeSecrets.newSecret();
             Instant expiresAt = Instant.now().plusMillis(1500);
-            commands.sendAndWait(new InviteMemberCommand(tenantId, invitationId, InvitationSupport.uniqueEmail("edge"),
-                    MemberRole.MEMBER, expiresAt, OneTimeSecrets.hash(token), Caller.user(owner)));
+            commands.sendAndWait(new InviteMemberCommand(
+                    tenantId,
+                    invitationId,
+                    InvitationSupport.uniqueEmail("edge"),
+                    MemberRole.MEMBER,
+                    expiresAt,
+                    OneTimeSecrets.hash(token),
+                    Caller.user(owner)));
             String user = uniqueUser("edge");
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis() - 20 + round * 15));
             Api.Response accept = InvitationSupport.accept(api, api.token(user), invitationId, token);
 
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                                     .until(() -> !closings(invitationId).isEmpty() && (accept.status() == 200 || expired(invitationId)));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            !closings(invitationId).isEmpty() && (accept.status() == 200 || expired(invitationId)));
             if (accept.status() == 200) {
                 assertThat(closings(invitationId)).containsExactly("ACCEPTED");
                 assertThat(membersAdded(user)).isEqualTo(1);
@@ -169,7 +200,8 @@ class InvitationRaceIT extends IntegrationTest {
     private boolean expired(String invitationId) {
         Integer expired = jdbc.queryForObject("""
                 select count(*) from domain_event_entry where aggregate_identifier = ?
-                and payload_type = 'io.tenantry.contracts.invitation.InvitationExpiredEvent'""", Integer.class, invitationId);
+                and payload_type = 'io.tenantry.contracts.invitation.InvitationExpiredEvent'
+                """, Integer.class, invitationId);
         return expired != null && expired > 0;
     }
 

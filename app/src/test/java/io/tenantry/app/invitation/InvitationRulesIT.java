@@ -1,17 +1,16 @@
 package io.tenantry.app.invitation;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Map;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may invite, revoke and read; one pending invitation per address; no invitation for a member's address; held
@@ -44,26 +43,49 @@ class InvitationRulesIT extends IntegrationTest {
     void letsOwnersAndAdminsInviteAndOnlyOwnersInviteOwners() {
         expect(201, api.post(invitations()).bearer(adminToken).json(Map.of("email", email(), "role", "MEMBER")));
         assertProblem(InvitationSupport.invite(api, adminToken, tenantId, email(), "OWNER"), 403, "insufficient_role");
-        assertProblem(InvitationSupport.invite(api, memberToken, tenantId, email(), "MEMBER"), 403, "insufficient_role");
-        assertProblem(InvitationSupport.invite(api, api.token(uniqueUser("stranger")), tenantId, email(), "MEMBER"),
-                404, "tenant_not_found");
+        assertProblem(
+                InvitationSupport.invite(api, memberToken, tenantId, email(), "MEMBER"), 403, "insufficient_role");
+        assertProblem(
+                InvitationSupport.invite(api, api.token(uniqueUser("stranger")), tenantId, email(), "MEMBER"),
+                404,
+                "tenant_not_found");
         expect(201, api.post(invitations()).bearer(ownerToken).json(Map.of("email", email(), "role", "OWNER")));
-        assertProblem(api.post(invitations()).json(Map.of("email", email(), "role", "MEMBER")).send(), 401, "unauthenticated");
+        assertProblem(
+                api.post(invitations())
+                        .json(Map.of("email", email(), "role", "MEMBER"))
+                        .send(),
+                401,
+                "unauthenticated");
     }
 
     @Test
     void refusesASecondPendingInvitationForAnAddressUntilTheFirstIsRevoked() {
         String email = email();
-        String first = expect(201, api.post(invitations()).bearer(ownerToken).json(Map.of("email", email, "role", "MEMBER")))
-                .json().path("id").asText();
-        assertProblem(InvitationSupport.invite(api, adminToken, tenantId, email.toUpperCase(), "ADMIN"), 409,
+        String first = expect(
+                        201, api.post(invitations()).bearer(ownerToken).json(Map.of("email", email, "role", "MEMBER")))
+                .json()
+                .path("id")
+                .asText();
+        assertProblem(
+                InvitationSupport.invite(api, adminToken, tenantId, email.toUpperCase(), "ADMIN"),
+                409,
                 "invitation_pending");
         assertThat(heldSeats()).as("the refused invitation holds no seat").isEqualTo(1);
         assertThat(scheduledSeatExpiries()).as("nor left a deadline behind").isEqualTo(1);
 
-        assertProblem(api.call("DELETE", invitations() + "/" + first).bearer(memberToken).send(), 403, "insufficient_role");
+        assertProblem(
+                api.call("DELETE", invitations() + "/" + first)
+                        .bearer(memberToken)
+                        .send(),
+                403,
+                "insufficient_role");
         expect(204, api.call("DELETE", invitations() + "/" + first).bearer(adminToken));
-        assertProblem(api.call("DELETE", invitations() + "/" + first).bearer(adminToken).send(), 404, "invitation_not_found");
+        assertProblem(
+                api.call("DELETE", invitations() + "/" + first)
+                        .bearer(adminToken)
+                        .send(),
+                404,
+                "invitation_not_found");
         expect(201, api.post(invitations()).bearer(ownerToken).json(Map.of("email", email, "role", "MEMBER")));
     }
 
@@ -73,8 +95,11 @@ class InvitationRulesIT extends IntegrationTest {
         InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(api, ownerToken, tenantId, email, "MEMBER");
         String dave = uniqueUser("dave");
         String daveToken = api.token(dave);
-        expect(200, api.post("/api/invitations/" + sent.invitationId() + "/accept").bearer(daveToken)
-                       .json(Map.of("token", sent.token())));
+        expect(
+                200,
+                api.post("/api/invitations/" + sent.invitationId() + "/accept")
+                        .bearer(daveToken)
+                        .json(Map.of("token", sent.token())));
 
         assertProblem(InvitationSupport.invite(api, ownerToken, tenantId, email, "ADMIN"), 409, "already_member");
         expect(204, api.call("DELETE", members() + "/" + dave).bearer(daveToken));
@@ -85,13 +110,22 @@ class InvitationRulesIT extends IntegrationTest {
     void countsPendingInvitationsAgainstThePlansMemberLimit() {
         // owner, admin and member are 3 of the default plan's 5
         expect(201, api.post(invitations()).bearer(ownerToken).json(Map.of("email", email(), "role", "MEMBER")));
-        String last = expect(201, api.post(invitations()).bearer(ownerToken).json(Map.of("email", email(), "role", "MEMBER")))
-                .json().path("id").asText();
+        String last = expect(
+                        201,
+                        api.post(invitations()).bearer(ownerToken).json(Map.of("email", email(), "role", "MEMBER")))
+                .json()
+                .path("id")
+                .asText();
         Api.Response refused = InvitationSupport.invite(api, ownerToken, tenantId, email(), "MEMBER");
         assertProblem(refused, 409, "plan_limit_reached");
         assertThat(refused.json().path("detail").asText()).contains("3 members and 2 pending invitations");
-        assertProblem(api.post(members()).bearer(ownerToken).json(Map.of("userId", uniqueUser("x"), "role", "MEMBER")).send(),
-                409, "plan_limit_reached");
+        assertProblem(
+                api.post(members())
+                        .bearer(ownerToken)
+                        .json(Map.of("userId", uniqueUser("x"), "role", "MEMBER"))
+                        .send(),
+                409,
+                "plan_limit_reached");
 
         expect(204, api.call("DELETE", invitations() + "/" + last).bearer(ownerToken));
         expect(201, api.post(members()).bearer(ownerToken).json(Map.of("userId", uniqueUser("y"), "role", "MEMBER")));
@@ -99,22 +133,61 @@ class InvitationRulesIT extends IntegrationTest {
 
     @Test
     void refusesBadInputWithAProblem() {
-        assertProblem(InvitationSupport.invite(api, ownerToken, tenantId, "not-an-address", "MEMBER"), 400, "validation_failed");
-        assertProblem(api.post(invitations()).bearer(ownerToken).json(Map.of("email", email())).send(), 400, "validation_failed");
-        assertProblem(api.post(invitations()).bearer(ownerToken).json(Map.of("email", email(), "role", "KING")).send(),
-                400, "validation_failed");
-        assertProblem(api.post(invitations()).bearer(ownerToken)
-                         .json(Map.of("email", email(), "role", "MEMBER", "expiresInHours", 0)).send(), 400, "invalid_expiry");
-        assertProblem(api.post(invitations()).bearer(ownerToken)
-                         .json(Map.of("email", email(), "role", "MEMBER", "expiresInHours", 10_000)).send(), 400, "invalid_expiry");
-        assertProblem(InvitationSupport.invite(api, ownerToken, "no-such-tenant", email(), "MEMBER"), 404, "tenant_not_found");
-        assertThat(heldSeats()).as("nothing was held for the refused invitations").isZero();
+        assertProblem(
+                InvitationSupport.invite(api, ownerToken, tenantId, "not-an-address", "MEMBER"),
+                400,
+                "validation_failed");
+        assertProblem(
+                api.post(invitations())
+                        .bearer(ownerToken)
+                        .json(Map.of("email", email()))
+                        .send(),
+                400,
+                "validation_failed");
+        assertProblem(
+                api.post(invitations())
+                        .bearer(ownerToken)
+                        .json(Map.of("email", email(), "role", "KING"))
+                        .send(),
+                400,
+                "validation_failed");
+        assertProblem(
+                api.post(invitations())
+                        .bearer(ownerToken)
+                        .json(Map.of("email", email(), "role", "MEMBER", "expiresInHours", 0))
+                        .send(),
+                400,
+                "invalid_expiry");
+        assertProblem(
+                api.post(invitations())
+                        .bearer(ownerToken)
+                        .json(Map.of("email", email(), "role", "MEMBER", "expiresInHours", 10_000))
+                        .send(),
+                400,
+                "invalid_expiry");
+        assertProblem(
+                InvitationSupport.invite(api, ownerToken, "no-such-tenant", email(), "MEMBER"),
+                404,
+                "tenant_not_found");
+        assertThat(heldSeats())
+                .as("nothing was held for the refused invitations")
+                .isZero();
 
         String other = uniqueUser("other");
-        assertProblem(api.post("/api/invitations/no-such-invitation/accept").bearer(api.token(other))
-                         .json(Map.of("token", "x")).send(), 404, "invitation_not_found");
-        assertProblem(api.post("/api/invitations/no-such-invitation/accept").bearer(api.token(other))
-                         .json(Map.of()).send(), 400, "validation_failed");
+        assertProblem(
+                api.post("/api/invitations/no-such-invitation/accept")
+                        .bearer(api.token(other))
+                        .json(Map.of("token", "x"))
+                        .send(),
+                404,
+                "invitation_not_found");
+        assertProblem(
+                api.post("/api/invitations/no-such-invitation/accept")
+                        .bearer(api.token(other))
+                        .json(Map.of())
+                        .send(),
+                400,
+                "validation_failed");
     }
 
     @Test
@@ -123,16 +196,27 @@ class InvitationRulesIT extends IntegrationTest {
         InvitationSupport.Sent sent = InvitationSupport.inviteAndReadMail(api, ownerToken, tenantId, email, "MEMBER");
         String eve = uniqueUser("eve");
 
-        assertProblem(InvitationSupport.accept(api, api.token(eve), sent.invitationId(), "guessed"), 403,
+        assertProblem(
+                InvitationSupport.accept(api, api.token(eve), sent.invitationId(), "guessed"),
+                403,
                 "invalid_invitation_token");
-        assertProblem(InvitationSupport.accept(api, api.tokenWithEmail(eve, email("eve")), sent.invitationId(), sent.token()),
-                403, "invitation_email_mismatch");
-        assertProblem(api.post("/api/invitations/" + sent.invitationId() + "/accept").json(Map.of("token", sent.token())).send(),
-                401, "unauthenticated");
+        assertProblem(
+                InvitationSupport.accept(api, api.tokenWithEmail(eve, email("eve")), sent.invitationId(), sent.token()),
+                403,
+                "invitation_email_mismatch");
+        assertProblem(
+                api.post("/api/invitations/" + sent.invitationId() + "/accept")
+                        .json(Map.of("token", sent.token()))
+                        .send(),
+                401,
+                "unauthenticated");
         assertProblem(api.get(members() + "/" + eve).bearer(ownerToken).send(), 404, "member_not_found");
 
-        expect(200, api.post("/api/invitations/" + sent.invitationId() + "/accept").bearer(api.token(eve))
-                       .json(Map.of("token", sent.token())));
+        expect(
+                200,
+                api.post("/api/invitations/" + sent.invitationId() + "/accept")
+                        .bearer(api.token(eve))
+                        .json(Map.of("token", sent.token())));
     }
 
     @Test
@@ -150,13 +234,18 @@ class InvitationRulesIT extends IntegrationTest {
 
         expect(200, api.get(invitations()).bearer(adminToken));
         assertProblem(api.get(invitations()).bearer(memberToken).send(), 403, "insufficient_role");
-        assertProblem(api.get(invitations()).bearer(api.token(uniqueUser("nosy"))).send(), 404, "tenant_not_found");
+        assertProblem(
+                api.get(invitations()).bearer(api.token(uniqueUser("nosy"))).send(), 404, "tenant_not_found");
 
-        expect(204, api.call("DELETE", invitations() + "/" + sent.invitationId()).bearer(ownerToken));
+        expect(
+                204,
+                api.call("DELETE", invitations() + "/" + sent.invitationId()).bearer(ownerToken));
         awaitRead(invitations(), ownerToken, page -> page.path("total").asLong() == 0);
         assertProblem(api.get(path).bearer(ownerToken).send(), 404, "invitation_not_found");
-        assertProblem(InvitationSupport.accept(api, api.token(uniqueUser("late")), sent.invitationId(), sent.token()),
-                404, "invitation_not_found");
+        assertProblem(
+                InvitationSupport.accept(api, api.token(uniqueUser("late")), sent.invitationId(), sent.token()),
+                404,
+                "invitation_not_found");
     }
 
     private long heldSeats() {
@@ -169,8 +258,8 @@ class InvitationRulesIT extends IntegrationTest {
     /** Deadlines scheduled in the tenant's scope (seat expiries): db-scheduler rows naming the tenant. */
     private long scheduledSeatExpiries() {
         Long scheduled = jdbc.queryForObject("""
-                select count(*) from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0""",
-                Long.class, tenantId);
+                select count(*) from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0
+                """, Long.class, tenantId);
         return scheduled == null ? 0 : scheduled;
     }
 

@@ -1,26 +1,23 @@
 package io.tenantry.app.lead;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.TestMail;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registering leads and reading their verification mail, for the lead tests. */
 public final class LeadSupport {
 
     private static final Pattern LINK = Pattern.compile("lead=([0-9a-f-]{36})&code=([A-Za-z0-9_-]+)");
 
-    private LeadSupport() {
-    }
+    private LeadSupport() {}
 
-    public record Registered(String leadId, String email, String code) {
-    }
+    public record Registered(String leadId, String email, String code) {}
 
     public static String uniqueEmail() {
         return "lead-" + UUID.randomUUID() + "@example.com";
@@ -28,8 +25,9 @@ public final class LeadSupport {
 
     /** Registers a lead and fishes its code out of the mail it got. */
     public static Registered register(Api api, String email) {
-        Api.Response created = api.post("/api/leads").json(Map.of("name", "Lena Lead", "email", email,
-                "companyName", "Lead Co")).send();
+        Api.Response created = api.post("/api/leads")
+                .json(Map.of("name", "Lena Lead", "email", email, "companyName", "Lead Co"))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("verificationSent").asBoolean()).isTrue();
         String leadId = created.json().path("id").asText();
@@ -48,7 +46,9 @@ public final class LeadSupport {
     }
 
     public static String verify(Api api, Registered lead) {
-        Api.Response verified = api.post("/api/leads/" + lead.leadId() + "/verify").json(Map.of("code", lead.code())).send();
+        Api.Response verified = api.post("/api/leads/" + lead.leadId() + "/verify")
+                .json(Map.of("code", lead.code()))
+                .send();
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         return verified.json().path("token").asText();
     }

@@ -1,22 +1,21 @@
 package io.tenantry.app.lead;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.TestMail;
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.lead.CreateLeadCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Verification over HTTP: wrong codes counted, the lock, a new code replacing the old, and expiry by deadline. */
 class LeadVerificationIT extends IntegrationTest {
@@ -36,8 +35,12 @@ class LeadVerificationIT extends IntegrationTest {
         JsonNode locked = assertProblem(verify(lead.leadId(), "last-try"), 409, "lead_locked");
         assertThat(locked.path("detail").asText()).contains("too many wrong codes");
         assertProblem(verify(lead.leadId(), lead.code()), 409, "lead_locked");
-        assertProblem(api.post("/api/leads/" + lead.leadId() + "/resend-verification").send(), 409, "lead_locked");
-        awaitRead("/api/leads/" + lead.leadId(), partnerAdmin(), body -> "LOCKED".equals(body.path("status").asText()));
+        assertProblem(
+                api.post("/api/leads/" + lead.leadId() + "/resend-verification").send(), 409, "lead_locked");
+        awaitRead(
+                "/api/leads/" + lead.leadId(),
+                partnerAdmin(),
+                body -> "LOCKED".equals(body.path("status").asText()));
     }
 
     @Test
@@ -45,9 +48,12 @@ class LeadVerificationIT extends IntegrationTest {
         String email = LeadSupport.uniqueEmail();
         LeadSupport.Registered lead = LeadSupport.register(api, email);
 
-        Api.Response resent = api.post("/api/leads/" + lead.leadId() + "/resend-verification").send();
+        Api.Response resent =
+                api.post("/api/leads/" + lead.leadId() + "/resend-verification").send();
         assertThat(resent.status()).as(resent.toString()).isEqualTo(202);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> TestMail.messagesTo(email).size() == 2);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> TestMail.messagesTo(email).size() == 2);
         String newCode = LeadSupport.codeIn(TestMail.messagesTo(email).get(1), lead.leadId());
         assertThat(newCode).isNotEqualTo(lead.code());
 
@@ -59,10 +65,19 @@ class LeadVerificationIT extends IntegrationTest {
     void expiresAnUnverifiedLeadByItsDeadline() {
         String leadId = UUID.randomUUID().toString();
         String code = OneTimeSecrets.newSecret();
-        commands.sendAndWait(new CreateLeadCommand(leadId, "Slow Lead", LeadSupport.uniqueEmail(), "Slow Co", null,
-                OneTimeSecrets.hash(code), Instant.now().plusSeconds(1)));
+        commands.sendAndWait(new CreateLeadCommand(
+                leadId,
+                "Slow Lead",
+                LeadSupport.uniqueEmail(),
+                "Slow Co",
+                null,
+                OneTimeSecrets.hash(code),
+                Instant.now().plusSeconds(1)));
 
-        awaitRead("/api/leads/" + leadId, partnerAdmin(), body -> "EXPIRED".equals(body.path("status").asText()));
+        awaitRead(
+                "/api/leads/" + leadId,
+                partnerAdmin(),
+                body -> "EXPIRED".equals(body.path("status").asText()));
         assertProblem(verify(leadId, code), 409, "lead_expired");
     }
 
@@ -70,8 +85,14 @@ class LeadVerificationIT extends IntegrationTest {
     void refusesAnExpiredCodeOfALeadNotYetExpired() {
         String leadId = UUID.randomUUID().toString();
         String code = OneTimeSecrets.newSecret();
-        commands.sendAndWait(new CreateLeadCommand(leadId, "Late Lead", LeadSupport.uniqueEmail(), "Late Co", null,
-                OneTimeSecrets.hash(code), Instant.now().minusSeconds(1)));
+        commands.sendAndWait(new CreateLeadCommand(
+                leadId,
+                "Late Lead",
+                LeadSupport.uniqueEmail(),
+                "Late Co",
+                null,
+                OneTimeSecrets.hash(code),
+                Instant.now().minusSeconds(1)));
 
         Api.Response response = verify(leadId, code);
         assertThat(response.status()).isIn(409);
@@ -80,15 +101,30 @@ class LeadVerificationIT extends IntegrationTest {
 
     @Test
     void refusesBadRequestsAndUnknownLeads() {
-        assertProblem(api.post("/api/leads").json(Map.of("name", "X", "email", "nope", "companyName", "Y")).send(),
-                400, "validation_failed");
-        assertProblem(api.post("/api/leads").json(Map.of("name", "X", "email", "x@example.com")).send(),
-                400, "validation_failed");
+        assertProblem(
+                api.post("/api/leads")
+                        .json(Map.of("name", "X", "email", "nope", "companyName", "Y"))
+                        .send(),
+                400,
+                "validation_failed");
+        assertProblem(
+                api.post("/api/leads")
+                        .json(Map.of("name", "X", "email", "x@example.com"))
+                        .send(),
+                400,
+                "validation_failed");
         assertProblem(verify(UUID.randomUUID().toString(), "code"), 404, "not_found");
-        assertProblem(api.post("/api/leads/" + UUID.randomUUID() + "/verify").json(Map.of()).send(), 400, "validation_failed");
+        assertProblem(
+                api.post("/api/leads/" + UUID.randomUUID() + "/verify")
+                        .json(Map.of())
+                        .send(),
+                400,
+                "validation_failed");
     }
 
     private Api.Response verify(String leadId, String code) {
-        return api.post("/api/leads/" + leadId + "/verify").json(Map.of("code", code)).send();
+        return api.post("/api/leads/" + leadId + "/verify")
+                .json(Map.of("code", code))
+                .send();
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantry.app.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.TenantryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -7,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The application's logging configuration masks e-mail addresses in messages and in stack traces. */
 @TenantryIntegrationTest
@@ -19,9 +19,14 @@ class LogMaskingIT {
 
     @Test
     void masksAddressesInMessagesAndExceptions(CapturedOutput output) {
-        log.warn("could not reach secret.person@example.org", new IllegalStateException("bounce from other.person@example.org"));
+        log.warn(
+                "could not reach secret.person@example.org",
+                new IllegalStateException("bounce from other.person@example.org"));
 
-        assertThat(output.getOut()).contains("s***@example.org").contains("o***@example.org")
-                                   .doesNotContain("secret.person@").doesNotContain("other.person@");
+        assertThat(output.getOut())
+                .contains("s***@example.org")
+                .contains("o***@example.org")
+                .doesNotContain("secret.person@")
+                .doesNotContain("other.person@");
     }
 }

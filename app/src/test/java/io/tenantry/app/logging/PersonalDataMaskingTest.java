@@ -1,8 +1,8 @@
 package io.tenantry.app.logging;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PersonalDataMaskingTest {
 
@@ -14,7 +14,8 @@ class PersonalDataMaskingTest {
 
     @Test
     void leavesTextWithoutAddressesAlone() {
-        assertThat(PersonalDataMasking.mask("processor owner 1234@host-7 started")).isEqualTo("processor owner 1234@host-7 started");
+        assertThat(PersonalDataMasking.mask("processor owner 1234@host-7 started"))
+                .isEqualTo("processor owner 1234@host-7 started");
         assertThat(PersonalDataMasking.mask(null)).isNull();
     }
 }

@@ -1,13 +1,12 @@
 package io.tenantry.app.mail;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Without a mail server, each mail becomes an .eml file a new user can open. */
 class OutboxMailTransportTest {
@@ -18,8 +17,8 @@ class OutboxMailTransportTest {
     @Test
     void writesEachMailAsAnEmlFileNamedAfterItsReference() throws Exception {
         OutboxMailTransport transport = new OutboxMailTransport(outbox, "Tenantry <no-reply@example.com>");
-        transport.send(new OutgoingMail("ann@example.com", "Grüße", "Follow https://app.example/x?code=c0de\n",
-                "invitation-1/../x"));
+        transport.send(new OutgoingMail(
+                "ann@example.com", "Grüße", "Follow https://app.example/x?code=c0de\n", "invitation-1/../x"));
 
         List<Path> files;
         try (var stream = Files.list(outbox)) {
@@ -28,7 +27,10 @@ class OutboxMailTransportTest {
         assertThat(files).hasSize(1);
         assertThat(files.get(0).getFileName().toString()).matches("\\d+-invitation-1____x\\.eml");
         String eml = Files.readString(files.get(0));
-        assertThat(eml).contains("From: Tenantry <no-reply@example.com>").contains("To: ann@example.com")
-                       .contains("Subject: =?UTF-8?").contains("https://app.example/x?code=c0de");
+        assertThat(eml)
+                .contains("From: Tenantry <no-reply@example.com>")
+                .contains("To: ann@example.com")
+                .contains("Subject: =?UTF-8?")
+                .contains("https://app.example/x?code=c0de");
     }
 }

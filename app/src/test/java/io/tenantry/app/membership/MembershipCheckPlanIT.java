@@ -1,14 +1,13 @@
 package io.tenantry.app.membership;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.TenantryIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The membership check is one query that an index of {@code tenant_member} answers alone: both columns are index
@@ -28,14 +27,17 @@ class MembershipCheckPlanIT {
     void answersTheMembershipCheckFromThePrimaryKey() {
         List<String> plan = transactions.execute(status -> {
             jdbc.execute("set local enable_seqscan = off");
-            return jdbc.queryForList("explain select * from tenant_member where tenant_id = 'some-tenant' and user_id = 'some-user'",
+            return jdbc.queryForList(
+                    "explain select * from tenant_member where tenant_id = 'some-tenant' and user_id = 'some-user'",
                     String.class);
         });
 
         String text = String.join("\n", plan);
-        assertThat(text).startsWith("Index Scan using tenant_member_")
-                        .containsPattern("Index Cond: .*user_id.*tenant_id|Index Cond: .*tenant_id.*user_id")
-                        .doesNotContain("Filter").doesNotContain("Seq Scan");
+        assertThat(text)
+                .startsWith("Index Scan using tenant_member_")
+                .containsPattern("Index Cond: .*user_id.*tenant_id|Index Cond: .*tenant_id.*user_id")
+                .doesNotContain("Filter")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
@@ -48,8 +50,9 @@ class MembershipCheckPlanIT {
                     where d.id = 'some-tenant'""", String.class);
         });
 
-        assertThat(String.join("\n", plan)).contains("Index Scan using tenant_directory_pkey")
-                                           .contains("Index Scan using tenant_member_")
-                                           .doesNotContain("Seq Scan");
+        assertThat(String.join("\n", plan))
+                .contains("Index Scan using tenant_directory_pkey")
+                .contains("Index Scan using tenant_member_")
+                .doesNotContain("Seq Scan");
     }
 }

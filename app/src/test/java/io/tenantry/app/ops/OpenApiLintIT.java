@@ -1,17 +1,16 @@
 package io.tenantry.app.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document passes Redocly's recommended rules: {@code redocly lint} (the version pinned in
@@ -46,11 +45,15 @@ class OpenApiLintIT extends IntegrationTest {
         Path log = Files.createTempFile("openapi-lint", ".log");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true)
-                                                 .redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(WORK.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("Node.js and npm are needed on the path (Debian: apt-get install nodejs npm): "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    "Node.js and npm are needed on the path (Debian: apt-get install nodejs npm): " + e.getMessage(),
+                    e);
         }
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -61,6 +64,5 @@ class OpenApiLintIT extends IntegrationTest {
         return new Result(process.exitValue(), output);
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

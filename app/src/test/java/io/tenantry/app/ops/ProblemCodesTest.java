@@ -1,9 +1,8 @@
 package io.tenantry.app.ops;
 
-import io.tenantry.contracts.DomainRefusal;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.contracts.DomainRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,14 +13,27 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /** {@link ProblemCodes} lists every code the main sources of every module give a problem, under its status. */
 class ProblemCodesTest {
 
-    private static final Map<String, Integer> FACTORIES = Map.of("invalid", 400, "unauthorized", 401,
-            "forbidden", 403, "notFound", 404, "conflict", 409, "preconditionFailed", 412, "unprocessable", 422);
+    private static final Map<String, Integer> FACTORIES = Map.of(
+            "invalid",
+            400,
+            "unauthorized",
+            401,
+            "forbidden",
+            403,
+            "notFound",
+            404,
+            "conflict",
+            409,
+            "preconditionFailed",
+            412,
+            "unprocessable",
+            422);
     private static final Pattern FACTORY = Pattern.compile("DomainRefusal\\.(\\w+)\\(\\s*\"([a-z_]+)\"");
     private static final Pattern KIND = Pattern.compile("Kind\\.(\\w+),\\s*\"([a-z_]+)\"");
     private static final Pattern HTTP_STATUS = Pattern.compile("HttpStatus\\.(\\w+),\\s*\"([a-z_]+)\"");
@@ -30,9 +42,10 @@ class ProblemCodesTest {
     void listsEveryCodeTheSourcesAnswerWith() {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of(".."))) {
-            files.filter(file -> file.toString().endsWith(".java") && file.toString().contains("/src/main/java/"))
-                 .map(ProblemCodesTest::read)
-                 .forEach(source -> found.addAll(codes(source)));
+            files.filter(file ->
+                            file.toString().endsWith(".java") && file.toString().contains("/src/main/java/"))
+                    .map(ProblemCodesTest::read)
+                    .forEach(source -> found.addAll(codes(source)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +54,8 @@ class ProblemCodesTest {
         assertThat(found).allSatisfy(pair -> {
             int status = Integer.parseInt(pair.substring(0, 3));
             assertThat(ProblemCodes.BY_STATUS.getOrDefault(status, List.of()))
-                    .as("ProblemCodes lists %s", pair).contains(pair.substring(4));
+                    .as("ProblemCodes lists %s", pair)
+                    .contains(pair.substring(4));
         });
     }
 

@@ -1,21 +1,20 @@
 package io.tenantry.app.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.tenantry.app.test.TenantryIntegrationTest;
 import io.tenantry.contracts.tenant.CreateTenantCommand;
 import io.tenantry.contracts.tenant.TenantTier;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon's tables on PostgreSQL: every binary column {@code bytea} (never large objects, which leak on each token
@@ -37,12 +36,19 @@ class EventStoreSchemaIT {
                 where table_schema = current_schema()
                   and column_name in ('payload', 'meta_data', 'token', 'serialized_saga', 'diagnostics')""");
 
-        assertThat(binaryColumns).extracting(row -> row.get("table_name") + "." + row.get("column_name"))
-                                 .contains("domain_event_entry.payload", "domain_event_entry.meta_data",
-                                         "snapshot_event_entry.payload", "token_entry.token",
-                                         "saga_entry.serialized_saga", "dead_letter_entry.payload",
-                                         "dead_letter_entry.diagnostics");
-        assertThat(binaryColumns).allSatisfy(row -> assertThat(row.get("data_type")).as(row.toString()).isEqualTo("bytea"));
+        assertThat(binaryColumns)
+                .extracting(row -> row.get("table_name") + "." + row.get("column_name"))
+                .contains(
+                        "domain_event_entry.payload",
+                        "domain_event_entry.meta_data",
+                        "snapshot_event_entry.payload",
+                        "token_entry.token",
+                        "saga_entry.serialized_saga",
+                        "dead_letter_entry.payload",
+                        "dead_letter_entry.diagnostics");
+        assertThat(binaryColumns)
+                .allSatisfy(row ->
+                        assertThat(row.get("data_type")).as(row.toString()).isEqualTo("bytea"));
     }
 
     @Test
@@ -57,11 +63,14 @@ class EventStoreSchemaIT {
     @Test
     void leavesNoLargeObjectsBehindWhenTrackingTokensMove() {
         createTenants(3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from token_entry where processor_name = 'tenant-directory' and token is not null",
-                Integer.class) > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from token_entry where processor_name = 'tenant-directory' and token is not null",
+                                Integer.class)
+                        > 0);
 
-        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -75,8 +84,8 @@ class EventStoreSchemaIT {
     private String columnDefault(String table, String column) {
         return jdbc.queryForObject("""
                 select column_default from information_schema.columns
-                where table_schema = current_schema() and table_name = ? and column_name = ?""", String.class,
-                table, column);
+                where table_schema = current_schema() and table_name = ? and column_name = ?
+                """, String.class, table, column);
     }
 
     @Test
@@ -99,27 +108,33 @@ class EventStoreSchemaIT {
         String second = createTenants(1).get(0);
 
         long firstsLast = globalIndexOf(first, 1);
-        assertThat(globalIndexOf(first, 0)).as("one creation, two consecutive events").isEqualTo(firstsLast - 1);
+        assertThat(globalIndexOf(first, 0))
+                .as("one creation, two consecutive events")
+                .isEqualTo(firstsLast - 1);
         // other writers (sagas of earlier tests) may append in between, but never a pooled block of 50 numbers
         assertThat(otherNode).isGreaterThan(firstsLast).isLessThan(firstsLast + 10);
         long secondsFirst = globalIndexOf(second, 0);
         assertThat(secondsFirst).isGreaterThan(otherNode).isLessThan(otherNode + 10);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where global_index = ?", Long.class,
-                otherNode)).as("the number the other node drew is its own").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where global_index = ?", Long.class, otherNode))
+                .as("the number the other node drew is its own")
+                .isZero();
     }
 
     private long globalIndexOf(String aggregateId, long sequenceNumber) {
         return jdbc.queryForObject(
                 "select global_index from domain_event_entry where aggregate_identifier = ? and sequence_number = ?",
-                Long.class, aggregateId, sequenceNumber);
+                Long.class,
+                aggregateId,
+                sequenceNumber);
     }
 
     private List<String> createTenants(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
-            commands.sendAndWait(CreateTenantCommand.of(id, "Schema " + i, "schema-" + id.substring(0, 8),
-                    TenantTier.POOLED, "schema-test"));
+            commands.sendAndWait(CreateTenantCommand.of(
+                    id, "Schema " + i, "schema-" + id.substring(0, 8), TenantTier.POOLED, "schema-test"));
             ids.add(id);
         }
         return ids;

@@ -1,5 +1,9 @@
 package io.tenantry.app.privacy;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
@@ -7,6 +11,12 @@ import io.tenantry.app.test.Processors;
 import io.tenantry.command.tenant.Tenant;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -16,17 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Crypto-shredding end to end on the real event store: no plaintext is stored, erasure makes the bytes unreadable,
@@ -55,86 +54,153 @@ class CryptoShreddingIT extends IntegrationTest {
         String owner = api.token(uniqueUser("owner"));
         String janeEmail = "jane-" + UUID.randomUUID() + "@example.com";
         String johnEmail = "john-" + UUID.randomUUID() + "@example.com";
-        Api.Response created = api.post("/api/tenants").bearer(owner).json(Map.of(
-                "name", "Shredded Inc", "slug", uniqueSlug("shred"), "tier", "POOLED",
-                "contacts", List.of(
-                        Map.of("name", "Jane Secret", "email", janeEmail, "phone", "+44 20 7946 0001", "primary", true),
-                        Map.of("name", "John Public", "email", johnEmail)))).send();
+        Api.Response created = api.post("/api/tenants")
+                .bearer(owner)
+                .json(Map.of(
+                        "name",
+                        "Shredded Inc",
+                        "slug",
+                        uniqueSlug("shred"),
+                        "tier",
+                        "POOLED",
+                        "contacts",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        "Jane Secret",
+                                        "email",
+                                        janeEmail,
+                                        "phone",
+                                        "+44 20 7946 0001",
+                                        "primary",
+                                        true),
+                                Map.of("name", "John Public", "email", johnEmail))))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().path("id").asText();
 
         String raw = rawPayloadOf(id);
-        assertThat(raw).doesNotContain(janeEmail).doesNotContain("Jane Secret").doesNotContain("7946 0001")
-                       .doesNotContain(johnEmail).doesNotContain("John Public").contains("Shredded Inc");
-        JsonNode before = awaitTenant(id, owner, tenant -> tenant.path("contacts").size() == 2);
+        assertThat(raw)
+                .doesNotContain(janeEmail)
+                .doesNotContain("Jane Secret")
+                .doesNotContain("7946 0001")
+                .doesNotContain(johnEmail)
+                .doesNotContain("John Public")
+                .contains("Shredded Inc");
+        JsonNode before =
+                awaitTenant(id, owner, tenant -> tenant.path("contacts").size() == 2);
         assertThat(before.path("contacts").get(0).path("email").asText()).isEqualTo(janeEmail);
 
-        assertProblem(api.call("DELETE", "/api/privacy/subjects?email=" + janeEmail).bearer(owner).send(), 403, "forbidden");
-        assertThat(api.call("DELETE", "/api/privacy/subjects?email=" + janeEmail.toUpperCase()).bearer(admin).send().status())
+        assertProblem(
+                api.call("DELETE", "/api/privacy/subjects?email=" + janeEmail)
+                        .bearer(owner)
+                        .send(),
+                403,
+                "forbidden");
+        assertThat(api.call("DELETE", "/api/privacy/subjects?email=" + janeEmail.toUpperCase())
+                        .bearer(admin)
+                        .send()
+                        .status())
                 .isEqualTo(204);
-        assertProblem(api.call("DELETE", "/api/privacy/subjects?email=" + janeEmail).bearer(admin).send(),
-                404, "unknown_data_subject");
+        assertProblem(
+                api.call("DELETE", "/api/privacy/subjects?email=" + janeEmail)
+                        .bearer(admin)
+                        .send(),
+                404,
+                "unknown_data_subject");
 
-        JsonNode after = awaitTenant(id, owner,
-                tenant -> Erasure.MARKER.equals(tenant.path("contacts").get(0).path("email").asText()));
+        JsonNode after = awaitTenant(
+                id,
+                owner,
+                tenant -> Erasure.MARKER.equals(
+                        tenant.path("contacts").get(0).path("email").asText()));
         assertErased(after.path("contacts").get(0), true);
         assertThat(after.path("contacts").get(1).path("email").asText()).isEqualTo(johnEmail);
 
         assertThat(rawPayloadOf(id)).as("events are never rewritten").isEqualTo(raw);
-        assertThat(jdbc.queryForObject("select count(*) from privacy_subject_key where subject_id = ?", Integer.class,
-                fingerprints.of(janeEmail))).as("the only key that could open them is gone").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from privacy_subject_key where subject_id = ?",
+                        Integer.class,
+                        fingerprints.of(janeEmail)))
+                .as("the only key that could open them is gone")
+                .isZero();
         String erasedEvent = jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8') from domain_event_entry
                 where payload_type = 'io.tenantry.contracts.privacy.PersonalDataErasedEvent'
                   and convert_from(payload, 'UTF8') like ?""", String.class, "%" + fingerprints.of(janeEmail) + "%");
         assertThat(erasedEvent).doesNotContain(janeEmail).doesNotContain("jane-");
 
-        assertThat(loadTenantVersion(id)).as("the aggregate still loads: created, owner added").isEqualTo(1);
+        assertThat(loadTenantVersion(id))
+                .as("the aggregate still loads: created, owner added")
+                .isEqualTo(1);
 
         Processors.replay(processing, eventStore, "tenant-directory");
-        JsonNode rebuilt = awaitTenant(id, owner, tenant -> tenant.path("contacts").size() == 2);
+        JsonNode rebuilt =
+                awaitTenant(id, owner, tenant -> tenant.path("contacts").size() == 2);
         assertThat(rebuilt.path("contacts")).isEqualTo(after.path("contacts"));
 
-        Api.Response audit = api.get("/api/audit/tenants/" + id + "/events").bearer(admin).send();
+        Api.Response audit =
+                api.get("/api/audit/tenants/" + id + "/events").bearer(admin).send();
         assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
         JsonNode first = audit.json().path("items").get(0);
         assertThat(first.path("type").asText()).isEqualTo("TenantCreatedEvent");
         assertErased(first.path("payload").path("contacts").get(0), true);
-        assertThat(first.path("payload").path("contacts").get(1).path("name").asText()).isEqualTo("John Public");
+        assertThat(first.path("payload").path("contacts").get(1).path("name").asText())
+                .isEqualTo("John Public");
         List<String> tenantEvents = new ArrayList<>();
         audit.json().path("items").forEach(item -> {
             if ("Tenant".equals(item.path("aggregateType").asText())) {
                 tenantEvents.add(item.path("type").asText());
             }
         });
-        assertThat(tenantEvents).as("the tenant's own events (its subscription's come along)")
-                                .containsExactly("TenantCreatedEvent", "MemberAddedEvent");
+        assertThat(tenantEvents)
+                .as("the tenant's own events (its subscription's come along)")
+                .containsExactly("TenantCreatedEvent", "MemberAddedEvent");
     }
 
     @Test
     void refusesErasureRequestsThatNameNobody() {
         String admin = api.token(uniqueUser("admin"), List.of("partner-admin"), List.of());
 
-        assertProblem(api.call("DELETE", "/api/privacy/subjects?email=nobody-" + UUID.randomUUID() + "@example.com")
-                         .bearer(admin).send(), 404, "unknown_data_subject");
+        assertProblem(
+                api.call("DELETE", "/api/privacy/subjects?email=nobody-" + UUID.randomUUID() + "@example.com")
+                        .bearer(admin)
+                        .send(),
+                404,
+                "unknown_data_subject");
         assertProblem(api.call("DELETE", "/api/privacy/subjects").bearer(admin).send(), 400, "bad_request");
-        assertProblem(api.call("DELETE", "/api/privacy/subjects?email=not-an-address").bearer(admin).send(),
-                400, "validation_failed");
+        assertProblem(
+                api.call("DELETE", "/api/privacy/subjects?email=not-an-address")
+                        .bearer(admin)
+                        .send(),
+                400,
+                "validation_failed");
     }
 
     @Test
     void keepsAuditForPartnerAdminsOnly() {
         String owner = api.token(uniqueUser("owner"));
-        Api.Response created = api.post("/api/tenants").bearer(owner)
-                                  .json(Map.of("name", "Audited", "slug", uniqueSlug("audit"), "tier", "SILOED")).send();
+        Api.Response created = api.post("/api/tenants")
+                .bearer(owner)
+                .json(Map.of("name", "Audited", "slug", uniqueSlug("audit"), "tier", "SILOED"))
+                .send();
         String id = created.json().path("id").asText();
 
-        assertProblem(api.get("/api/audit/tenants/" + id + "/events").bearer(owner).send(), 403, "forbidden");
+        assertProblem(
+                api.get("/api/audit/tenants/" + id + "/events").bearer(owner).send(), 403, "forbidden");
         String admin = api.token(uniqueUser("admin"), List.of("partner-admin"), List.of());
-        assertProblem(api.get("/api/audit/tenants/" + UUID.randomUUID() + "/events").bearer(admin).send(),
-                404, "tenant_not_found");
-        assertProblem(api.get("/api/audit/tenants/" + id + "/events?limit=0").bearer(admin).send(),
-                400, "validation_failed");
+        assertProblem(
+                api.get("/api/audit/tenants/" + UUID.randomUUID() + "/events")
+                        .bearer(admin)
+                        .send(),
+                404,
+                "tenant_not_found");
+        assertProblem(
+                api.get("/api/audit/tenants/" + id + "/events?limit=0")
+                        .bearer(admin)
+                        .send(),
+                400,
+                "validation_failed");
     }
 
     private void assertErased(JsonNode contact, boolean hadPhone) {
@@ -145,16 +211,24 @@ class CryptoShreddingIT extends IntegrationTest {
     }
 
     private JsonNode awaitTenant(String id, String token, java.util.function.Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                      .until(() -> {
-                          Api.Response response = api.get("/api/tenants/" + id).bearer(token).send();
-                          return response.status() == 200 ? response.json() : null;
-                      }, tenant -> tenant != null && condition.test(tenant));
+        return await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            Api.Response response =
+                                    api.get("/api/tenants/" + id).bearer(token).send();
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        tenant -> tenant != null && condition.test(tenant));
     }
 
     private String rawPayloadOf(String aggregateId) {
-        return new String(jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 0",
-                byte[].class, aggregateId), StandardCharsets.UTF_8);
+        return new String(
+                jdbc.queryForObject(
+                        "select payload from domain_event_entry where aggregate_identifier = ? and sequence_number = 0",
+                        byte[].class,
+                        aggregateId),
+                StandardCharsets.UTF_8);
     }
 
     @SuppressWarnings("unchecked")

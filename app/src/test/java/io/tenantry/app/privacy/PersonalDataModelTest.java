@@ -1,34 +1,32 @@
 package io.tenantry.app.privacy;
 
-import io.tenantry.contracts.privacy.DataSubject;
-import io.tenantry.contracts.privacy.PersonalData;
-import io.tenantry.contracts.tenant.TenantCreatedEvent;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantry.contracts.privacy.DataSubject;
+import io.tenantry.contracts.privacy.PersonalData;
+import io.tenantry.contracts.tenant.TenantCreatedEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class PersonalDataModelTest {
 
-    record Address(String street, String city) {
-    }
+    record Address(String street, String city) {}
 
-    record Person(@DataSubject String email, @PersonalData String name, @PersonalData Address home, String role) {
-    }
+    record Person(
+            @DataSubject String email,
+            @PersonalData String name,
+            @PersonalData Address home,
+            String role) {}
 
-    record Team(String name, List<Person> members, Person lead) {
-    }
+    record Team(String name, List<Person> members, Person lead) {}
 
-    record Orphan(String id, @PersonalData String phone) {
-    }
+    record Orphan(String id, @PersonalData String phone) {}
 
-    record TwoSubjects(@DataSubject String email, @DataSubject String otherEmail) {
-    }
+    record TwoSubjects(
+            @DataSubject String email, @DataSubject String otherEmail) {}
 
-    record NumericSubject(@DataSubject Long email) {
-    }
+    record NumericSubject(@DataSubject Long email) {}
 
     @Test
     void findsTheSubjectAndThePersonalComponents() {

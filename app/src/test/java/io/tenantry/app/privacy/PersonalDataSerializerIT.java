@@ -1,5 +1,7 @@
 package io.tenantry.app.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.TenantryIntegrationTest;
 import io.tenantry.contracts.privacy.ErasePersonalDataCommand;
 import io.tenantry.contracts.privacy.Erasure;
@@ -7,18 +9,15 @@ import io.tenantry.contracts.privacy.SubjectFingerprints;
 import io.tenantry.contracts.tenant.TenantContact;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantTier;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The serializer decorator against the real key table: what goes to storage, and what comes back after erasure. */
 @TenantryIntegrationTest
@@ -44,8 +43,13 @@ class PersonalDataSerializerIT {
         SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
         String json = new String(stored.getData(), StandardCharsets.UTF_8);
 
-        assertThat(json).doesNotContain(jane.email()).doesNotContain("Jane Plaintext").doesNotContain("1111 2222")
-                        .contains("\"slug\":\"" + event.slug() + "\"").contains("pd1.").contains("\"primary\":true");
+        assertThat(json)
+                .doesNotContain(jane.email())
+                .doesNotContain("Jane Plaintext")
+                .doesNotContain("1111 2222")
+                .contains("\"slug\":\"" + event.slug() + "\"")
+                .contains("pd1.")
+                .contains("\"primary\":true");
         assertThat(serializer.<byte[], TenantCreatedEvent>deserialize(stored)).isEqualTo(event);
         assertThat(stored.getType().getRevision()).isEqualTo("4");
     }
@@ -54,10 +58,13 @@ class PersonalDataSerializerIT {
     void keepsOneWrappedKeyPerPersonWhateverTheCaseOfTheAddress() {
         TenantContact jane = contact("Jane", null, false);
         serializer.serialize(created(jane), byte[].class);
-        serializer.serialize(created(new TenantContact("J. Doe", jane.email().toUpperCase(), null, false)), byte[].class);
+        serializer.serialize(
+                created(new TenantContact("J. Doe", jane.email().toUpperCase(), null, false)), byte[].class);
 
-        List<byte[]> keys = jdbc.queryForList("select wrapped_key from privacy_subject_key where subject_id = ?",
-                byte[].class, fingerprints.of(jane.email()));
+        List<byte[]> keys = jdbc.queryForList(
+                "select wrapped_key from privacy_subject_key where subject_id = ?",
+                byte[].class,
+                fingerprints.of(jane.email()));
         assertThat(keys).hasSize(1);
         assertThat(keys.get(0)).as("nonce, sealed 256-bit key, tag").hasSize(12 + 32 + 16);
     }
@@ -72,7 +79,8 @@ class PersonalDataSerializerIT {
         commands.sendAndWait(new ErasePersonalDataCommand(jane.email().toUpperCase()));
         TenantCreatedEvent read = serializer.deserialize(stored);
 
-        assertThat(read.contacts().get(0)).isEqualTo(new TenantContact(Erasure.MARKER, Erasure.MARKER, Erasure.MARKER, true));
+        assertThat(read.contacts().get(0))
+                .isEqualTo(new TenantContact(Erasure.MARKER, Erasure.MARKER, Erasure.MARKER, true));
         assertThat(read.contacts().get(1)).isEqualTo(john);
         assertThat(read.name()).isEqualTo(event.name());
         assertThat(read.slug()).isEqualTo(event.slug());
@@ -87,8 +95,13 @@ class PersonalDataSerializerIT {
         TenantContact janeAgain = new TenantContact("Jane After", jane.email(), null, false);
         SerializedObject<byte[]> after = serializer.serialize(created(janeAgain), byte[].class);
 
-        assertThat(serializer.<byte[], TenantCreatedEvent>deserialize(after).contacts()).containsExactly(janeAgain);
-        assertThat(serializer.<byte[], TenantCreatedEvent>deserialize(before).contacts().get(0).name())
+        assertThat(serializer.<byte[], TenantCreatedEvent>deserialize(after).contacts())
+                .containsExactly(janeAgain);
+        assertThat(serializer
+                        .<byte[], TenantCreatedEvent>deserialize(before)
+                        .contacts()
+                        .get(0)
+                        .name())
                 .isEqualTo(Erasure.MARKER);
     }
 
@@ -108,7 +121,16 @@ class PersonalDataSerializerIT {
 
     private static TenantCreatedEvent created(TenantContact... contacts) {
         String id = UUID.randomUUID().toString();
-        return new TenantCreatedEvent(id, "Serializer Test", "ser-" + id.substring(0, 8), TenantTier.POOLED,
-                List.of(contacts), null, null, null, null, null);
+        return new TenantCreatedEvent(
+                id,
+                "Serializer Test",
+                "ser-" + id.substring(0, 8),
+                TenantTier.POOLED,
+                List.of(contacts),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

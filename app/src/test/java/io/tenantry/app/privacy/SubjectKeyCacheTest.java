@@ -1,12 +1,11 @@
 package io.tenantry.app.privacy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The key caches forget a key at their time to live, so no node decrypts for longer after an erasure elsewhere. */
 class SubjectKeyCacheTest {

@@ -1,7 +1,6 @@
 package io.tenantry.app.reliability;
 
 import io.tenantry.app.test.Api;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,9 +16,12 @@ final class Outcomes {
 
     /** The label of one answer: its status, and its problem code when it is a problem. */
     static String label(Api.Response response) {
-        boolean problem = response.header("Content-Type").map(type -> type.startsWith("application/problem+json"))
-                                  .orElse(false);
-        return problem ? response.status() + " " + response.json().path("code").asText() : Integer.toString(response.status());
+        boolean problem = response.header("Content-Type")
+                .map(type -> type.startsWith("application/problem+json"))
+                .orElse(false);
+        return problem
+                ? response.status() + " " + response.json().path("code").asText()
+                : Integer.toString(response.status());
     }
 
     Outcomes add(Api.Response response) {
@@ -51,7 +53,10 @@ final class Outcomes {
 
     @Override
     public String toString() {
-        return counts.isEmpty() ? "nothing" : counts.entrySet().stream().map(entry -> entry.getValue() + " × " + entry.getKey())
-                                                    .collect(Collectors.joining(", "));
+        return counts.isEmpty()
+                ? "nothing"
+                : counts.entrySet().stream()
+                        .map(entry -> entry.getValue() + " × " + entry.getKey())
+                        .collect(Collectors.joining(", "));
     }
 }

@@ -1,16 +1,15 @@
 package io.tenantry.app.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.ProvisioningOrchestrator;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tenants whose provisioning has started and waits for the orchestrator's signed answer, made many at a time (one
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ProvisioningAttempts {
 
-    private ProvisioningAttempts() {
-    }
+    private ProvisioningAttempts() {}
 
     /** A tenant being provisioned and the context id its answer must be signed for. */
     record Attempt(String tenantId, String contextId) {
@@ -31,21 +29,32 @@ final class ProvisioningAttempts {
     }
 
     /** {@code count} fresh tenants of {@code ownerToken}'s, each provisioned by {@code adminToken} and awaiting its answer. */
-    static List<Attempt> start(Api api, ProvisioningOrchestrator orchestrator, String ownerToken, String adminToken,
-                               int count) {
+    static List<Attempt> start(
+            Api api, ProvisioningOrchestrator orchestrator, String ownerToken, String adminToken, int count) {
         List<String> tenantIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Api.Response created = api.post("/api/tenants").bearer(ownerToken).json(Map.of("name", "Provisioned Co " + i,
-                    "slug", "prov-" + UUID.randomUUID().toString().substring(0, 8), "tier", "POOLED")).send();
+            Api.Response created = api.post("/api/tenants")
+                    .bearer(ownerToken)
+                    .json(Map.of(
+                            "name",
+                            "Provisioned Co " + i,
+                            "slug",
+                            "prov-" + UUID.randomUUID().toString().substring(0, 8),
+                            "tier",
+                            "POOLED"))
+                    .send();
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String tenantId = created.json().path("id").asText();
-            Api.Response started = api.post("/api/tenants/" + tenantId + "/provision").bearer(adminToken).send();
+            Api.Response started = api.post("/api/tenants/" + tenantId + "/provision")
+                    .bearer(adminToken)
+                    .send();
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
             tenantIds.add(tenantId);
         }
         return orchestrator.awaitFirstRequests(tenantIds).entrySet().stream()
-                           .map(request -> new Attempt(request.getKey(), request.getValue().path("contextId").asText()))
-                           .toList();
+                .map(request -> new Attempt(
+                        request.getKey(), request.getValue().path("contextId").asText()))
+                .toList();
     }
 
     /** An answer of the webhook: "200 applied", "200 not applied", or its status and problem code. */

@@ -23,8 +23,7 @@ final class ReliabilityReport {
     private static final Path DIRECTORY = Path.of(System.getProperty("basedir", "."), "target", "reliability");
     private static final Set<String> STARTED = new HashSet<>();
 
-    private ReliabilityReport() {
-    }
+    private ReliabilityReport() {}
 
     /** The body of a case, filling in its block as it goes. */
     interface Case {
@@ -71,14 +70,20 @@ final class ReliabilityReport {
 
         private String render(String scenario, String title, Duration took, Throwable failure) {
             StringBuilder text = new StringBuilder();
-            text.append(scenario).append(": ").append(title).append(" — ")
-                .append(failure == null ? "PASSED" : "FAILED")
-                .append(String.format(Locale.ROOT, " in %.1f s%n", took.toMillis() / 1000.0));
+            text.append(scenario)
+                    .append(": ")
+                    .append(title)
+                    .append(" — ")
+                    .append(failure == null ? "PASSED" : "FAILED")
+                    .append(String.format(Locale.ROOT, " in %.1f s%n", took.toMillis() / 1000.0));
             lines.forEach(line -> text.append(line).append(System.lineSeparator()));
             if (failure != null) {
                 String message = String.valueOf(failure.getMessage()).strip().replace("\n", "\n           ");
-                text.append("  failure: ").append(failure.getClass().getSimpleName()).append(": ").append(message)
-                    .append(System.lineSeparator());
+                text.append("  failure: ")
+                        .append(failure.getClass().getSimpleName())
+                        .append(": ")
+                        .append(message)
+                        .append(System.lineSeparator());
             }
             return text.append(System.lineSeparator()).toString();
         }
@@ -88,8 +93,10 @@ final class ReliabilityReport {
         try {
             Files.createDirectories(DIRECTORY);
             Path file = DIRECTORY.resolve(scenario + ".txt");
-            StandardOpenOption mode = STARTED.add(scenario) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
-            Files.writeString(file, block, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+            StandardOpenOption mode =
+                    STARTED.add(scenario) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
+            Files.writeString(
+                    file, block, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,10 @@
 package io.tenantry.app.reliability;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Counts in Axon's event store ({@code domain_event_entry}), by event type, aggregate and payload field. */
 final class StoredEvents {
@@ -19,8 +18,8 @@ final class StoredEvents {
     /** How many events of {@code type} the aggregate has. */
     int count(String aggregateId, Class<?> type) {
         Integer count = jdbc.queryForObject("""
-                select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type = ?""",
-                Integer.class, aggregateId, type.getName());
+                select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type = ?
+                """, Integer.class, aggregateId, type.getName());
         return count == null ? 0 : count;
     }
 
@@ -28,8 +27,8 @@ final class StoredEvents {
     List<String> values(String aggregateId, Class<?> type, String field) {
         return jdbc.queryForList("""
                 select convert_from(payload, 'UTF8')::jsonb ->> ? from domain_event_entry
-                where aggregate_identifier = ? and payload_type = ? order by sequence_number""",
-                String.class, field, aggregateId, type.getName());
+                where aggregate_identifier = ? and payload_type = ? order by sequence_number
+                """, String.class, field, aggregateId, type.getName());
     }
 
     /**
@@ -39,12 +38,18 @@ final class StoredEvents {
     Map<String, Integer> countBy(Class<?> type, String field, Collection<String> values) {
         Map<String, Integer> counts = new HashMap<>();
         values.forEach(value -> counts.put(value, 0));
-        jdbc.query("""
+        jdbc.query(
+                """
                 select convert_from(payload, 'UTF8')::jsonb ->> ? as value, count(*) as events from domain_event_entry
                 where payload_type = ? and convert_from(payload, 'UTF8')::jsonb ->> ? = any(?)
-                group by 1""", row -> {
-            counts.put(row.getString("value"), row.getInt("events"));
-        }, field, type.getName(), field, values.toArray(String[]::new));
+                group by 1""",
+                row -> {
+                    counts.put(row.getString("value"), row.getInt("events"));
+                },
+                field,
+                type.getName(),
+                field,
+                values.toArray(String[]::new));
         return counts;
     }
 }

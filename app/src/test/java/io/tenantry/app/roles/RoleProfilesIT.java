@@ -1,10 +1,15 @@
 package io.tenantry.app.roles;
 
-import io.tenantry.app.TenantryApplication;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.app.TenantryApplication;
 import io.tenantry.app.test.TestProperties;
 import io.tenantry.contracts.membership.MembershipQueries.ListMembersQuery;
 import io.tenantry.contracts.tenant.FindTenantQuery;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -15,13 +20,6 @@ import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Profiles {@code command} and {@code query} run one side each: writes route to the first, reads to the second
@@ -34,11 +32,18 @@ class RoleProfilesIT {
         try (ConfigurableApplicationContext context = start("command")) {
             Set<String> routes = routes(context);
             assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
-            assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).isEmpty();
-            assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
+            assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class))
+                    .isEmpty();
+            assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                            .eventProcessors())
                     .as("only the command side's own lookups, sagas and cache eviction, no projection")
-                    .containsOnlyKeys("tenant-slugs", "invitation-registry", "billing-lookups", "SubscriptionSagaProcessor",
-                            "ProvisioningSagaProcessor", "aggregate-cache-eviction");
+                    .containsOnlyKeys(
+                            "tenant-slugs",
+                            "invitation-registry",
+                            "billing-lookups",
+                            "SubscriptionSagaProcessor",
+                            "ProvisioningSagaProcessor",
+                            "aggregate-cache-eviction");
         }
     }
 
@@ -47,14 +52,18 @@ class RoleProfilesIT {
         try (ConfigurableApplicationContext context = start("query")) {
             Set<String> routes = routes(context);
             assertThat(routes).contains("GET /api/tenants/{tenantId}").doesNotContain("POST /api/tenants");
-            assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class)).hasSize(1);
-            assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors())
+            assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class))
+                    .hasSize(1);
+            assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                            .eventProcessors())
                     .as("sagas send commands: they run on the command side only")
-                    .doesNotContainKey("SubscriptionSagaProcessor").doesNotContainKey("ProvisioningSagaProcessor")
+                    .doesNotContainKey("SubscriptionSagaProcessor")
+                    .doesNotContainKey("ProvisioningSagaProcessor")
                     .as("the lifecycle topic is published from the event store, as the read models are built")
                     .containsKey("tenant-lifecycle-topic");
-            assertThat(queryHandlers(context)).as("a query process answers every query of the contracts")
-                                             .containsAll(queries());
+            assertThat(queryHandlers(context))
+                    .as("a query process answers every query of the contracts")
+                    .containsAll(queries());
         }
     }
 
@@ -63,18 +72,23 @@ class RoleProfilesIT {
         // The projection and the lifecycle publisher subscribe instead of tracking: in one JVM both contexts would
         // have the same token owner and this short-lived one would take the tracking token away from the shared test
         // context (and publish what it publishes a second time).
-        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(TestProperties.ALL),
-                        java.util.stream.Stream.of("server.port=0",
+        String[] arguments = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(TestProperties.ALL),
+                        java.util.stream.Stream.of(
+                                "server.port=0",
                                 "axon.eventhandling.processors.tenant-directory.mode=subscribing",
                                 "axon.eventhandling.processors.tenant-lifecycle-topic.mode=subscribing"))
-                .map(property -> "--" + property).toArray(String[]::new);
-        return new SpringApplicationBuilder(TenantryApplication.class).profiles(profile).run(arguments);
+                .map(property -> "--" + property)
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(TenantryApplication.class)
+                .profiles(profile)
+                .run(arguments);
     }
 
     /** The queries the process's query bus has a handler for, by name (the query's class name). */
     private static Set<String> queryHandlers(ConfigurableApplicationContext context) {
-        Map<String, ?> subscriptions = ReflectionTestUtils.invokeMethod(context.getBean(QueryBus.class),
-                "getSubscriptions");
+        Map<String, ?> subscriptions =
+                ReflectionTestUtils.invokeMethod(context.getBean(QueryBus.class), "getSubscriptions");
         return subscriptions == null ? Set.of() : subscriptions.keySet();
     }
 
@@ -83,21 +97,26 @@ class RoleProfilesIT {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Query")));
         Set<String> queries = scanner.findCandidateComponents("io.tenantry.contracts").stream()
-                                     .map(BeanDefinition::getBeanClassName).collect(Collectors.toSet());
-        assertThat(queries).as("the contracts' queries, found").contains(FindTenantQuery.class.getName(),
-                ListMembersQuery.class.getName());
+                .map(BeanDefinition::getBeanClassName)
+                .collect(Collectors.toSet());
+        assertThat(queries)
+                .as("the contracts' queries, found")
+                .contains(FindTenantQuery.class.getName(), ListMembersQuery.class.getName());
         return queries;
     }
 
     private static Set<String> routes(ConfigurableApplicationContext context) {
-        return context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
-                      .getHandlerMethods().keySet().stream()
-                      .flatMap(RoleProfilesIT::describe)
-                      .collect(Collectors.toSet());
+        return context
+                .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                .getHandlerMethods()
+                .keySet()
+                .stream()
+                .flatMap(RoleProfilesIT::describe)
+                .collect(Collectors.toSet());
     }
 
     private static java.util.stream.Stream<String> describe(RequestMappingInfo info) {
         return info.getMethodsCondition().getMethods().stream()
-                   .flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
+                .flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
     }
 }

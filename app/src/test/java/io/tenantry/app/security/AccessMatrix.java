@@ -1,7 +1,6 @@
 package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +10,7 @@ import java.util.function.Predicate;
 /** The rows of {@link AccessMatrixIT}: an endpoint, how to call it, and what each kind of caller gets. */
 final class AccessMatrix {
 
-    private AccessMatrix() {
-    }
+    private AccessMatrix() {}
 
     /** The four callers every endpoint is tried with, in this order (only the last may change anything). */
     enum Case {

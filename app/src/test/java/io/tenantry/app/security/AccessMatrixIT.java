@@ -1,5 +1,8 @@
 package io.tenantry.app.security;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.stripe.Stripe;
 import io.tenantry.app.lead.LeadSupport;
 import io.tenantry.app.security.AccessMatrix.Case;
@@ -10,6 +13,18 @@ import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.ProvisioningOrchestrator;
 import io.tenantry.app.test.StripeFake;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,22 +39,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call what (docs/api.md): every HTTP endpoint the app maps, each tried with no token,
@@ -69,30 +68,34 @@ class AccessMatrixIT extends IntegrationTest {
     @BeforeAll
     void world() {
         setup = new Api(port, Path.of(environment.getRequiredProperty("tenantry.data-dir")));
-        w = new AccessMatrixWorld(setup, environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                commands);
+        w = new AccessMatrixWorld(setup, environment.getRequiredProperty("spring.kafka.bootstrap-servers"), commands);
     }
 
     @AfterAll
     void summary() {
         List<Row> rows = rows();
-        long cases = rows.stream().mapToLong(row -> row.expectations.values().stream().filter(Expectation::applies).count())
-                         .sum();
-        System.out.printf("Access matrix: %d endpoints x 4 cases, %d cases apply, %d HTTP calls%n", rows.size(), cases,
-                calls.get());
+        long cases = rows.stream()
+                .mapToLong(row -> row.expectations.values().stream()
+                        .filter(Expectation::applies)
+                        .count())
+                .sum();
+        System.out.printf(
+                "Access matrix: %d endpoints x 4 cases, %d cases apply, %d HTTP calls%n",
+                rows.size(), cases, calls.get());
     }
 
     @Test
     void everyMappedEndpointHasARowAndEveryRowAnEndpoint() {
         Set<String> mapped = context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().stream()
-                                    .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
-                                    .flatMap(AccessMatrixIT::describe)
-                                    .collect(Collectors.toCollection(TreeSet::new));
+                .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
+                .flatMap(AccessMatrixIT::describe)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> rows = rows().stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(rows).as("one row per endpoint").hasSameSizeAs(rows());
-        assertThat(rows).as("the endpoints the app maps (a new endpoint needs a row here)")
-                        .containsExactlyElementsOf(mapped);
+        assertThat(rows)
+                .as("the endpoints the app maps (a new endpoint needs a row here)")
+                .containsExactlyElementsOf(mapped);
     }
 
     @Test
@@ -101,40 +104,49 @@ class AccessMatrixIT extends IntegrationTest {
             assertThat(row.expectations.keySet()).as(row.endpoint()).containsExactlyInAnyOrder(Case.values());
             Expectation foreign = row.expectations.get(Case.FOREIGN_TENANT);
             if (foreign.applies() && foreign.status() == 404) {
-                assertThat(row.scope).as("%s: the id a foreign caller asks for", row.endpoint()).isNotNull();
+                assertThat(row.scope)
+                        .as("%s: the id a foreign caller asks for", row.endpoint())
+                        .isNotNull();
             }
         }
     }
 
     @TestFactory
     Stream<DynamicContainer> matrix() {
-        return rows().stream().map(row -> DynamicContainer.dynamicContainer(row.endpoint(),
-                Arrays.stream(Case.values())
-                      .filter(what -> row.expectations.get(what) != null && row.expectations.get(what).applies())
-                      .map(what -> DynamicTest.dynamicTest(what.label + " → " + row.expectations.get(what),
-                              () -> check(row, what)))));
+        return rows().stream()
+                .map(row -> DynamicContainer.dynamicContainer(
+                        row.endpoint(),
+                        Arrays.stream(Case.values())
+                                .filter(what -> row.expectations.get(what) != null
+                                        && row.expectations.get(what).applies())
+                                .map(what -> DynamicTest.dynamicTest(
+                                        what.label + " → " + row.expectations.get(what), () -> check(row, what)))));
     }
 
     private void check(Row row, Case what) {
         Expectation expected = row.expectations.get(what);
         Request request = row.request.apply(what);
-        assertThat(PathPatternParser.defaultInstance.parse(row.template)
-                                                    .matches(PathContainer.parsePath(request.pathOnly())))
-                .as("%s calls %s", row.endpoint(), request.path()).isTrue();
+        assertThat(PathPatternParser.defaultInstance
+                        .parse(row.template)
+                        .matches(PathContainer.parsePath(request.pathOnly())))
+                .as("%s calls %s", row.endpoint(), request.path())
+                .isTrue();
         Api.Response response = send(row, request, expected.token());
         if (expected.status() >= 400) {
             assertProblem(response, expected.status(), expected.code());
         } else {
-            assertThat(response.status()).as("%s, %s: %s", row.endpoint(), what.label, response)
-                                         .isEqualTo(expected.status());
+            assertThat(response.status())
+                    .as("%s, %s: %s", row.endpoint(), what.label, response)
+                    .isEqualTo(expected.status());
         }
         if (expected.body() != null) {
-            assertThat(expected.body().test(response.json())).as("%s, %s: body %s", row.endpoint(), what.label,
-                    response.body()).isTrue();
+            assertThat(expected.body().test(response.json()))
+                    .as("%s, %s: body %s", row.endpoint(), what.label, response.body())
+                    .isTrue();
         }
         if (what == Case.FOREIGN_TENANT && expected.status() == 404) {
-            Request unknown = new Request(request.path().replace(row.scope, UUID.randomUUID().toString()),
-                    request.body(), request.headers());
+            Request unknown = new Request(
+                    request.path().replace(row.scope, UUID.randomUUID().toString()), request.body(), request.headers());
             assertProblem(send(row, unknown, expected.token()), 404, expected.code());
         }
     }
@@ -155,10 +167,10 @@ class AccessMatrixIT extends IntegrationTest {
     }
 
     private static Stream<String> describe(RequestMappingInfo info) {
-        Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
-                                  .collect(Collectors.toSet());
-        return (methods.isEmpty() ? Set.of("*") : methods).stream()
-                .flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
+        Set<String> methods =
+                info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
+        return (methods.isEmpty() ? Set.of("*") : methods)
+                .stream().flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
     }
 
     private static Row row(String endpoint, Function<Case, Request> request) {
@@ -187,262 +199,465 @@ class AccessMatrixIT extends IntegrationTest {
         String foreign = w.foreignOwner.token();
         return List.of(
                 // tenants
-                row("POST /api/tenants", what -> to("/api/tenants")
-                        .json(Map.of("name", "Matrix New", "slug", AccessMatrixWorld.slug("new"), "tier", "POOLED")))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "any signed-in user may create a tenant")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.stranger.token(), 201),
+                row(
+                                "POST /api/tenants",
+                                what -> to("/api/tenants")
+                                        .json(Map.of(
+                                                "name",
+                                                "Matrix New",
+                                                "slug",
+                                                AccessMatrixWorld.slug("new"),
+                                                "tier",
+                                                "POOLED")))
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "any signed-in user may create a tenant")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.stranger.token(), 201),
                 row("GET /api/tenants", fixed("/api/tenants?limit=200"))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "any signed-in user lists their own tenants")
-                        .foreign(foreign, 200, page -> !page.path("items").findValuesAsText("id").contains(w.home))
-                        .allowed(member, 200, page -> page.path("items").findValuesAsText("id").contains(w.home)),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "any signed-in user lists their own tenants")
+                        .foreign(
+                                foreign,
+                                200,
+                                page -> !page.path("items")
+                                        .findValuesAsText("id")
+                                        .contains(w.home))
+                        .allowed(
+                                member,
+                                200,
+                                page -> page.path("items")
+                                        .findValuesAsText("id")
+                                        .contains(w.home)),
                 row("GET /api/tenants/{tenantId}", fixed(home))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
                 row("GET /api/tenants/by-slug/{slug}", fixed("/api/tenants/by-slug/" + w.homeSlug))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.homeSlug).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.homeSlug)
+                        .allowed(member, 200),
                 row("PUT /api/tenants/{tenantId}", fixed(home, Map.of("name", "Matrix Home", "slug", w.homeSlug)))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
                 row("PATCH /api/tenants/{tenantId}", fixed(home, Map.of("industry", "Testing")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
                 row("DELETE /api/tenants/{tenantId}", fixed("/api/tenants/" + w.doomed))
-                        .noToken(401, "unauthenticated").wrongRole(w.doomedAdmin.token(), 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.doomed).allowed(w.doomedOwner.token(), 204),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.doomedAdmin.token(), 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.doomed)
+                        .allowed(w.doomedOwner.token(), 204),
                 row("POST /api/tenants/{tenantId}/restore", fixed("/api/tenants/" + w.deleted + "/restore"))
-                        .noToken(401, "unauthenticated").wrongRole(w.deletedOwner.token(), 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.deletedOwner.token(), 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
                 row("POST /api/tenants/{tenantId}/suspend", fixed("/api/tenants/" + w.suspendable + "/suspend"))
-                        .noToken(401, "unauthenticated").wrongRole(w.suspendableOwner.token(), 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.suspendableOwner.token(), 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
                 row("POST /api/tenants/{tenantId}/reactivate", fixed("/api/tenants/" + w.suspended + "/reactivate"))
-                        .noToken(401, "unauthenticated").wrongRole(w.suspendedOwner.token(), 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.suspendedOwner.token(), 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
 
                 // members
-                row("POST /api/tenants/{tenantId}/members", what -> to(home + "/members")
-                        .json(Map.of("userId", AccessMatrixWorld.unique("newcomer"), "role", "MEMBER")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 201),
+                row(
+                                "POST /api/tenants/{tenantId}/members",
+                                what -> to(home + "/members")
+                                        .json(Map.of("userId", AccessMatrixWorld.unique("newcomer"), "role", "MEMBER")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 201),
                 row("GET /api/tenants/{tenantId}/members", fixed(home + "/members"))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
                 row("GET /api/tenants/{tenantId}/members/{userId}", fixed(home + "/members/" + w.owner.id()))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
-                row("PATCH /api/tenants/{tenantId}/members/{userId}",
-                        fixed(home + "/members/" + w.patchMe.id(), Map.of("role", "ADMIN")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
+                row(
+                                "PATCH /api/tenants/{tenantId}/members/{userId}",
+                                fixed(home + "/members/" + w.patchMe.id(), Map.of("role", "ADMIN")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
                 row("DELETE /api/tenants/{tenantId}/members/{userId}", fixed(home + "/members/" + w.removeMe.id()))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 204),
-                row("POST /api/tenants/{tenantId}/ownership-transfer", fixed("/api/tenants/" + w.handover
-                        + "/ownership-transfer", Map.of("toUserId", w.handoverAdmin.id())))
-                        .noToken(401, "unauthenticated").wrongRole(w.handoverAdmin.token(), 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.handover).allowed(w.handoverOwner.token(), 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 204),
+                row(
+                                "POST /api/tenants/{tenantId}/ownership-transfer",
+                                fixed(
+                                        "/api/tenants/" + w.handover + "/ownership-transfer",
+                                        Map.of("toUserId", w.handoverAdmin.id())))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.handoverAdmin.token(), 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.handover)
+                        .allowed(w.handoverOwner.token(), 200),
 
                 // teams
-                row("POST /api/tenants/{tenantId}/teams", what -> to(home + "/teams")
-                        .json(Map.of("name", AccessMatrixWorld.slug("Team"))))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 201),
+                row(
+                                "POST /api/tenants/{tenantId}/teams",
+                                what -> to(home + "/teams").json(Map.of("name", AccessMatrixWorld.slug("Team"))))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 201),
                 row("GET /api/tenants/{tenantId}/teams", fixed(home + "/teams"))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
                 row("GET /api/tenants/{tenantId}/teams/{teamId}", fixed(team))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
                 row("PATCH /api/tenants/{tenantId}/teams/{teamId}", fixed(team, Map.of("description", "Builds things")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(w.lead.token(), 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(w.lead.token(), 200),
                 row("DELETE /api/tenants/{tenantId}/teams/{teamId}", fixed(home + "/teams/" + w.doomedTeam))
                         // the team's LEAD may change the team, not delete it
-                        .noToken(401, "unauthenticated").wrongRole(w.lead.token(), 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 204),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.lead.token(), 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 204),
                 row("GET /api/tenants/{tenantId}/teams/{teamId}/members", fixed(team + "/members"))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
-                row("POST /api/tenants/{tenantId}/teams/{teamId}/members",
-                        fixed(team + "/members", Map.of("userId", w.teamJoiner.id(), "role", "MEMBER")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(w.lead.token(), 201),
-                row("PATCH /api/tenants/{tenantId}/teams/{teamId}/members/{userId}",
-                        fixed(team + "/members/" + w.teamPatchMe.id(), Map.of("role", "LEAD")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(w.lead.token(), 200),
-                row("DELETE /api/tenants/{tenantId}/teams/{teamId}/members/{userId}",
-                        fixed(team + "/members/" + w.teamRemoveMe.id()))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(w.lead.token(), 204),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
+                row(
+                                "POST /api/tenants/{tenantId}/teams/{teamId}/members",
+                                fixed(team + "/members", Map.of("userId", w.teamJoiner.id(), "role", "MEMBER")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(w.lead.token(), 201),
+                row(
+                                "PATCH /api/tenants/{tenantId}/teams/{teamId}/members/{userId}",
+                                fixed(team + "/members/" + w.teamPatchMe.id(), Map.of("role", "LEAD")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(w.lead.token(), 200),
+                row(
+                                "DELETE /api/tenants/{tenantId}/teams/{teamId}/members/{userId}",
+                                fixed(team + "/members/" + w.teamRemoveMe.id()))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(w.lead.token(), 204),
                 row("GET /api/users/{userId}/tenants", fixed("/api/users/" + w.member.id() + "/tenants"))
-                        .noToken(401, "unauthenticated").wrongRole(w.stranger.token(), 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.stranger.token(), 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(member, 200),
 
                 // invitations
-                row("POST /api/tenants/{tenantId}/invitations", what -> to(home + "/invitations")
-                        .json(Map.of("email", AccessMatrixWorld.unique("invitee") + "@example.com", "role", "MEMBER")))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 201),
+                row(
+                                "POST /api/tenants/{tenantId}/invitations",
+                                what -> to(home + "/invitations")
+                                        .json(Map.of(
+                                                "email",
+                                                AccessMatrixWorld.unique("invitee") + "@example.com",
+                                                "role",
+                                                "MEMBER")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 201),
                 row("GET /api/tenants/{tenantId}/invitations", fixed(home + "/invitations"))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 200),
-                row("DELETE /api/tenants/{tenantId}/invitations/{invitationId}", fixed(home + "/invitations/" + w.revokeMe))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "invitation_not_found", w.home).allowed(admin, 204),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "DELETE /api/tenants/{tenantId}/invitations/{invitationId}",
+                                fixed(home + "/invitations/" + w.revokeMe))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "invitation_not_found", w.home)
+                        .allowed(admin, 204),
                 row("GET /api/invitations/{invitationId}", fixed("/api/invitations/" + w.openInvitation))
                         // a tenant's invitations are for its OWNERs and ADMINs (and the invitee): to a MEMBER one
                         // is as unknown as to a stranger, whereas the tenant's list says 403 (it knows the tenant)
-                        .noToken(401, "unauthenticated").wrongRole(member, 404, "invitation_not_found")
-                        .foreign(foreign, 404, "invitation_not_found", w.openInvitation).allowed(admin, 200),
-                row("POST /api/invitations/{invitationId}/accept", fixed("/api/invitations/" + w.acceptMe.invitationId()
-                        + "/accept", Map.of("token", w.acceptMe.token())))
                         .noToken(401, "unauthenticated")
-                        .wrongRole(setup.tokenWithEmail(AccessMatrixWorld.unique("not-invited"), "someone-else@example.com"),
-                                403, "invitation_email_mismatch")
+                        .wrongRole(member, 404, "invitation_not_found")
+                        .foreign(foreign, 404, "invitation_not_found", w.openInvitation)
+                        .allowed(admin, 200),
+                row(
+                                "POST /api/invitations/{invitationId}/accept",
+                                fixed(
+                                        "/api/invitations/" + w.acceptMe.invitationId() + "/accept",
+                                        Map.of("token", w.acceptMe.token())))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(
+                                setup.tokenWithEmail(
+                                        AccessMatrixWorld.unique("not-invited"), "someone-else@example.com"),
+                                403,
+                                "invitation_email_mismatch")
                         .na(Case.FOREIGN_TENANT, "whoever holds the invitation's token may join")
                         .allowed(setup.tokenWithEmail(AccessMatrixWorld.unique("invitee"), w.acceptMe.email()), 200),
 
                 // subscriptions and billing
                 row("GET /api/plans", fixed("/api/plans"))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "any signed-in user reads the catalogue")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.stranger.token(), 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "any signed-in user reads the catalogue")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.stranger.token(), 200),
                 row("GET /api/tenants/{tenantId}/subscription", fixed(home + "/subscription"))
-                        .noToken(401, "unauthenticated").na(Case.WRONG_ROLE, "every member may read")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(member, 200),
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
                 row("GET /api/tenants/{tenantId}/invoices", fixed(home + "/invoices"))
-                        .noToken(401, "unauthenticated").wrongRole(member, 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.home).allowed(admin, 200),
-                row("PUT /api/tenants/{tenantId}/subscription/plan",
-                        fixed("/api/tenants/" + w.billed + "/subscription/plan", Map.of("planId", "team")))
-                        .noToken(401, "unauthenticated").wrongRole(w.billedAdmin.token(), 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.billed).allowed(w.billedOwner.token(), 200),
-                row("POST /api/tenants/{tenantId}/subscription/reconcile",
-                        fixed("/api/tenants/" + w.reconciled + "/subscription/reconcile"))
-                        .noToken(401, "unauthenticated").wrongRole(w.reconciledAdmin.token(), 403, "insufficient_role")
-                        .foreign(foreign, 404, "tenant_not_found", w.reconciled).allowed(w.reconciledOwner.token(), 204),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "PUT /api/tenants/{tenantId}/subscription/plan",
+                                fixed("/api/tenants/" + w.billed + "/subscription/plan", Map.of("planId", "team")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.billedAdmin.token(), 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.billed)
+                        .allowed(w.billedOwner.token(), 200),
+                row(
+                                "POST /api/tenants/{tenantId}/subscription/reconcile",
+                                fixed("/api/tenants/" + w.reconciled + "/subscription/reconcile"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.reconciledAdmin.token(), 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.reconciled)
+                        .allowed(w.reconciledOwner.token(), 204),
                 row("POST /api/webhooks/stripe", what -> stripeEvent(what == Case.ALLOWED))
                         .noToken(400, "invalid_signature")
                         .wrongRole(w.partner, 400, "invalid_signature") // a token is no signature
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(null, 200),
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(null, 200),
 
                 // provisioning
                 row("POST /api/tenants/{tenantId}/provision", fixed("/api/tenants/" + w.provisionable + "/provision"))
-                        .noToken(401, "unauthenticated").wrongRole(w.provisionableOwner.token(), 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 202),
-                row("POST /api/tenants/{tenantId}/idp",
-                        fixed("/api/tenants/" + w.idp + "/idp", Map.of("identityProvider", "AUTH0")))
-                        .noToken(401, "unauthenticated").wrongRole(w.idpOwner.token(), 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.provisionableOwner.token(), 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 202),
+                row(
+                                "POST /api/tenants/{tenantId}/idp",
+                                fixed("/api/tenants/" + w.idp + "/idp", Map.of("identityProvider", "AUTH0")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.idpOwner.token(), 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
                 row("POST /api/webhooks/provisioning", what -> orchestratorAnswer(what == Case.ALLOWED))
                         .noToken(401, "missing_signature")
                         .wrongRole(w.partner, 401, "missing_signature") // a token is no signature
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(null, 200),
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(null, 200),
 
                 // provisioning API
-                row("POST /api/provisioning/tenants", what -> to("/api/provisioning/tenants").json(partnerClient()))
-                        .noToken(401, "unauthenticated").wrongRole(w.partnerWithoutPermissions, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partner, 201),
-                row("POST /api/provisioning/tenants/bulk", what -> to("/api/provisioning/tenants/bulk")
-                        .json(List.of(partnerClient())))
-                        .noToken(401, "unauthenticated").wrongRole(w.partnerWithoutPermissions, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partner, 200),
+                row(
+                                "POST /api/provisioning/tenants",
+                                what -> to("/api/provisioning/tenants").json(partnerClient()))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.partnerWithoutPermissions, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partner, 201),
+                row(
+                                "POST /api/provisioning/tenants/bulk",
+                                what -> to("/api/provisioning/tenants/bulk").json(List.of(partnerClient())))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.partnerWithoutPermissions, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partner, 200),
                 row("GET /api/provisioning/tenants/{tenantId}", fixed("/api/provisioning/tenants/" + w.home))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partnerWithoutPermissions, 200),
-                row("PUT /api/provisioning/tenants/{tenantId}", what -> to("/api/provisioning/tenants/" + w.provisioned)
-                        .json(partnerClient()))
-                        .noToken(401, "unauthenticated").wrongRole(w.partnerCreateOnly, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 200),
-                row("PATCH /api/provisioning/tenants/{tenantId}",
-                        fixed("/api/provisioning/tenants/" + w.provisioned, Map.of("industry", "Testing")))
-                        .noToken(401, "unauthenticated").wrongRole(w.partnerCreateOnly, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 200),
-                row("DELETE /api/provisioning/tenants/{tenantId}", fixed("/api/provisioning/tenants/" + w.provisionedDoomed))
-                        .noToken(401, "unauthenticated").wrongRole(w.partnerCreateOnly, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partner, 204),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row(
+                                "PUT /api/provisioning/tenants/{tenantId}",
+                                what -> to("/api/provisioning/tenants/" + w.provisioned)
+                                        .json(partnerClient()))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.partnerCreateOnly, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
+                row(
+                                "PATCH /api/provisioning/tenants/{tenantId}",
+                                fixed("/api/provisioning/tenants/" + w.provisioned, Map.of("industry", "Testing")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.partnerCreateOnly, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
+                row(
+                                "DELETE /api/provisioning/tenants/{tenantId}",
+                                fixed("/api/provisioning/tenants/" + w.provisionedDoomed))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.partnerCreateOnly, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 204),
 
                 // leads
-                row("POST /api/leads", what -> to("/api/leads").json(Map.of("name", "Matrix Lead",
-                        "email", LeadSupport.uniqueEmail(), "companyName", "Matrix Co")))
+                row(
+                                "POST /api/leads",
+                                what -> to("/api/leads")
+                                        .json(Map.of(
+                                                "name",
+                                                "Matrix Lead",
+                                                "email",
+                                                LeadSupport.uniqueEmail(),
+                                                "companyName",
+                                                "Matrix Co")))
                         .open(201, "public (rate-limited)"),
                 row("POST /api/leads/{leadId}/verify", what -> {
-                    LeadSupport.Registered lead = LeadSupport.register(setup, LeadSupport.uniqueEmail());
-                    return to("/api/leads/" + lead.leadId() + "/verify").json(Map.of("code", lead.code()));
-                }).open(200, "public (rate-limited); the mailed code is the proof"),
-                row("POST /api/leads/{leadId}/resend-verification", what -> to("/api/leads/"
-                        + LeadSupport.register(setup, LeadSupport.uniqueEmail()).leadId() + "/resend-verification"))
+                            LeadSupport.Registered lead = LeadSupport.register(setup, LeadSupport.uniqueEmail());
+                            return to("/api/leads/" + lead.leadId() + "/verify").json(Map.of("code", lead.code()));
+                        })
+                        .open(200, "public (rate-limited); the mailed code is the proof"),
+                row(
+                                "POST /api/leads/{leadId}/resend-verification",
+                                what -> to("/api/leads/"
+                                        + LeadSupport.register(setup, LeadSupport.uniqueEmail())
+                                                .leadId() + "/resend-verification"))
                         .open(202, "public (rate-limited)"),
-                row("POST /api/leads/{leadId}/tenants", what -> to("/api/leads/" + w.onboardingLead + "/tenants")
-                        .json(Map.of("name", "Matrix Lead Co", "slug", AccessMatrixWorld.slug("lead"), "tier", "POOLED")))
-                        .noToken(401, "unauthenticated").wrongRole(w.otherLeadToken, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, "a lead has no tenant yet").allowed(w.onboardingToken, 201),
+                row(
+                                "POST /api/leads/{leadId}/tenants",
+                                what -> to("/api/leads/" + w.onboardingLead + "/tenants")
+                                        .json(Map.of(
+                                                "name",
+                                                "Matrix Lead Co",
+                                                "slug",
+                                                AccessMatrixWorld.slug("lead"),
+                                                "tier",
+                                                "POOLED")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.otherLeadToken, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, "a lead has no tenant yet")
+                        .allowed(w.onboardingToken, 201),
                 row("GET /api/leads", fixed("/api/leads"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
                 row("GET /api/leads/funnel", fixed("/api/leads/funnel"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
                 row("GET /api/leads/{leadId}", fixed("/api/leads/" + w.registeredLead))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
 
                 // audit, lifecycle feed, privacy: partner-admin
                 row("GET /api/audit/tenants/{tenantId}/events", fixed("/api/audit/tenants/" + w.home + "/events"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partnerWithoutPermissions, 200),
-                row("GET /api/audit/tenants/{tenantId}/plan-changes", fixed("/api/audit/tenants/" + w.home + "/plan-changes"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partnerWithoutPermissions, 200),
-                row("GET /api/audit/tenants/{tenantId}/diff", fixed("/api/audit/tenants/" + w.home
-                        + "/diff?from=2020-01-01T00:00:00Z&to=" + Instant.now().plusSeconds(3600)))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .foreign(foreign, 403, "forbidden", null).allowed(w.partnerWithoutPermissions, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row(
+                                "GET /api/audit/tenants/{tenantId}/plan-changes",
+                                fixed("/api/audit/tenants/" + w.home + "/plan-changes"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row(
+                                "GET /api/audit/tenants/{tenantId}/diff",
+                                fixed("/api/audit/tenants/" + w.home + "/diff?from=2020-01-01T00:00:00Z&to="
+                                        + Instant.now().plusSeconds(3600)))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partnerWithoutPermissions, 200),
                 row("GET /api/lifecycle/events", fixed("/api/lifecycle/events?limit=1"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
                 // read-model operations and the dashboard: partner-admin
                 row("GET /api/admin/projections", fixed("/api/admin/projections"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
-                row("POST /api/admin/projections/{name}/rebuild", fixed("/api/admin/projections/provisioning-failures/rebuild"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 202),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row(
+                                "POST /api/admin/projections/{name}/rebuild",
+                                fixed("/api/admin/projections/provisioning-failures/rebuild"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 202),
                 row("GET /api/dashboard/stats", fixed("/api/dashboard/stats"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 200),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
                 row("GET /api/dashboard/stream", fixed("/api/dashboard/stream"))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
                         .na(Case.FOREIGN_TENANT, NO_TENANT)
                         .na(Case.ALLOWED, "an endless event stream: DashboardStreamIT reads it as a partner-admin"),
-                row("DELETE /api/privacy/subjects", what -> to("/api/privacy/subjects?email=" + (what == Case.ALLOWED
-                        ? LeadSupport.register(setup, LeadSupport.uniqueEmail()).email() // someone Tenantry knows
-                        : AccessMatrixWorld.unique("forget-me") + "@example.com")))
-                        .noToken(401, "unauthenticated").wrongRole(owner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).allowed(w.partnerWithoutPermissions, 204),
+                row(
+                                "DELETE /api/privacy/subjects",
+                                what -> to("/api/privacy/subjects?email="
+                                        + (what == Case.ALLOWED
+                                                ? LeadSupport.register(setup, LeadSupport.uniqueEmail())
+                                                        .email() // someone Tenantry knows
+                                                : AccessMatrixWorld.unique("forget-me") + "@example.com")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 204),
 
                 // operations
                 row("GET /actuator/health", fixed("/actuator/health")).open(200, "public"),
-                row("GET /actuator/health/**", fixed("/actuator/health/liveness")).open(200, "public"),
+                row("GET /actuator/health/**", fixed("/actuator/health/liveness"))
+                        .open(200, "public"),
                 row("GET /actuator/info", fixed("/actuator/info")).open(200, "public"),
                 row("GET /actuator/prometheus", fixed("/actuator/prometheus")).open(200, "public"),
                 row("GET /actuator", fixed("/actuator"))
-                        .noToken(401, "unauthenticated").wrongRole(w.partner, 403, "forbidden")
-                        .na(Case.FOREIGN_TENANT, NO_TENANT).na(Case.ALLOWED, "the actuator index is closed to all"),
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.partner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .na(Case.ALLOWED, "the actuator index is closed to all"),
                 row("GET /v3/api-docs", fixed("/v3/api-docs")).open(200, "public"),
                 row("GET /v3/api-docs.yaml", fixed("/v3/api-docs.yaml")).open(200, "public"),
-                row("GET /v3/api-docs/swagger-config", fixed("/v3/api-docs/swagger-config")).open(200, "public"),
+                row("GET /v3/api-docs/swagger-config", fixed("/v3/api-docs/swagger-config"))
+                        .open(200, "public"),
                 row("GET /swagger-ui.html", fixed("/swagger-ui.html")).open(302, "public"),
                 row("* /error", fixed("/error"))
-                        .noToken(404, "not_found").na(Case.WRONG_ROLE, "the container's error page")
+                        .noToken(404, "not_found")
+                        .na(Case.WRONG_ROLE, "the container's error page")
                         .na(Case.FOREIGN_TENANT, NO_TENANT)
                         .na(Case.ALLOWED, "reached by the container's error forward only, never asked for directly"));
     }
 
     private Map<String, Object> partnerClient() {
-        return Map.of("client_name", "Matrix Partner " + UUID.randomUUID(),
-                "email", AccessMatrixWorld.unique("client") + "@example.com");
+        return Map.of(
+                "client_name",
+                "Matrix Partner " + UUID.randomUUID(),
+                "email",
+                AccessMatrixWorld.unique("client") + "@example.com");
     }
 
     /** An event Stripe sends and Tenantry ignores (200); signed only for the allowed case. */
@@ -450,10 +665,10 @@ class AccessMatrixIT extends IntegrationTest {
         String payload = """
                 {"id":"evt_%s","object":"event","api_version":"%s","created":1795400000,"type":"charge.succeeded",
                  "livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},
-                 "data":{"object":{"id":"ch_1","object":"charge"}}}"""
-                .formatted(UUID.randomUUID().toString().replace("-", ""), Stripe.API_VERSION);
+                 "data":{"object":{"id":"ch_1","object":"charge"}}}""".formatted(UUID.randomUUID().toString().replace("-", ""), Stripe.API_VERSION);
         Request request = to("/api/webhooks/stripe").json(payload);
-        return signed ? request.header("Stripe-Signature", StripeFake.signature(payload, StripeFake.WEBHOOK_SECRET))
+        return signed
+                ? request.header("Stripe-Signature", StripeFake.signature(payload, StripeFake.WEBHOOK_SECRET))
                 : request;
     }
 
@@ -466,6 +681,6 @@ class AccessMatrixIT extends IntegrationTest {
         }
         String timestamp = Long.toString(System.currentTimeMillis());
         return request.header("x-timestamp", timestamp)
-                      .header("x-signature", ProvisioningOrchestrator.sign(payload, w.awaitingAnswerContext, timestamp));
+                .header("x-signature", ProvisioningOrchestrator.sign(payload, w.awaitingAnswerContext, timestamp));
     }
 }

@@ -1,5 +1,8 @@
 package io.tenantry.app.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.app.invitation.InvitationSupport;
 import io.tenantry.app.lead.LeadSupport;
@@ -7,16 +10,12 @@ import io.tenantry.app.test.Api;
 import io.tenantry.app.test.ProvisioningOrchestrator;
 import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * The tenants, users, teams, invitations and leads {@link AccessMatrixIT} calls on, made once for the class. A tenant
@@ -25,8 +24,7 @@ import static org.awaitility.Awaitility.await;
 final class AccessMatrixWorld {
 
     /** A user and a token for it. */
-    record Person(String id, String token) {
-    }
+    record Person(String id, String token) {}
 
     private final Api api;
 
@@ -92,7 +90,9 @@ final class AccessMatrixWorld {
 
     AccessMatrixWorld(Api api, String kafkaBootstrapServers, CommandGateway commands) {
         this.api = api;
-        partner = api.token(unique("partner"), List.of("partner-admin"),
+        partner = api.token(
+                unique("partner"),
+                List.of("partner-admin"),
                 List.of("tenant:create", "tenant:update", "tenant:delete"));
         partnerCreateOnly = api.token(unique("partner"), List.of("partner-admin"), List.of("tenant:create"));
         partnerWithoutPermissions = api.token(unique("partner"), List.of("partner-admin"), List.of());
@@ -121,8 +121,8 @@ final class AccessMatrixWorld {
         addTeamMember(home, team, admin, teamRemoveMe, "MEMBER");
         openInvitation = invite(home, admin);
         revokeMe = invite(home, admin);
-        acceptMe = InvitationSupport.inviteAndReadMail(api, admin.token(), home,
-                InvitationSupport.uniqueEmail("accept-me"), "MEMBER");
+        acceptMe = InvitationSupport.inviteAndReadMail(
+                api, admin.token(), home, InvitationSupport.uniqueEmail("accept-me"), "MEMBER");
 
         foreignOwner = person("foreign-owner");
         tenant(foreignOwner, slug("foreign"), null, null);
@@ -134,7 +134,11 @@ final class AccessMatrixWorld {
 
         deletedOwner = person("deleted-owner");
         deleted = tenant(deletedOwner, slug("deleted"), null, null);
-        expect(204, api.call("DELETE", "/api/tenants/" + deleted).bearer(deletedOwner.token()).send());
+        expect(
+                204,
+                api.call("DELETE", "/api/tenants/" + deleted)
+                        .bearer(deletedOwner.token())
+                        .send());
 
         suspendableOwner = person("suspendable-owner");
         suspendable = tenant(suspendableOwner, slug("suspendable"), null, null);
@@ -144,7 +148,11 @@ final class AccessMatrixWorld {
             commands.sendAndWait(new StartTenantProvisioningCommand(tenant, "matrix-context"));
             commands.sendAndWait(new CompleteTenantProvisioningCommand(tenant));
         }
-        expect(200, api.post("/api/tenants/" + suspended + "/suspend").bearer(partner).send());
+        expect(
+                200,
+                api.post("/api/tenants/" + suspended + "/suspend")
+                        .bearer(partner)
+                        .send());
 
         handoverOwner = person("handover-owner");
         handoverAdmin = person("handover-admin");
@@ -163,13 +171,22 @@ final class AccessMatrixWorld {
         provisionableOwner = person("provisionable-owner");
         provisionable = tenant(provisionableOwner, slug("provisionable"), null, null);
         awaitingAnswer = tenant(person("answer-owner"), slug("answer"), null, null);
-        expect(202, api.post("/api/tenants/" + awaitingAnswer + "/provision").bearer(partner).send());
+        expect(
+                202,
+                api.post("/api/tenants/" + awaitingAnswer + "/provision")
+                        .bearer(partner)
+                        .send());
         awaitingAnswerContext = new ProvisioningOrchestrator(api, kafkaBootstrapServers)
-                .awaitRequest(awaitingAnswer, 1).path("contextId").asText();
+                .awaitRequest(awaitingAnswer, 1)
+                .path("contextId")
+                .asText();
 
         idpOwner = person("idp-owner");
-        idp = tenant(idpOwner, slug("idp"), null, List.of(Map.of("name", "Ada Lovelace",
-                "email", unique("ada") + "@example.com", "primary", true)));
+        idp = tenant(
+                idpOwner,
+                slug("idp"),
+                null,
+                List.of(Map.of("name", "Ada Lovelace", "email", unique("ada") + "@example.com", "primary", true)));
 
         provisioned = provisioningApiTenant();
         provisionedDoomed = provisioningApiTenant();
@@ -182,9 +199,14 @@ final class AccessMatrixWorld {
         otherLeadToken = LeadSupport.verify(api, LeadSupport.register(api, LeadSupport.uniqueEmail()));
 
         // reads are eventual: wait until the read models show what the rows read
-        awaitRead("/api/tenants/" + home + "/members?limit=500", owner.token(), page -> page.path("total").asInt() == 9);
+        awaitRead(
+                "/api/tenants/" + home + "/members?limit=500",
+                owner.token(),
+                page -> page.path("total").asInt() == 9);
         awaitRead("/api/tenants/" + home, member.token(), body -> true);
-        awaitRead("/api/tenants/" + home + "/teams/" + team + "/members", member.token(),
+        awaitRead(
+                "/api/tenants/" + home + "/teams/" + team + "/members",
+                member.token(),
                 page -> page.path("total").asInt() == 3);
         awaitRead("/api/tenants/" + home + "/teams/" + doomedTeam, member.token(), body -> true);
         awaitRead("/api/tenants/" + home + "/subscription", member.token(), body -> true);
@@ -192,7 +214,10 @@ final class AccessMatrixWorld {
         awaitRead("/api/leads/" + registeredLead, partner, body -> true);
         awaitRead("/api/provisioning/tenants/" + provisioned, partner, body -> true);
         for (String tenant : List.of(doomed, handover, billed)) {
-            awaitRead("/api/tenants/" + tenant + "/members", partner, page -> page.path("total").asInt() == 2);
+            awaitRead(
+                    "/api/tenants/" + tenant + "/members",
+                    partner,
+                    page -> page.path("total").asInt() == 2);
         }
     }
 
@@ -210,50 +235,90 @@ final class AccessMatrixWorld {
     }
 
     String tenant(Person creator, String slug, String planId, List<Map<String, Object>> contacts) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("name", "Matrix " + slug, "slug", slug,
-                "tier", "POOLED"));
+        Map<String, Object> body =
+                new java.util.LinkedHashMap<>(Map.of("name", "Matrix " + slug, "slug", slug, "tier", "POOLED"));
         if (planId != null) {
             body.put("planId", planId);
         }
         if (contacts != null) {
             body.put("contacts", contacts);
         }
-        return expect(201, api.post("/api/tenants").bearer(creator.token()).json(body).send()).json().path("id").asText();
+        return expect(
+                        201,
+                        api.post("/api/tenants")
+                                .bearer(creator.token())
+                                .json(body)
+                                .send())
+                .json()
+                .path("id")
+                .asText();
     }
 
     private void addMember(String tenant, Person by, Person who, String role) {
-        expect(201, api.post("/api/tenants/" + tenant + "/members").bearer(by.token())
-                       .json(Map.of("userId", who.id(), "role", role)).send());
+        expect(
+                201,
+                api.post("/api/tenants/" + tenant + "/members")
+                        .bearer(by.token())
+                        .json(Map.of("userId", who.id(), "role", role))
+                        .send());
     }
 
     private String team(String tenant, Person by, String name) {
-        return expect(201, api.post("/api/tenants/" + tenant + "/teams").bearer(by.token()).json(Map.of("name", name))
-                              .send()).json().path("teamId").asText();
+        return expect(
+                        201,
+                        api.post("/api/tenants/" + tenant + "/teams")
+                                .bearer(by.token())
+                                .json(Map.of("name", name))
+                                .send())
+                .json()
+                .path("teamId")
+                .asText();
     }
 
     private void addTeamMember(String tenant, String teamId, Person by, Person who, String role) {
-        expect(201, api.post("/api/tenants/" + tenant + "/teams/" + teamId + "/members").bearer(by.token())
-                       .json(Map.of("userId", who.id(), "role", role)).send());
+        expect(
+                201,
+                api.post("/api/tenants/" + tenant + "/teams/" + teamId + "/members")
+                        .bearer(by.token())
+                        .json(Map.of("userId", who.id(), "role", role))
+                        .send());
     }
 
     private String invite(String tenant, Person by) {
-        return expect(201, InvitationSupport.invite(api, by.token(), tenant, InvitationSupport.uniqueEmail("invitee"),
-                "MEMBER")).json().path("id").asText();
+        return expect(
+                        201,
+                        InvitationSupport.invite(
+                                api, by.token(), tenant, InvitationSupport.uniqueEmail("invitee"), "MEMBER"))
+                .json()
+                .path("id")
+                .asText();
     }
 
     private String provisioningApiTenant() {
-        return expect(201, api.post("/api/provisioning/tenants").bearer(partner)
-                              .json(Map.of("client_name", "Matrix Partner " + UUID.randomUUID(),
-                                      "email", unique("partner-client") + "@example.com")).send())
-                .json().path("tenant").asText();
+        return expect(
+                        201,
+                        api.post("/api/provisioning/tenants")
+                                .bearer(partner)
+                                .json(Map.of(
+                                        "client_name",
+                                        "Matrix Partner " + UUID.randomUUID(),
+                                        "email",
+                                        unique("partner-client") + "@example.com"))
+                                .send())
+                .json()
+                .path("tenant")
+                .asText();
     }
 
     private void awaitRead(String path, String token, Predicate<JsonNode> condition) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-               .until(() -> {
-                   Api.Response response = api.get(path).bearer(token).send();
-                   return response.status() == 200 ? response.json() : null;
-               }, body -> body != null && condition.test(body));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            Api.Response response = api.get(path).bearer(token).send();
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        body -> body != null && condition.test(body));
     }
 
     private static Api.Response expect(int status, Api.Response response) {

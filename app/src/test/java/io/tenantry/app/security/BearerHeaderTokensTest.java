@@ -1,14 +1,13 @@
 package io.tenantry.app.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BearerHeaderTokensTest {
 
@@ -17,9 +16,23 @@ class BearerHeaderTokensTest {
 
     @Test
     void decidesLikeSpringSecuritysResolver() {
-        List<String> fixed = List.of("Bearer abc.def.ghi", "bearer abc", "BEARER a+b/c~d_e-f.g==", "Bearer ", "Bearer",
-                "Bearer  abc", "Bearer abc ", "Bearerabc", "Bearer ==", "Bearer a=b", "Bearer a==", "Basic abc",
-                "Bear", "", "Bearer ab\tc", "Bearer ab,c");
+        List<String> fixed = List.of(
+                "Bearer abc.def.ghi",
+                "bearer abc",
+                "BEARER a+b/c~d_e-f.g==",
+                "Bearer ",
+                "Bearer",
+                "Bearer  abc",
+                "Bearer abc ",
+                "Bearerabc",
+                "Bearer ==",
+                "Bearer a=b",
+                "Bearer a==",
+                "Basic abc",
+                "Bear",
+                "",
+                "Bearer ab\tc",
+                "Bearer ab,c");
         for (String header : fixed) {
             assertSameDecision(header);
         }
@@ -27,12 +40,13 @@ class BearerHeaderTokensTest {
         String alphabet = "aZ09-._~+/= \t,;\"é";
         int tokens = 0;
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder header = new StringBuilder(switch (random.nextInt(4)) {
-                case 0 -> "Bearer ";
-                case 1 -> "bEaReR ";
-                case 2 -> "Bearer";
-                default -> "Basic ";
-            });
+            StringBuilder header = new StringBuilder(
+                    switch (random.nextInt(4)) {
+                        case 0 -> "Bearer ";
+                        case 1 -> "bEaReR ";
+                        case 2 -> "Bearer";
+                        default -> "Basic ";
+                    });
             int length = random.nextInt(8);
             for (int j = 0; j < length; j++) {
                 header.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -44,7 +58,8 @@ class BearerHeaderTokensTest {
 
     @Test
     void noHeaderNoToken() {
-        assertThat(ours.resolve(new MockHttpServletRequest("GET", "/api/tenants"))).isNull();
+        assertThat(ours.resolve(new MockHttpServletRequest("GET", "/api/tenants")))
+                .isNull();
     }
 
     /** True when both resolved a token. */

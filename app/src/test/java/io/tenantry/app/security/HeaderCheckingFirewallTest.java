@@ -1,14 +1,13 @@
 package io.tenantry.app.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.web.firewall.RequestRejectedException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 class HeaderCheckingFirewallTest {
 
@@ -23,16 +22,18 @@ class HeaderCheckingFirewallTest {
             StringBuilder value = new StringBuilder();
             int length = random.nextInt(12);
             for (int j = 0; j < length; j++) {
-                value.appendCodePoint(switch (random.nextInt(4)) {
-                    case 0 -> 0x20 + random.nextInt(0x5f);
-                    case 1 -> random.nextInt(0x100);
-                    case 2 -> random.nextInt(0x10000);
-                    default -> random.nextInt(Character.MAX_CODE_POINT + 1);
-                });
+                value.appendCodePoint(
+                        switch (random.nextInt(4)) {
+                            case 0 -> 0x20 + random.nextInt(0x5f);
+                            case 1 -> random.nextInt(0x100);
+                            case 2 -> random.nextInt(0x10000);
+                            default -> random.nextInt(Character.MAX_CODE_POINT + 1);
+                        });
             }
             boolean expected = DEFAULT_RULE.matcher(value).matches();
-            assertThat(HeaderCheckingFirewall.allowedHeaderValue(value.toString())).as("%s", value.codePoints().toArray())
-                                                                                    .isEqualTo(expected);
+            assertThat(HeaderCheckingFirewall.allowedHeaderValue(value.toString()))
+                    .as("%s", value.codePoints().toArray())
+                    .isEqualTo(expected);
             refused += expected ? 0 : 1;
         }
         assertThat(refused).as("the sample holds values of both kinds").isBetween(1_000, 99_000);

@@ -1,5 +1,8 @@
 package io.tenantry.app.security;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -10,8 +13,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.app.embedded.DevJwtKeys;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The security baseline: only RS256 tokens signed with the configured key, in their validity window, get in; every
@@ -36,7 +35,10 @@ class JwtAuthenticationIT extends IntegrationTest {
 
     @Test
     void acceptsAValidToken() {
-        assertThat(api.get("/api/tenants/" + UUID.randomUUID()).bearer(api.token("valid-user")).send().status())
+        assertThat(api.get("/api/tenants/" + UUID.randomUUID())
+                        .bearer(api.token("valid-user"))
+                        .send()
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -50,9 +52,15 @@ class JwtAuthenticationIT extends IntegrationTest {
 
     @Test
     void refusesATokenWhoseClaimsWereChangedAfterSigning() throws Exception {
-        String[] parts = sign(claims(Instant.now(), Duration.ofHours(1)), devKey()).split("\\.");
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(new JWTClaimsSet.Builder(
-                claims(Instant.now(), Duration.ofHours(1))).subject("root").build().toString().getBytes(StandardCharsets.UTF_8));
+        String[] parts =
+                sign(claims(Instant.now(), Duration.ofHours(1)), devKey()).split("\\.");
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new JWTClaimsSet.Builder(claims(Instant.now(), Duration.ofHours(1)))
+                        .subject("root")
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertRefused(parts[0] + "." + forged + "." + parts[2]);
     }
@@ -61,7 +69,8 @@ class JwtAuthenticationIT extends IntegrationTest {
     void refusesATokenSignedWithAnotherKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String token = sign(claims(Instant.now(), Duration.ofHours(1)), (RSAPrivateKey) generator.generateKeyPair().getPrivate());
+        String token = sign(claims(Instant.now(), Duration.ofHours(1)), (RSAPrivateKey)
+                generator.generateKeyPair().getPrivate());
 
         assertRefused(token);
     }
@@ -74,7 +83,8 @@ class JwtAuthenticationIT extends IntegrationTest {
     @Test
     void refusesATokenNotYetValid() throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(Instant.now(), Duration.ofHours(2)))
-                .notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build();
+                .notBeforeTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .build();
 
         assertRefused(sign(claims, devKey()));
     }
@@ -99,9 +109,11 @@ class JwtAuthenticationIT extends IntegrationTest {
     }
 
     private void assertRefused(String token) {
-        Api.Response response = api.get("/api/tenants/" + UUID.randomUUID()).bearer(token).send();
+        Api.Response response =
+                api.get("/api/tenants/" + UUID.randomUUID()).bearer(token).send();
         assertProblem(response, 401, "unauthenticated");
-        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
     }
 
     private Path dataDir() {
@@ -113,9 +125,12 @@ class JwtAuthenticationIT extends IntegrationTest {
     }
 
     private static JWTClaimsSet claims(Instant issuedAt, Duration ttl) {
-        return new JWTClaimsSet.Builder().subject("mallory").issueTime(Date.from(issuedAt))
-                                         .expirationTime(Date.from(issuedAt.plus(ttl)))
-                                         .claim("roles", List.of("partner-admin")).build();
+        return new JWTClaimsSet.Builder()
+                .subject("mallory")
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(ttl)))
+                .claim("roles", List.of("partner-admin"))
+                .build();
     }
 
     private static String sign(JWTClaimsSet claims, RSAPrivateKey key) throws Exception {

@@ -1,15 +1,14 @@
 package io.tenantry.app.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.contracts.Caller;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class JwtClaimsAuthoritiesTest {
 
@@ -17,13 +16,13 @@ class JwtClaimsAuthoritiesTest {
 
     @Test
     void turnsRolesIntoRoleAuthoritiesAndKeepsPermissionsAsTheyAre() {
-        AbstractAuthenticationToken authentication = converter.convert(jwt(List.of("partner-admin", "ops"),
-                List.of("tenant:create", "tenant:delete")));
+        AbstractAuthenticationToken authentication =
+                converter.convert(jwt(List.of("partner-admin", "ops"), List.of("tenant:create", "tenant:delete")));
 
         assertThat(authentication.getName()).isEqualTo("alice");
-        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                                                   .containsExactlyInAnyOrder("ROLE_partner-admin", "ROLE_ops",
-                                                           "tenant:create", "tenant:delete");
+        assertThat(authentication.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_partner-admin", "ROLE_ops", "tenant:create", "tenant:delete");
         Caller caller = JwtClaimsAuthorities.toCaller(authentication);
         assertThat(caller.userId()).isEqualTo("alice");
         assertThat(caller.isPartnerAdmin()).isTrue();
@@ -33,7 +32,8 @@ class JwtClaimsAuthoritiesTest {
 
     @Test
     void acceptsClaimsGivenAsOneSeparatedString() {
-        AbstractAuthenticationToken authentication = converter.convert(jwt("partner-admin", "tenant:create tenant:update"));
+        AbstractAuthenticationToken authentication =
+                converter.convert(jwt("partner-admin", "tenant:create tenant:update"));
 
         Caller caller = JwtClaimsAuthorities.toCaller(authentication);
         assertThat(caller.roles()).containsExactly("partner-admin");
@@ -42,7 +42,11 @@ class JwtClaimsAuthoritiesTest {
 
     @Test
     void grantsNothingWithoutClaims() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("bob").issuedAt(Instant.now()).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("bob")
+                .issuedAt(Instant.now())
+                .build();
 
         Caller caller = JwtClaimsAuthorities.toCaller(converter.convert(jwt));
         assertThat(caller.roles()).isEmpty();
@@ -60,8 +64,11 @@ class JwtClaimsAuthoritiesTest {
     }
 
     private Caller callerWithEmail(Object verified) {
-        Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").issuedAt(Instant.now())
-                             .claim("email", "alice@example.com");
+        Jwt.Builder jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("alice")
+                .issuedAt(Instant.now())
+                .claim("email", "alice@example.com");
         if (verified != null) {
             jwt.claim("email_verified", verified);
         }
@@ -69,7 +76,12 @@ class JwtClaimsAuthoritiesTest {
     }
 
     private static Jwt jwt(Object roles, Object permissions) {
-        return Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").issuedAt(Instant.now())
-                  .claim("roles", roles).claim("permissions", permissions).build();
+        return Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("alice")
+                .issuedAt(Instant.now())
+                .claim("roles", roles)
+                .claim("permissions", permissions)
+                .build();
     }
 }

@@ -1,5 +1,9 @@
 package io.tenantry.app.security;
 
+import static io.tenantry.app.test.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -8,6 +12,20 @@ import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.app.lead.HmacLeadTokens;
 import io.tenantry.app.test.Api;
 import jakarta.servlet.Filter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,25 +47,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static io.tenantry.app.test.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-
 /**
  * Issuer and audiences of user tokens (spring.security.oauth2.resourceserver.jwt.issuer-uri and .audiences) with a PEM
  * key: refused (401 problem+json) when configured and not matched, ignored when not configured. The app's own route
@@ -67,15 +66,21 @@ class JwtIssuerAudienceTest {
         generator.initialize(2048);
         keys = generator.generateKeyPair();
         publicKey = directory.resolve("public.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(keys.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
     }
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-                    HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                    SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    JacksonAutoConfiguration.class,
+                    HttpMessageConvertersAutoConfiguration.class,
+                    WebMvcAutoConfiguration.class,
+                    SecurityAutoConfiguration.class,
+                    OAuth2ResourceServerAutoConfiguration.class))
             .withUserConfiguration(SecurityConfiguration.class, JwtVerificationConfiguration.class, Probe.class);
 
     @Test
@@ -86,8 +91,10 @@ class JwtIssuerAudienceTest {
             Api.Response accepted = call(mvc, token(ISSUER, List.of(AUDIENCE)));
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
             assertThat(accepted.body()).isEqualTo("alice");
-            assertThat(call(mvc, token(ISSUER, List.of("unrelated", "other-api"))).status())
-                    .as("one of the configured audiences is enough").isEqualTo(200);
+            assertThat(call(mvc, token(ISSUER, List.of("unrelated", "other-api")))
+                            .status())
+                    .as("one of the configured audiences is enough")
+                    .isEqualTo(200);
         });
     }
 
@@ -113,44 +120,50 @@ class JwtIssuerAudienceTest {
     void anIssuerAloneIsCheckedWithoutAskingTheIssuerForItsKeys() {
         // Boot would switch to OpenID discovery at the (unreachable) issuer here and refuse every token
         runner.withPropertyValues(publicKeyLocation(), "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER)
-              .run(context -> {
-                  MockMvc mvc = mvc(context);
-                  assertThat(call(mvc, token(ISSUER, List.of())).status()).isEqualTo(200);
-                  assertRefused(call(mvc, token("https://evil.example.test/tenantry", List.of())), "wrong issuer");
-              });
+                .run(context -> {
+                    MockMvc mvc = mvc(context);
+                    assertThat(call(mvc, token(ISSUER, List.of())).status()).isEqualTo(200);
+                    assertRefused(call(mvc, token("https://evil.example.test/tenantry", List.of())), "wrong issuer");
+                });
     }
 
     @Test
     void anAudienceAloneIsChecked() {
-        runner.withPropertyValues(publicKeyLocation(), "spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE)
-              .run(context -> {
-                  MockMvc mvc = mvc(context);
-                  assertThat(call(mvc, token("https://any.example.test", List.of(AUDIENCE))).status()).isEqualTo(200);
-                  assertRefused(call(mvc, token(null, List.of("someone-else"))), "wrong audience");
-              });
+        runner.withPropertyValues(
+                        publicKeyLocation(), "spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE)
+                .run(context -> {
+                    MockMvc mvc = mvc(context);
+                    assertThat(call(mvc, token("https://any.example.test", List.of(AUDIENCE)))
+                                    .status())
+                            .isEqualTo(200);
+                    assertRefused(call(mvc, token(null, List.of("someone-else"))), "wrong audience");
+                });
     }
 
     @Test
     void withNeitherConfiguredAnyIssuerAndAudiencePass() {
-        runner.withPropertyValues(publicKeyLocation())
-              .run(context -> {
-                  MockMvc mvc = mvc(context);
-                  assertThat(call(mvc, token(null, List.of())).status()).isEqualTo(200);
-                  assertThat(call(mvc, token("https://any.example.test", List.of("anything"))).status()).isEqualTo(200);
-                  assertRefused(call(mvc, null), "still no token");
-              });
+        runner.withPropertyValues(publicKeyLocation()).run(context -> {
+            MockMvc mvc = mvc(context);
+            assertThat(call(mvc, token(null, List.of())).status()).isEqualTo(200);
+            assertThat(call(mvc, token("https://any.example.test", List.of("anything")))
+                            .status())
+                    .isEqualTo(200);
+            assertRefused(call(mvc, null), "still no token");
+        });
     }
 
     @Test
     void aJwkSetIsLeftToSpringBootsDecoder() {
-        runner.withPropertyValues(publicKeyLocation(),
+        runner.withPropertyValues(
+                        publicKeyLocation(),
                         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
-              .run(context -> assertThat(context.getBeanNamesForType(JwtDecoder.class))
-                      .containsExactly("jwtDecoderByJwkKeySetUri"));
+                .run(context -> assertThat(context.getBeanNamesForType(JwtDecoder.class))
+                        .containsExactly("jwtDecoderByJwkKeySetUri"));
     }
 
     private WebApplicationContextRunner issuerAndAudiences() {
-        return runner.withPropertyValues(publicKeyLocation(),
+        return runner.withPropertyValues(
+                publicKeyLocation(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences=other-api," + AUDIENCE);
     }
@@ -161,7 +174,8 @@ class JwtIssuerAudienceTest {
 
     private static MockMvc mvc(WebApplicationContext context) {
         return MockMvcBuilders.webAppContextSetup(context)
-                              .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
+                .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
+                .build();
     }
 
     private static Api.Response call(MockMvc mvc, String token) throws Exception {
@@ -182,8 +196,10 @@ class JwtIssuerAudienceTest {
 
     private static String token(String issuer, List<String> audiences) throws Exception {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("alice").issueTime(Date.from(now))
-                                                                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject("alice")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
         if (issuer != null) {
             claims.issuer(issuer);
         }

@@ -3,7 +3,6 @@ package io.tenantry.app.test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.app.token.TokenCommand;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,13 +21,16 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final Path dataDir;
     /** Each Api is a client of its own address, so rate limits per address do not spill from one test to the next. */
-    private final String clientAddress = "10.77." + (CLIENTS.get() / 250 % 250) + "." + (CLIENTS.getAndIncrement() % 250 + 1);
+    private final String clientAddress =
+            "10.77." + (CLIENTS.get() / 250 % 250) + "." + (CLIENTS.getAndIncrement() % 250 + 1);
 
     public Api(int port, Path dataDir) {
         this.base = URI.create("http://localhost:" + port);
@@ -106,9 +108,13 @@ public final class Api {
         }
 
         public Response send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -127,9 +133,9 @@ public final class Api {
 
         public Optional<String> header(String name) {
             return headers.entrySet().stream()
-                          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                          .flatMap(entry -> entry.getValue().stream())
-                          .findFirst();
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .findFirst();
         }
 
         public JsonNode json() {

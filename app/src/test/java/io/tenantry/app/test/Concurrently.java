@@ -27,7 +27,8 @@ public final class Concurrently implements AutoCloseable {
 
     public <T> List<T> run(List<? extends Callable<T>> calls) throws Exception {
         if (calls.size() > threads) {
-            throw new IllegalArgumentException(calls.size() + " calls at once need as many threads; this has " + threads);
+            throw new IllegalArgumentException(
+                    calls.size() + " calls at once need as many threads; this has " + threads);
         }
         CyclicBarrier start = new CyclicBarrier(calls.size());
         List<Future<T>> futures = new ArrayList<>();

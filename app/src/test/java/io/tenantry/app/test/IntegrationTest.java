@@ -1,18 +1,16 @@
 package io.tenantry.app.test;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /** Base of the HTTP integration tests: the shared application, and an {@link Api} aimed at it. */
 @TenantryIntegrationTest
@@ -38,11 +36,14 @@ public abstract class IntegrationTest {
 
     /** Polls {@code GET path} until it answers 200 with a body the condition accepts (read models are eventual). */
     protected JsonNode awaitRead(String path, String token, Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                      .until(() -> {
-                          Api.Response response = api.get(path).bearer(token).send();
-                          return response.status() == 200 ? response.json() : null;
-                      }, body -> body != null && condition.test(body));
+        return await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            Api.Response response = api.get(path).bearer(token).send();
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        body -> body != null && condition.test(body));
     }
 
     /** A token with role partner-admin and the given permissions. */

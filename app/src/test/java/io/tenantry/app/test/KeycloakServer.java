@@ -1,6 +1,5 @@
 package io.tenantry.app.test;
 
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,11 +38,9 @@ public final class KeycloakServer {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static Running running;
 
-    private KeycloakServer() {
-    }
+    private KeycloakServer() {}
 
-    private record Running(String url, Process process) {
-    }
+    private record Running(String url, Process process) {}
 
     /** The server's base URL ({@code http://127.0.0.1:<port>}), starting it if this JVM has none yet. */
     public static synchronized String url() {
@@ -74,7 +71,8 @@ public final class KeycloakServer {
         try {
             Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + signal + " failed: " + new String(kill.getInputStream().readAllBytes()));
+                throw new IllegalStateException("kill -" + signal + " failed: "
+                        + new String(kill.getInputStream().readAllBytes()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("kill -" + signal + " could not run", e);
@@ -93,11 +91,19 @@ public final class KeycloakServer {
         int httpPort = freePort();
         int managementPort = freePort();
         Path log = home.getParent().getParent().resolve("keycloak-server.log");
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort, "--hostname-strict=false"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                                                            .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--hostname-strict=false"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         environment(builder, javaHome);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -109,9 +115,14 @@ public final class KeycloakServer {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "keycloak-stop"));
         awaitReady(process, "http://127.0.0.1:" + managementPort + "/health/ready", log);
-        System.out.printf("Keycloak %s ready at http://127.0.0.1:%d (build %d ms, start %d ms, Java %s; log %s)%n",
-                home.getFileName(), httpPort, (built - began) / 1_000_000, (System.nanoTime() - built) / 1_000_000,
-                javaHome, log);
+        System.out.printf(
+                "Keycloak %s ready at http://127.0.0.1:%d (build %d ms, start %d ms, Java %s; log %s)%n",
+                home.getFileName(),
+                httpPort,
+                (built - began) / 1_000_000,
+                (System.nanoTime() - built) / 1_000_000,
+                javaHome,
+                log);
         return new Running("http://127.0.0.1:" + httpPort, process);
     }
 
@@ -128,7 +139,8 @@ public final class KeycloakServer {
     private static Path findUnpacked() {
         try (Stream<Path> found = Files.list(Path.of("target", "keycloak"))) {
             return found.filter(path -> path.getFileName().toString().startsWith("keycloak-"))
-                        .max(Comparator.naturalOrder()).orElse(Path.of("target", "keycloak", "missing"));
+                    .max(Comparator.naturalOrder())
+                    .orElse(Path.of("target", "keycloak", "missing"));
         } catch (IOException e) {
             return Path.of("target", "keycloak", "missing");
         }
@@ -144,8 +156,10 @@ public final class KeycloakServer {
         Path log = home.getParent().getParent().resolve("keycloak-build.log");
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
         command.addAll(BUILD_OPTIONS);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                                                            .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         environment(builder, javaHome);
         try {
             Process process = builder.start();
@@ -197,9 +211,9 @@ public final class KeycloakServer {
         }
         try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
             return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
-                       .filter(jdk -> featureVersion(jdk).orElse(0) >= 21)
-                       .max(Comparator.comparing((Path jdk) -> featureVersion(jdk).orElse(0)))
-                       .orElse(current);
+                    .filter(jdk -> featureVersion(jdk).orElse(0) >= 21)
+                    .max(Comparator.comparing((Path jdk) -> featureVersion(jdk).orElse(0)))
+                    .orElse(current);
         } catch (IOException e) {
             return current;
         }
@@ -224,7 +238,8 @@ public final class KeycloakServer {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped while starting (exit " + process.exitValue() + "); see " + log);
+                throw new IllegalStateException(
+                        "Keycloak stopped while starting (exit " + process.exitValue() + "); see " + log);
             }
             if (ready(health)) {
                 return;
@@ -242,7 +257,8 @@ public final class KeycloakServer {
 
     private static boolean ready(String health) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(health).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(health).toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             try {
@@ -298,14 +314,20 @@ public final class KeycloakServer {
         @Override
         protected Map<String, Object> properties() {
             return Map.of(
-                    "tenantry.idp.keycloak.url", url(),
-                    "tenantry.idp.keycloak.realm", "master",
-                    "tenantry.idp.keycloak.client-id", "admin-cli",
-                    "tenantry.idp.keycloak.username", ADMIN_USERNAME,
-                    "tenantry.idp.keycloak.password", ADMIN_PASSWORD,
+                    "tenantry.idp.keycloak.url",
+                    url(),
+                    "tenantry.idp.keycloak.realm",
+                    "master",
+                    "tenantry.idp.keycloak.client-id",
+                    "admin-cli",
+                    "tenantry.idp.keycloak.username",
+                    ADMIN_USERNAME,
+                    "tenantry.idp.keycloak.password",
+                    ADMIN_PASSWORD,
                     // a stalled Keycloak (OutsideSystemFailureIT) is given up after this, not the default 30 s; a
                     // realm is made within 10 s even on a busy machine
-                    "tenantry.idp.keycloak.read-timeout", "15s");
+                    "tenantry.idp.keycloak.read-timeout",
+                    "15s");
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.tenantry.app.test;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Points every test context at a stand-in (registered in META-INF/spring.factories): its properties go first, read
@@ -24,8 +23,8 @@ public abstract class PropertiesFirst implements ContextCustomizerFactory {
     protected abstract Map<String, Object> properties();
 
     @Override
-    public final ContextCustomizer createContextCustomizer(Class<?> testClass,
-                                                           List<ContextConfigurationAttributes> configAttributes) {
+    public final ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new Customizer(this);
     }
 
@@ -33,8 +32,9 @@ public abstract class PropertiesFirst implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources()
-                   .addFirst(new MapPropertySource(factory.name(), factory.properties()));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(factory.name(), factory.properties()));
         }
 
         @Override

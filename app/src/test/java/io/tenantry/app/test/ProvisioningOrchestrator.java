@@ -2,14 +2,6 @@ package io.tenantry.app.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Plays the provisioning orchestrator for tests: reads Tenantry's provisioning requests from the Kafka topic, as a real
@@ -47,8 +46,11 @@ public final class ProvisioningOrchestrator {
 
     /** Every request published for the tenant so far, oldest first, waiting until there are at least {@code count}. */
     public List<JsonNode> awaitRequests(String tenantId, int count) {
-        return collect(Set.of(tenantId), found -> found.getOrDefault(tenantId, List.of()).size() >= count,
-                count + " provisioning requests for tenant " + tenantId).getOrDefault(tenantId, List.of());
+        return collect(
+                        Set.of(tenantId),
+                        found -> found.getOrDefault(tenantId, List.of()).size() >= count,
+                        count + " provisioning requests for tenant " + tenantId)
+                .getOrDefault(tenantId, List.of());
     }
 
     /**
@@ -56,7 +58,9 @@ public final class ProvisioningOrchestrator {
      * for all of them, for tests that provision many tenants at once.
      */
     public Map<String, JsonNode> awaitFirstRequests(Collection<String> tenantIds) {
-        Map<String, List<JsonNode>> found = collect(Set.copyOf(tenantIds), requests -> requests.keySet().containsAll(tenantIds),
+        Map<String, List<JsonNode>> found = collect(
+                Set.copyOf(tenantIds),
+                requests -> requests.keySet().containsAll(tenantIds),
                 "a provisioning request for each of " + tenantIds.size() + " tenants");
         Map<String, JsonNode> first = new LinkedHashMap<>();
         tenantIds.forEach(tenantId -> first.put(tenantId, found.get(tenantId).get(0)));
@@ -64,13 +68,17 @@ public final class ProvisioningOrchestrator {
     }
 
     /** The requests for these tenants on the topic, from its start, until {@code enough} says so (or 20 s passed). */
-    private Map<String, List<JsonNode>> collect(Set<String> tenantIds, Predicate<Map<String, List<JsonNode>>> enough,
-                                                String expected) {
+    private Map<String, List<JsonNode>> collect(
+            Set<String> tenantIds, Predicate<Map<String, List<JsonNode>>> enough, String expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(20);
@@ -84,7 +92,8 @@ public final class ProvisioningOrchestrator {
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (tenantIds.contains(record.key())) {
-                        requests.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(read(record.value()));
+                        requests.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                                .add(read(record.value()));
                     }
                 }
                 if (enough.test(requests)) {
@@ -132,7 +141,8 @@ public final class ProvisioningOrchestrator {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((payload + contextId + timestamp).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((payload + contextId + timestamp).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

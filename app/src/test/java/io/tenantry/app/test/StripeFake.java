@@ -1,23 +1,22 @@
 package io.tenantry.app.test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.stripe.Stripe;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.UUID;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.stripe.Stripe;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A stand-in for Stripe's HTTP API (WireMock, one per test JVM), answering as Stripe documents: customers,
@@ -32,14 +31,16 @@ public final class StripeFake {
     private static final String RANDOM = "{{randomValue length=14 type='ALPHANUMERIC'}}";
     private static WireMockServer server;
 
-    private StripeFake() {
-    }
+    private StripeFake() {}
 
     public static synchronized WireMockServer server() {
         if (server == null) {
             // delayed answers (a stalling fake) are scheduled, not slept in a server thread, so a stall holds none
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)
-                                                 .asynchronousResponseEnabled(true));
+            server = new WireMockServer(options()
+                    .dynamicPort()
+                    .bindAddress("127.0.0.1")
+                    .globalTemplating(true)
+                    .asynchronousResponseEnabled(true));
             server.start();
             stubStripe(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stripe-fake-stop"));
@@ -92,19 +93,27 @@ public final class StripeFake {
         server.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(json("""
                 {"id":"cus_%s","object":"customer","name":"{{formData request.body 'form' urlDecode=true}}{{form.name}}",
                  "metadata":{}}""".formatted(RANDOM))));
-        server.stubFor(post(urlPathEqualTo("/v1/subscriptions")).willReturn(json(subscriptionJson("sub_" + RANDOM,
-                "{{formData request.body 'form' urlDecode=true}}{{form.customer}}", "active", "si_" + RANDOM,
-                "{{formData request.body 'form' urlDecode=true}}{{lookup form 'items[0][price]'}}"))));
+        server.stubFor(post(urlPathEqualTo("/v1/subscriptions"))
+                .willReturn(json(subscriptionJson(
+                        "sub_" + RANDOM,
+                        "{{formData request.body 'form' urlDecode=true}}{{form.customer}}",
+                        "active",
+                        "si_" + RANDOM,
+                        "{{formData request.body 'form' urlDecode=true}}{{lookup form 'items[0][price]'}}"))));
         server.stubFor(post(urlPathMatching("/v1/subscription_items/[^/]+")).willReturn(json("""
                 {"id":"{{request.path.[2]}}","object":"subscription_item","current_period_start":1795400000,
                  "current_period_end":1798000000,
                  "price":{"id":"{{formData request.body 'form' urlDecode=true}}{{form.price}}","object":"price"}}""")));
-        server.stubFor(delete(urlPathMatching("/v1/subscriptions/[^/]+")).willReturn(json(subscriptionJson(
-                "{{request.path.[2]}}", "cus_unknown", "canceled", "si_unknown", "price_unknown"))));
+        server.stubFor(delete(urlPathMatching("/v1/subscriptions/[^/]+"))
+                .willReturn(json(subscriptionJson(
+                        "{{request.path.[2]}}", "cus_unknown", "canceled", "si_unknown", "price_unknown"))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** Points a test context at the fake. */
@@ -117,11 +126,16 @@ public final class StripeFake {
         @Override
         protected Map<String, Object> properties() {
             return Map.of(
-                    "tenantry.stripe.api-key", API_KEY,
-                    "tenantry.stripe.api-base", "http://127.0.0.1:" + server().port(),
-                    "tenantry.stripe.webhook-secret", WEBHOOK_SECRET,
-                    "tenantry.stripe.max-network-retries", 0,
-                    "tenantry.stripe.read-timeout", "3s");
+                    "tenantry.stripe.api-key",
+                    API_KEY,
+                    "tenantry.stripe.api-base",
+                    "http://127.0.0.1:" + server().port(),
+                    "tenantry.stripe.webhook-secret",
+                    WEBHOOK_SECRET,
+                    "tenantry.stripe.max-network-retries",
+                    0,
+                    "tenantry.stripe.read-timeout",
+                    "3s");
         }
     }
 }

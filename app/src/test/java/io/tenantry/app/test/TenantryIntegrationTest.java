@@ -1,15 +1,14 @@
 package io.tenantry.app.test;
 
 import io.tenantry.app.TenantryApplication;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A full Tenantry on a random port against a real PostgreSQL and a real Kafka, without Docker: the embedded ones in a
@@ -24,18 +23,19 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @AutoConfigureObservability
-@SpringBootTest(classes = TenantryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TenantryApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                TestProperties.EPHEMERAL,
-                TestProperties.DATABASE_URL,
-                TestProperties.DATABASE_USERNAME,
-                TestProperties.DATABASE_PASSWORD,
-                TestProperties.KAFKA,
-                TestProperties.DEV_KEYS,
-                TestProperties.FORWARDED,
-                TestProperties.SNAPSHOTS,
-                TestProperties.PROVISIONING_SECRET,
-                TestProperties.PROVISION_ON_REQUEST
+            TestProperties.EPHEMERAL,
+            TestProperties.DATABASE_URL,
+            TestProperties.DATABASE_USERNAME,
+            TestProperties.DATABASE_PASSWORD,
+            TestProperties.KAFKA,
+            TestProperties.DEV_KEYS,
+            TestProperties.FORWARDED,
+            TestProperties.SNAPSHOTS,
+            TestProperties.PROVISIONING_SECRET,
+            TestProperties.PROVISION_ON_REQUEST
         })
-public @interface TenantryIntegrationTest {
-}
+public @interface TenantryIntegrationTest {}

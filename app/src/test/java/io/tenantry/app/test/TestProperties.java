@@ -5,7 +5,8 @@ public final class TestProperties {
 
     public static final String EPHEMERAL = "tenantry.embedded.mode=ephemeral";
     public static final String DATABASE_URL = "spring.datasource.url=${TENANTRY_TEST_DATABASE_URL:}";
-    public static final String DATABASE_USERNAME = "spring.datasource.username=${TENANTRY_TEST_DATABASE_USERNAME:postgres}";
+    public static final String DATABASE_USERNAME =
+            "spring.datasource.username=${TENANTRY_TEST_DATABASE_USERNAME:postgres}";
     public static final String DATABASE_PASSWORD = "spring.datasource.password=${TENANTRY_TEST_DATABASE_PASSWORD:}";
     public static final String KAFKA = "spring.kafka.bootstrap-servers=${TENANTRY_TEST_KAFKA_BOOTSTRAP_SERVERS:}";
     public static final String DEV_KEYS = "tenantry.security.generate-dev-keys=true";
@@ -15,7 +16,8 @@ public final class TestProperties {
     public static final String SNAPSHOTS = "tenantry.axon.subscription-snapshot-every=5";
 
     /** The orchestrator's webhook secret, which {@link ProvisioningOrchestrator} signs with. */
-    public static final String PROVISIONING_SECRET = "tenantry.provisioning.webhook-secret=" + ProvisioningOrchestrator.SECRET;
+    public static final String PROVISIONING_SECRET =
+            "tenantry.provisioning.webhook-secret=" + ProvisioningOrchestrator.SECRET;
     /**
      * Tenants are provisioned when a test asks ({@code POST /api/tenants/{id}/provision}), not on creation: most tests
      * have no orchestrator to answer, and a tenant waiting for one could not be restored. (The automatic start is the
@@ -23,9 +25,18 @@ public final class TestProperties {
      */
     public static final String PROVISION_ON_REQUEST = "tenantry.provisioning.auto-start=false";
 
-    public static final String[] ALL = {EPHEMERAL, DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA, DEV_KEYS,
-            FORWARDED, SNAPSHOTS, PROVISIONING_SECRET, PROVISION_ON_REQUEST};
+    public static final String[] ALL = {
+        EPHEMERAL,
+        DATABASE_URL,
+        DATABASE_USERNAME,
+        DATABASE_PASSWORD,
+        KAFKA,
+        DEV_KEYS,
+        FORWARDED,
+        SNAPSHOTS,
+        PROVISIONING_SECRET,
+        PROVISION_ON_REQUEST
+    };
 
-    private TestProperties() {
-    }
+    private TestProperties() {}
 }

@@ -1,13 +1,11 @@
 package io.tenantry.app.token;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.app.embedded.DevJwtKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +17,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 class TokenCommandTest {
 
@@ -34,23 +33,40 @@ class TokenCommandTest {
 
     @Test
     void printsATokenTheAppAcceptsWithTheClaimsAsked() throws Exception {
-        int exit = run("--sub", "alice", "--roles", "partner-admin", "--permissions", "tenant:create,tenant:update",
-                "--data-dir", dataDir.toString());
+        int exit = run(
+                "--sub",
+                "alice",
+                "--roles",
+                "partner-admin",
+                "--permissions",
+                "tenant:create,tenant:update",
+                "--data-dir",
+                dataDir.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        Jwt jwt = NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build().decode(out.toString().trim());
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(publicKey(dataDir))
+                .build()
+                .decode(out.toString().trim());
         assertThat(jwt.getSubject()).isEqualTo("alice");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("partner-admin");
         assertThat(jwt.getClaimAsStringList("permissions")).containsExactly("tenant:create", "tenant:update");
-        assertThat(jwt.getExpiresAt()).isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(1)));
-        assertThat(SignedJWT.parse(jwt.getTokenValue()).getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(jwt.getExpiresAt())
+                .isCloseTo(Instant.now().plus(Duration.ofHours(12)), within(Duration.ofMinutes(1)));
+        assertThat(SignedJWT.parse(jwt.getTokenValue())
+                        .getHeader()
+                        .getAlgorithm()
+                        .getName())
+                .isEqualTo("RS256");
     }
 
     @Test
     void givesTheEmailAsAVerifiedClaim() throws Exception {
-        assertThat(run("--sub", "carol", "--email", "carol@example.com", "--data-dir", dataDir.toString())).isZero();
+        assertThat(run("--sub", "carol", "--email", "carol@example.com", "--data-dir", dataDir.toString()))
+                .isZero();
 
-        Jwt jwt = NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build().decode(out.toString().trim());
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(publicKey(dataDir))
+                .build()
+                .decode(out.toString().trim());
         assertThat(jwt.getClaimAsString("email")).isEqualTo("carol@example.com");
         assertThat(jwt.getClaimAsBoolean("email_verified")).isTrue();
     }
@@ -62,11 +78,13 @@ class TokenCommandTest {
         out.reset();
         run("--sub", "bob", "--ttl", "30m", "--data-dir", dataDir.toString());
 
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build();
         assertThat(decoder.decode(first).getSubject()).isEqualTo("alice");
         Jwt second = decoder.decode(out.toString().trim());
         assertThat(second.getSubject()).isEqualTo("bob");
-        assertThat(second.getExpiresAt()).isCloseTo(Instant.now().plus(Duration.ofMinutes(30)), within(Duration.ofMinutes(1)));
+        assertThat(second.getExpiresAt())
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(30)), within(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -74,13 +92,15 @@ class TokenCommandTest {
         run("--sub", "eve", "--data-dir", otherDataDir.toString());
         DevJwtKeys.ensure(dataDir);
 
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(publicKey(dataDir)).build();
         assertThatThrownBy(() -> decoder.decode(out.toString().trim())).isInstanceOf(JwtException.class);
     }
 
     @Test
     void refusesToRunWithoutASubject() {
-        assertThat(run("--roles", "partner-admin", "--data-dir", dataDir.toString())).isEqualTo(2);
+        assertThat(run("--roles", "partner-admin", "--data-dir", dataDir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--sub is required").contains("Usage");
         assertThat(out.toString()).isEmpty();
     }
@@ -90,10 +110,12 @@ class TokenCommandTest {
         assertThat(run("--sub", "a", "--role", "x")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option --role");
         err.reset();
-        assertThat(run("--sub", "a", "--ttl", "soon", "--data-dir", dataDir.toString())).isEqualTo(2);
+        assertThat(run("--sub", "a", "--ttl", "soon", "--data-dir", dataDir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("Bad --ttl soon");
         err.reset();
-        assertThat(run("--sub", "a", "--ttl", "-5m", "--data-dir", dataDir.toString())).isEqualTo(2);
+        assertThat(run("--sub", "a", "--ttl", "-5m", "--data-dir", dataDir.toString()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -105,14 +127,17 @@ class TokenCommandTest {
     }
 
     private int run(String... args) {
-        return TokenCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TokenCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private static RSAPublicKey publicKey(Path dataDir) throws Exception {
         String pem = Files.readString(DevJwtKeys.directory(dataDir).resolve(DevJwtKeys.PUBLIC_KEY))
-                          .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+                .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
         return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                                        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
     }
 }

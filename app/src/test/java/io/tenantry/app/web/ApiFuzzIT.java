@@ -1,5 +1,10 @@
 package io.tenantry.app.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -11,21 +16,6 @@ import io.tenantry.app.web.FuzzInputs.Caller;
 import io.tenantry.app.web.FuzzInputs.HeaderPlan;
 import io.tenantry.app.web.FuzzInputs.PathValue;
 import io.tenantry.app.web.FuzzInputs.QueryValue;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestContextManager;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +32,20 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestContextManager;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Property-based fuzzing of every endpoint the app maps (read from its {@link RequestMappingHandlerMapping}): random
@@ -61,39 +60,71 @@ class ApiFuzzIT {
     private static final int TRIES = 2000;
     /** A fresh fixture now and then, so a tenant the fuzzer deleted or suspended does not turn the rest into 404s. */
     private static final int NEW_FIXTURE_EVERY = 300;
+
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** In an error body (and not in the request that caused it) these betray a stack trace, SQL or internals. */
-    private static final List<String> LEAK_MARKERS = List.of("\tat ", "exception", "java.", "javax.", "jakarta.",
-            "io.tenantry", "org.springframework", "org.hibernate", "org.postgresql", "org.axonframework",
-            "com.fasterxml", "sqlstate", "syntax error", "duplicate key", "violates", "jdbc", "select ", "insert into",
-            "domain_event_entry", "stack");
+    private static final List<String> LEAK_MARKERS = List.of(
+            "\tat ",
+            "exception",
+            "java.",
+            "javax.",
+            "jakarta.",
+            "io.tenantry",
+            "org.springframework",
+            "org.hibernate",
+            "org.postgresql",
+            "org.axonframework",
+            "com.fasterxml",
+            "sqlstate",
+            "syntax error",
+            "duplicate key",
+            "violates",
+            "jdbc",
+            "select ",
+            "insert into",
+            "domain_event_entry",
+            "stack");
     /** Refusals that are recorded on purpose: a wrong verification code counts towards locking the lead. */
     private static final Map<String, Set<String>> RECORDED_REFUSALS = Map.of(
             "invalid_verification_code", Set.of("io.tenantry.contracts.lead.LeadVerificationFailedEvent"),
-            "lead_locked", Set.of("io.tenantry.contracts.lead.LeadVerificationFailedEvent",
-                    "io.tenantry.contracts.lead.LeadLockedEvent"));
+            "lead_locked",
+                    Set.of(
+                            "io.tenantry.contracts.lead.LeadVerificationFailedEvent",
+                            "io.tenantry.contracts.lead.LeadLockedEvent"));
 
     private static Target target;
     /** Stripe answers a subscription read (reconcile) during the run, as it would; removed after. */
     private static StubMapping stripeSubscriptionReads;
+
     private static final Tally tally = new Tally();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mapping;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private HttpProperties limits;
+
     @Autowired
     private Environment environment;
+
     @LocalServerPort
     private int port;
 
     /** The shared application (the same Spring test context as every other integration test) and what is aimed at. */
-    private record Target(Api api, int port, RawHttp http, CausedEvents events, List<FuzzEndpoint> endpoints,
-                          long bodyLimit, FuzzFixture[] current, AtomicInteger tries) {
+    private record Target(
+            Api api,
+            int port,
+            RawHttp http,
+            CausedEvents events,
+            List<FuzzEndpoint> endpoints,
+            long bodyLimit,
+            FuzzFixture[] current,
+            AtomicInteger tries) {
 
         FuzzFixture fixture() {
             if (tries.incrementAndGet() % NEW_FIXTURE_EVERY == 0) {
@@ -109,11 +140,20 @@ class ApiFuzzIT {
         ApiFuzzIT wired = new ApiFuzzIT();
         new TestContextManager(ApiFuzzIT.class).prepareTestInstance(wired);
         Api api = new Api(wired.port, Path.of(wired.environment.getRequiredProperty("tenantry.data-dir")));
-        stripeSubscriptionReads = StripeFake.client().register(get(urlPathMatching("/v1/subscriptions/[^/]+"))
-                .atPriority(10).willReturn(okJson(StripeFake.subscriptionJson("{{request.path.[2]}}", "cus_fuzz", "active",
-                        "si_fuzz", "price_team_monthly"))));
-        target = new Target(api, wired.port, new RawHttp(wired.port), new CausedEvents(wired.jdbc), FuzzEndpoint.all(wired.mapping),
-                wired.limits.maxBodySize().toBytes(), new FuzzFixture[]{FuzzFixture.create(api)}, new AtomicInteger());
+        stripeSubscriptionReads = StripeFake.client()
+                .register(get(urlPathMatching("/v1/subscriptions/[^/]+"))
+                        .atPriority(10)
+                        .willReturn(okJson(StripeFake.subscriptionJson(
+                                "{{request.path.[2]}}", "cus_fuzz", "active", "si_fuzz", "price_team_monthly"))));
+        target = new Target(
+                api,
+                wired.port,
+                new RawHttp(wired.port),
+                new CausedEvents(wired.jdbc),
+                FuzzEndpoint.all(wired.mapping),
+                wired.limits.maxBodySize().toBytes(),
+                new FuzzFixture[] {FuzzFixture.create(api)},
+                new AtomicInteger());
     }
 
     @Provide
@@ -147,68 +187,78 @@ class ApiFuzzIT {
     }
 
     @Property(tries = TRIES, afterFailure = AfterFailureMode.RANDOM_SEED)
-    void neverFailsLeaksOrChangesStateOnRefusal(@ForAll("endpoints") FuzzEndpoint endpoint,
-                                                @ForAll("callers") Caller caller,
-                                                @ForAll("pathValues") List<PathValue> path,
-                                                @ForAll("queryValues") List<QueryValue> query,
-                                                @ForAll("bodies") BodyPlan body,
-                                                @ForAll("headers") HeaderPlan headers) {
+    void neverFailsLeaksOrChangesStateOnRefusal(
+            @ForAll("endpoints") FuzzEndpoint endpoint,
+            @ForAll("callers") Caller caller,
+            @ForAll("pathValues") List<PathValue> path,
+            @ForAll("queryValues") List<QueryValue> query,
+            @ForAll("bodies") BodyPlan body,
+            @ForAll("headers") HeaderPlan headers) {
         FuzzFixture fixture = target.fixture();
         String pathAndQuery = path(endpoint, path, fixture) + query(endpoint, query);
         FuzzInputs.Body bytes = FuzzInputs.body(body, fixture.seedBody(endpoint), target.bodyLimit());
         Map<String, String> sent = headers(endpoint, caller, headers, bytes, fixture);
         String request = endpoint.method() + " " + pathAndQuery + " as " + caller + " " + sent.keySet() + " body "
-                         + body + ": " + (bytes.bytes() == null ? "none" : abbreviate(new String(bytes.bytes(),
-                StandardCharsets.UTF_8), 300));
+                + body + ": "
+                + (bytes.bytes() == null ? "none" : abbreviate(new String(bytes.bytes(), StandardCharsets.UTF_8), 300));
 
         long mark = target.events().mark();
         long started = System.nanoTime();
-        Api.Response response = target.http().send(endpoint.method(), pathAndQuery, sent, bytes.bytes(), bytes.chunked());
+        Api.Response response =
+                target.http().send(endpoint.method(), pathAndQuery, sent, bytes.bytes(), bytes.chunked());
         if (bare(response)) {
             // A refusal with no body and no type is what Tomcat sends when it cannot parse what the connection
             // carried, which a request left half-read before it can cause. The same request on a new connection tells
             // the connection's state from the app's answer: it must then be a problem like any other.
             tally.resent.incrementAndGet();
             Api.Response first = response;
-            response = new RawHttp(target.port()).send(endpoint.method(), pathAndQuery, sent, bytes.bytes(), bytes.chunked());
+            response = new RawHttp(target.port())
+                    .send(endpoint.method(), pathAndQuery, sent, bytes.bytes(), bytes.chunked());
             if (bare(response)) {
-                throw new AssertionError("a bare " + first.status() + " (headers " + first.headers() + ") for " + request
-                                         + ", again on a new connection: " + response.status() + " " + response.headers());
+                throw new AssertionError("a bare " + first.status() + " (headers " + first.headers() + ") for "
+                        + request + ", again on a new connection: " + response.status() + " " + response.headers());
             }
         }
         tally.record(endpoint, response, System.nanoTime() - started);
-        String answer = response.status() + " " + response.header("Content-Type").orElse("") + " "
-                        + abbreviate(response.body(), 500);
+        String answer = response.status() + " "
+                + response.header("Content-Type").orElse("") + " " + abbreviate(response.body(), 500);
 
-        assertThat(response.status()).as("no 5xx for %s; got %s", request, answer).isLessThan(500);
+        assertThat(response.status())
+                .as("no 5xx for %s; got %s", request, answer)
+                .isLessThan(500);
         String requestText = requestText(pathAndQuery, sent, bytes);
         if (response.status() >= 400) {
             JsonNode problem = problem(response, request, answer);
             String lowerBody = response.body().toLowerCase(Locale.ROOT);
             for (String marker : LEAK_MARKERS) {
                 assertThat(lowerBody.contains(marker) && !requestText.contains(marker))
-                        .as("'%s' in the answer to %s: %s", marker, request, answer).isFalse();
+                        .as("'%s' in the answer to %s: %s", marker, request, answer)
+                        .isFalse();
             }
             // the id the app used; one refused before the app (by Tomcat) has none: then the id sent, if it was usable
             String sentId = sent.get(CorrelationIdFilter.HEADER);
-            String correlationId = response.header(CorrelationIdFilter.HEADER)
-                                           .orElse(headers.badCorrelationId() ? null : sentId);
+            String correlationId =
+                    response.header(CorrelationIdFilter.HEADER).orElse(headers.badCorrelationId() ? null : sentId);
             if (correlationId == null) {
                 tally.unchecked.incrementAndGet();
             } else {
                 tally.checked.incrementAndGet();
                 List<String> caused = target.events().since(mark, correlationId);
-                Set<String> allowed = RECORDED_REFUSALS.getOrDefault(problem.path("code").asText(), Set.of());
-                assertThat(caused).as("events appended by the refused %s (%s)", request, answer)
-                                  .allMatch(allowed::contains);
+                Set<String> allowed =
+                        RECORDED_REFUSALS.getOrDefault(problem.path("code").asText(), Set.of());
+                assertThat(caused)
+                        .as("events appended by the refused %s (%s)", request, answer)
+                        .allMatch(allowed::contains);
             }
         }
         if (caller != Caller.PARTNER_ADMIN) {
-            assertThat(response.body()).as("another tenant's data in the answer to %s", request)
-                                       .doesNotContain(fixture.foreignMarker);
+            assertThat(response.body())
+                    .as("another tenant's data in the answer to %s", request)
+                    .doesNotContain(fixture.foreignMarker);
             if (caller == Caller.OWNER && pathAndQuery.contains(fixture.foreignTenantId)) {
-                assertThat(response.status()).as("the OWNER of one tenant acting on another: %s -> %s", request, answer)
-                                             .isGreaterThanOrEqualTo(400);
+                assertThat(response.status())
+                        .as("the OWNER of one tenant acting on another: %s -> %s", request, answer)
+                        .isGreaterThanOrEqualTo(400);
             }
         }
     }
@@ -223,21 +273,34 @@ class ApiFuzzIT {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "api-fuzz-summary.txt"), summary + System.lineSeparator());
         if (tally.requests.get() >= TRIES) {
-            assertThat(tally.endpointsHit).as("every endpoint was tried").hasSize(target.endpoints().size());
-            assertThat(tally.codes.keySet()).as("the refusals the generators are meant to reach")
-                                            .contains("validation_failed", "malformed_body", "unsupported_media_type",
-                                                    "payload_too_large", "not_found", "unauthenticated");
-            assertThat(tally.statuses.keySet()).as("some requests also got through").anyMatch(status -> status < 300);
+            assertThat(tally.endpointsHit)
+                    .as("every endpoint was tried")
+                    .hasSize(target.endpoints().size());
+            assertThat(tally.codes.keySet())
+                    .as("the refusals the generators are meant to reach")
+                    .contains(
+                            "validation_failed",
+                            "malformed_body",
+                            "unsupported_media_type",
+                            "payload_too_large",
+                            "not_found",
+                            "unauthenticated");
+            assertThat(tally.statuses.keySet())
+                    .as("some requests also got through")
+                    .anyMatch(status -> status < 300);
         }
     }
 
     private static boolean bare(Api.Response response) {
-        return response.status() >= 400 && response.header("Content-Type").isEmpty() && response.body().isEmpty();
+        return response.status() >= 400
+                && response.header("Content-Type").isEmpty()
+                && response.body().isEmpty();
     }
 
     private static JsonNode problem(Api.Response response, String request, String answer) {
-        assertThat(response.header("Content-Type").orElse("")).as("problem+json for %s: %s", request, answer)
-                                                              .startsWith("application/problem+json");
+        assertThat(response.header("Content-Type").orElse(""))
+                .as("problem+json for %s: %s", request, answer)
+                .startsWith("application/problem+json");
         JsonNode problem;
         try {
             problem = JSON.readTree(response.body());
@@ -277,26 +340,33 @@ class ApiFuzzIT {
             FuzzEndpoint.QueryParameter parameter = endpoint.queryParameters().get(i);
             String text = FuzzInputs.queryText(values.get(i % values.size()), parameter.type());
             if (text != null) {
-                query.append(query.isEmpty() ? '?' : '&').append(parameter.name()).append('=')
-                     .append(FuzzInputs.encode(text));
+                query.append(query.isEmpty() ? '?' : '&')
+                        .append(parameter.name())
+                        .append('=')
+                        .append(FuzzInputs.encode(text));
             }
         }
         return query.toString();
     }
 
-    private static Map<String, String> headers(FuzzEndpoint endpoint, Caller caller, HeaderPlan plan,
-                                               FuzzInputs.Body body, FuzzFixture fixture) {
+    private static Map<String, String> headers(
+            FuzzEndpoint endpoint, Caller caller, HeaderPlan plan, FuzzInputs.Body body, FuzzFixture fixture) {
         Map<String, String> headers = new LinkedHashMap<>();
         switch (caller) {
             case PARTNER_ADMIN -> headers.put("Authorization", "Bearer " + fixture.partnerAdminToken);
             case OWNER -> headers.put("Authorization", "Bearer " + fixture.ownerToken);
-            case BAD_TOKEN -> headers.put("Authorization", "Bearer " + fixture.ownerToken.substring(0,
-                    fixture.ownerToken.length() - 4) + "AAAA");
-            case ANONYMOUS -> {
-            }
+            case BAD_TOKEN ->
+                headers.put(
+                        "Authorization",
+                        "Bearer " + fixture.ownerToken.substring(0, fixture.ownerToken.length() - 4) + "AAAA");
+            case ANONYMOUS -> {}
         }
-        headers.put(CorrelationIdFilter.HEADER, plan.badCorrelationId() ? "not a (usable) id!"
-                : "fuzz-" + tally.requests.get() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        headers.put(
+                CorrelationIdFilter.HEADER,
+                plan.badCorrelationId()
+                        ? "not a (usable) id!"
+                        : "fuzz-" + tally.requests.get() + "-"
+                                + UUID.randomUUID().toString().substring(0, 8));
         if (plan.contentType().equals("json")) {
             if (body.bytes() != null) {
                 headers.put("Content-Type", "application/json");
@@ -331,11 +401,14 @@ class ApiFuzzIT {
             decoded = "";
         }
         return (pathAndQuery + " " + decoded + " " + headers.values() + " "
-                + (body.bytes() == null ? "" : new String(body.bytes(), StandardCharsets.UTF_8))).toLowerCase(Locale.ROOT);
+                        + (body.bytes() == null ? "" : new String(body.bytes(), StandardCharsets.UTF_8)))
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String abbreviate(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length) + "...(" + text.length() + ")";
+        return text == null || text.length() <= length
+                ? text
+                : text.substring(0, length) + "...(" + text.length() + ")";
     }
 
     /** What the fuzzer sent and what came back. */
@@ -362,17 +435,22 @@ class ApiFuzzIT {
         }
 
         synchronized String summary(int endpoints) {
-            long serverErrors = statuses.entrySet().stream().filter(entry -> entry.getKey() >= 500)
-                                        .mapToLong(Map.Entry::getValue).sum();
+            long serverErrors = statuses.entrySet().stream()
+                    .filter(entry -> entry.getKey() >= 500)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
             long seconds = nanos.values().stream().mapToLong(Long::longValue).sum() / 1_000_000_000L;
-            List<String> slowest = nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                                        .limit(3).map(entry -> entry.getKey() + " " + entry.getValue() / 1_000_000 + " ms")
-                                        .toList();
+            List<String> slowest = nanos.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(3)
+                    .map(entry -> entry.getKey() + " " + entry.getValue() / 1_000_000 + " ms")
+                    .toList();
             return "ApiFuzzIT: " + requests.get() + " requests to " + endpointsHit.size() + " of " + endpoints
-                   + " endpoints in " + seconds + " s (most time: " + slowest + "); statuses " + statuses + "; 5xx: " + serverErrors + "; problem codes " + codes
-                   + "; refusals checked for events by correlation id: " + checked.get()
-                   + " (not checkable, refused by Tomcat with an unusable id: " + unchecked.get() + ")"
-                   + "; bare refusals resent on a new connection: " + resent.get();
+                    + " endpoints in " + seconds + " s (most time: " + slowest + "); statuses " + statuses + "; 5xx: "
+                    + serverErrors + "; problem codes " + codes
+                    + "; refusals checked for events by correlation id: " + checked.get()
+                    + " (not checkable, refused by Tomcat with an unusable id: " + unchecked.get() + ")"
+                    + "; bare refusals resent on a new connection: " + resent.get();
         }
     }
 }

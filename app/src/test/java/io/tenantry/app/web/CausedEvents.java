@@ -1,9 +1,8 @@
 package io.tenantry.app.web;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The events one request caused: those appended after a mark whose metadata carries the request's correlation id

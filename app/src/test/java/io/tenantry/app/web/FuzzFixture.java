@@ -1,5 +1,8 @@
 package io.tenantry.app.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenantry.app.test.Api;
 import io.tenantry.contracts.JsonNames;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,9 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the fuzzer aims at: a tenant with an OWNER, a member, a team, a pending invitation, a lead; and a foreign
@@ -49,32 +48,64 @@ final class FuzzFixture {
 
     private FuzzFixture(Api api) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        partnerAdminToken = api.token("fuzz-partner-" + run, List.of("partner-admin"),
+        partnerAdminToken = api.token(
+                "fuzz-partner-" + run,
+                List.of("partner-admin"),
                 List.of("tenant:create", "tenant:update", "tenant:delete"));
         ownerId = "fuzz-owner-" + run;
         ownerToken = api.token(ownerId);
         slug = "fuzz-" + run;
-        tenantId = created(api.post("/api/tenants").bearer(ownerToken).json(Map.of("name", "Fuzz Co " + run,
-                "slug", slug, "tier", "POOLED", "contacts", List.of(Map.of("name", "Fuzz Admin",
-                        "email", "fuzz-admin-" + run + "@example.com", "primary", true)))).send());
+        tenantId = created(api.post("/api/tenants")
+                .bearer(ownerToken)
+                .json(Map.of(
+                        "name",
+                        "Fuzz Co " + run,
+                        "slug",
+                        slug,
+                        "tier",
+                        "POOLED",
+                        "contacts",
+                        List.of(Map.of(
+                                "name", "Fuzz Admin", "email", "fuzz-admin-" + run + "@example.com", "primary", true))))
+                .send());
         memberId = "fuzz-member-" + run;
-        created(api.post("/api/tenants/" + tenantId + "/members").bearer(ownerToken)
-                   .json(Map.of("userId", memberId, "role", "MEMBER")).send());
-        Api.Response team = api.post("/api/tenants/" + tenantId + "/teams").bearer(ownerToken)
-                               .json(Map.of("name", "Fuzz Team")).send();
+        created(api.post("/api/tenants/" + tenantId + "/members")
+                .bearer(ownerToken)
+                .json(Map.of("userId", memberId, "role", "MEMBER"))
+                .send());
+        Api.Response team = api.post("/api/tenants/" + tenantId + "/teams")
+                .bearer(ownerToken)
+                .json(Map.of("name", "Fuzz Team"))
+                .send();
         created(team);
         teamId = team.json().path("teamId").asText();
-        invitationId = created(api.post("/api/tenants/" + tenantId + "/invitations").bearer(ownerToken)
-                                  .json(Map.of("email", "fuzz-invitee-" + run + "@example.com", "role", "MEMBER")).send());
-        leadId = created(api.post("/api/leads").json(Map.of("name", "Fuzz Lead", "email", "fuzz-lead-" + run + "@example.com",
-                "companyName", "Fuzz Lead Co")).send());
+        invitationId = created(api.post("/api/tenants/" + tenantId + "/invitations")
+                .bearer(ownerToken)
+                .json(Map.of("email", "fuzz-invitee-" + run + "@example.com", "role", "MEMBER"))
+                .send());
+        leadId = created(api.post("/api/leads")
+                .json(Map.of(
+                        "name",
+                        "Fuzz Lead",
+                        "email",
+                        "fuzz-lead-" + run + "@example.com",
+                        "companyName",
+                        "Fuzz Lead Co"))
+                .send());
         foreignOwnerId = "fuzz-foreigner-" + run;
         foreignSlug = "foreign-" + run;
         foreignMarker = "Foreign Secretive " + UUID.randomUUID();
-        foreignTenantId = created(api.post("/api/tenants").bearer(api.token(foreignOwnerId)).json(Map.of(
-                "name", foreignMarker, "slug", foreignSlug, "tier", "POOLED")).send());
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
-                api.get("/api/tenants/" + tenantId + "/members/" + memberId).bearer(ownerToken).send().status() == 200);
+        foreignTenantId = created(api.post("/api/tenants")
+                .bearer(api.token(foreignOwnerId))
+                .json(Map.of("name", foreignMarker, "slug", foreignSlug, "tier", "POOLED"))
+                .send());
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/tenants/" + tenantId + "/members/" + memberId)
+                                .bearer(ownerToken)
+                                .send()
+                                .status()
+                        == 200);
     }
 
     static FuzzFixture create(Api api) {
@@ -106,26 +137,39 @@ final class FuzzFixture {
         }
         if (endpoint.bodyType() == String.class) {
             return endpoint.pattern().contains("stripe")
-                    ? new ObjectMapper().valueToTree(Map.of("id", "evt_fuzz", "object", "event", "type", "invoice.paid",
-                    "data", Map.of("object", Map.of("id", "in_fuzz", "object", "invoice", "customer", "cus_fuzz"))))
+                    ? new ObjectMapper()
+                            .valueToTree(Map.of(
+                                    "id",
+                                    "evt_fuzz",
+                                    "object",
+                                    "event",
+                                    "type",
+                                    "invoice.paid",
+                                    "data",
+                                    Map.of(
+                                            "object",
+                                            Map.of("id", "in_fuzz", "object", "invoice", "customer", "cus_fuzz"))))
                     : new ObjectMapper().valueToTree(Map.of("status", "success", "initiatorId", tenantId, "type", 0));
         }
         if (endpoint.pattern().endsWith("/bulk")) {
             ArrayNode items = NODES.arrayNode();
-            items.addObject().put("client_name", "Fuzz Bulk " + SERIAL.incrementAndGet())
-                 .put("email", "fuzz-bulk-" + SERIAL.get() + "@example.com");
+            items.addObject()
+                    .put("client_name", "Fuzz Bulk " + SERIAL.incrementAndGet())
+                    .put("email", "fuzz-bulk-" + SERIAL.get() + "@example.com");
             return items;
         }
         return value("body", endpoint.bodyType(), 0);
     }
 
     private JsonNode value(String name, Type type, int depth) {
-        Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
+        Class<?> raw = type instanceof ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType()
                 : type instanceof Class<?> plain ? plain : Object.class;
         if (raw.isRecord() && depth < 4) {
             ObjectNode object = NODES.objectNode();
             for (RecordComponent component : raw.getRecordComponents()) {
-                object.set(JsonNames.of(raw, component.getName()),
+                object.set(
+                        JsonNames.of(raw, component.getName()),
                         value(component.getName(), component.getGenericType(), depth + 1));
             }
             return object;

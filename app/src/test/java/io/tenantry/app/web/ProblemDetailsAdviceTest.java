@@ -1,7 +1,13 @@
 package io.tenantry.app.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.command.subscription.BillingUnavailableException;
 import io.tenantry.contracts.DomainRefusal;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,13 +19,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.servlet.HandlerMapping;
 
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The advice's table: each failure, unwrapped from what Axon or a future wraps it in, gets its status and code. */
 class ProblemDetailsAdviceTest {
 
@@ -27,8 +26,8 @@ class ProblemDetailsAdviceTest {
 
     @Test
     void aVersionConflictIs412NotItsSuperclasss409() {
-        ResponseEntity<ProblemDetail> answer = handle(new CommandExecutionException("failed",
-                new ConflictingAggregateVersionException("t-1", 3, 4)));
+        ResponseEntity<ProblemDetail> answer =
+                handle(new CommandExecutionException("failed", new ConflictingAggregateVersionException("t-1", 3, 4)));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(412);
         assertThat(code(answer)).isEqualTo("version_mismatch");
@@ -45,14 +44,16 @@ class ProblemDetailsAdviceTest {
 
     @Test
     void aRefusalKeepsItsCodeAndDetails() {
-        ResponseEntity<ProblemDetail> answer = handle(new CommandExecutionException("failed",
+        ResponseEntity<ProblemDetail> answer = handle(new CommandExecutionException(
+                "failed",
                 new DomainRefusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached", "Full.", Map.of("limit", 5))));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getBody().getTitle()).isEqualTo("Conflict");
         assertThat(answer.getBody().getDetail()).isEqualTo("Full.");
-        assertThat(answer.getBody().getProperties()).containsEntry("code", "plan_limit_reached")
-                                                    .containsEntry("limit", 5);
+        assertThat(answer.getBody().getProperties())
+                .containsEntry("code", "plan_limit_reached")
+                .containsEntry("limit", 5);
     }
 
     @Test
@@ -85,8 +86,8 @@ class ProblemDetailsAdviceTest {
 
     @Test
     void aBodyOverTheLimitAmongTheCausesIs413() {
-        ResponseEntity<ProblemDetail> answer = handle(new IllegalStateException("read failed",
-                new UncheckedIOException(new BodyTooLargeException(1024))));
+        ResponseEntity<ProblemDetail> answer = handle(
+                new IllegalStateException("read failed", new UncheckedIOException(new BodyTooLargeException(1024))));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(413);
         assertThat(code(answer)).isEqualTo("payload_too_large");
@@ -94,8 +95,8 @@ class ProblemDetailsAdviceTest {
 
     @Test
     void theDatabaseAwayIs503AndAnythingElse500() {
-        ResponseEntity<ProblemDetail> away = handle(new CommandExecutionException("failed",
-                new IllegalStateException("wrapped", new SQLException("connection lost", "08006"))));
+        ResponseEntity<ProblemDetail> away = handle(new CommandExecutionException(
+                "failed", new IllegalStateException("wrapped", new SQLException("connection lost", "08006"))));
         ResponseEntity<ProblemDetail> other = handle(new IllegalStateException("boom"));
 
         assertThat(away.getStatusCode().value()).isEqualTo(503);

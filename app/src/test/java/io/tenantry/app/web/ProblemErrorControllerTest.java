@@ -1,15 +1,14 @@
 package io.tenantry.app.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.RequestDispatcher;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
-
-import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A failure in a servlet filter ends at {@code /error}: the database being away there is 503, as it is in Spring
@@ -21,8 +20,8 @@ class ProblemErrorControllerTest {
 
     @Test
     void theDatabaseAwayInAFilterIs503() {
-        ResponseEntity<ProblemDetail> answer = controller.error(failed(
-                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
+        ResponseEntity<ProblemDetail> answer =
+                controller.error(failed(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
@@ -31,8 +30,8 @@ class ProblemErrorControllerTest {
 
     @Test
     void aConnectionClosedUnderAStatementIs503() {
-        ResponseEntity<ProblemDetail> answer = controller.error(failed(new IllegalStateException("wrapped",
-                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+        ResponseEntity<ProblemDetail> answer = controller.error(failed(new IllegalStateException(
+                "wrapped", new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
     }
@@ -40,8 +39,8 @@ class ProblemErrorControllerTest {
     @Test
     void aStatementOnAConnectionThePoolClosedIs503() {
         // HikariCP's closed connection: what a transaction meets after its connection broke under it
-        ResponseEntity<ProblemDetail> answer = controller.error(failed(new IllegalStateException("could not prepare",
-                new SQLException("Connection is closed"))));
+        ResponseEntity<ProblemDetail> answer = controller.error(
+                failed(new IllegalStateException("could not prepare", new SQLException("Connection is closed"))));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
     }

@@ -1,7 +1,6 @@
 package io.tenantry.app.web;
 
 import io.tenantry.app.test.Api;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +18,10 @@ import java.util.Map;
 final class RawHttp {
 
     // HTTP/1.1 as the app speaks it: no h2c upgrade offered on each new connection
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
 
     RawHttp(int port) {
@@ -29,20 +30,28 @@ final class RawHttp {
 
     /** {@code body} null: no body; {@code chunked}: sent without a Content-Length. */
     Api.Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body, boolean chunked) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                                                 .timeout(Duration.ofSeconds(30)).method(method, publisher);
+                .timeout(Duration.ofSeconds(30))
+                .method(method, publisher);
         headers.forEach(request::header);
         try {
-            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream stream = response.body()) {
                 // an event stream never ends: its status and headers are the answer; anything else is read whole
-                boolean eventStream = response.headers().firstValue("Content-Type")
-                                              .filter(type -> type.startsWith("text/event-stream")).isPresent();
-                String text = eventStream ? "" : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                return new Api.Response(response.statusCode(), response.headers().map(), text);
+                boolean eventStream = response.headers()
+                        .firstValue("Content-Type")
+                        .filter(type -> type.startsWith("text/event-stream"))
+                        .isPresent();
+                String text =
+                        eventStream ? "" : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new Api.Response(
+                        response.statusCode(), response.headers().map(), text);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + pathAndQuery, e);

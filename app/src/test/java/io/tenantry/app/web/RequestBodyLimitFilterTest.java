@@ -1,26 +1,25 @@
 package io.tenantry.app.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The body limit refuses a declared oversize body unread, and reads an endless chunked one only to the limit. */
 class RequestBodyLimitFilterTest {
 
     private static final int LIMIT = 64 * 1024;
 
-    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
-            new HttpProperties(DataSize.ofBytes(LIMIT)), new ObjectMapper());
+    private final RequestBodyLimitFilter filter =
+            new RequestBodyLimitFilter(new HttpProperties(DataSize.ofBytes(LIMIT)), new ObjectMapper());
 
     @Test
     void refusesADeclaredOversizeBodyWithoutCallingTheApplication() throws Exception {
@@ -34,7 +33,9 @@ class RequestBodyLimitFilterTest {
         assertThat(called).isFalse();
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"code\":\"payload_too_large\"").contains(Integer.toString(LIMIT));
+        assertThat(response.getContentAsString())
+                .contains("\"code\":\"payload_too_large\"")
+                .contains(Integer.toString(LIMIT));
     }
 
     @Test
@@ -42,7 +43,8 @@ class RequestBodyLimitFilterTest {
         Endless body = new Endless();
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        filter.doFilter(body.request(), response, (req, res) -> req.getInputStream().readAllBytes());
+        filter.doFilter(
+                body.request(), response, (req, res) -> req.getInputStream().readAllBytes());
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentAsString()).contains("\"code\":\"payload_too_large\"");
@@ -61,7 +63,8 @@ class RequestBodyLimitFilterTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicLong read = new AtomicLong();
 
-        filter.doFilter(chunked, response, (req, res) -> read.set(req.getInputStream().readAllBytes().length));
+        filter.doFilter(
+                chunked, response, (req, res) -> read.set(req.getInputStream().readAllBytes().length));
 
         assertThat(read.get()).isEqualTo(LIMIT);
         assertThat(response.getStatus()).isEqualTo(200);
@@ -105,8 +108,7 @@ class RequestBodyLimitFilterTest {
                         }
 
                         @Override
-                        public void setReadListener(ReadListener listener) {
-                        }
+                        public void setReadListener(ReadListener listener) {}
                     };
                 }
             };

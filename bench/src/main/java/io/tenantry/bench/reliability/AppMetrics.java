@@ -12,13 +12,35 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppMetrics {
 
-    record Sample(String at, double heapAfterGcMb, double heapMaxMb, int active, int idle, int pending, int total,
-                  int threads, long maxLag, long events, long tokenBytes) {
+    record Sample(
+            String at,
+            double heapAfterGcMb,
+            double heapMaxMb,
+            int active,
+            int idle,
+            int pending,
+            int total,
+            int threads,
+            long maxLag,
+            long events,
+            long tokenBytes) {
 
         String line() {
-            return String.format(Locale.ROOT, "%-9s heap after GC %7.1f MB (max %6.0f MB)  connections active %2d idle %2d "
-                    + "pending %2d total %2d  threads %3d  lag %5d  events %7d  tokens %7.1f KB", at, heapAfterGcMb,
-                    heapMaxMb, active, idle, pending, total, threads, maxLag, events, tokenBytes / 1024.0);
+            return String.format(
+                    Locale.ROOT,
+                    "%-9s heap after GC %7.1f MB (max %6.0f MB)  connections active %2d idle %2d "
+                            + "pending %2d total %2d  threads %3d  lag %5d  events %7d  tokens %7.1f KB",
+                    at,
+                    heapAfterGcMb,
+                    heapMaxMb,
+                    active,
+                    idle,
+                    pending,
+                    total,
+                    threads,
+                    maxLag,
+                    events,
+                    tokenBytes / 1024.0);
         }
     }
 
@@ -41,10 +63,17 @@ final class AppMetrics {
             // no jcmd: the old generation's size after the last major collection is the next best figure
             heap = sum(text, "jvm_gc_live_data_size_bytes", "");
         }
-        return new Sample(at, heap / 1_048_576, sum(text, "jvm_memory_max_bytes", "area=\"heap\"") / 1_048_576,
-                (int) sum(text, "hikaricp_connections_active", ""), (int) sum(text, "hikaricp_connections_idle", ""),
-                (int) sum(text, "hikaricp_connections_pending", ""), (int) sum(text, "hikaricp_connections", ""),
-                (int) sum(text, "jvm_threads_live_threads", ""), processors.maxLag(), stage.store.count(),
+        return new Sample(
+                at,
+                heap / 1_048_576,
+                sum(text, "jvm_memory_max_bytes", "area=\"heap\"") / 1_048_576,
+                (int) sum(text, "hikaricp_connections_active", ""),
+                (int) sum(text, "hikaricp_connections_idle", ""),
+                (int) sum(text, "hikaricp_connections_pending", ""),
+                (int) sum(text, "hikaricp_connections", ""),
+                (int) sum(text, "jvm_threads_live_threads", ""),
+                processors.maxLag(),
+                stage.store.count(),
                 stage.store.tokenBytes());
     }
 
@@ -75,8 +104,10 @@ final class AppMetrics {
         if (!jcmd.toFile().canExecute()) {
             return bytes;
         }
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(stage.app().pid()), "GC.class_histogram")
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        jcmd.toString(), Long.toString(stage.app().pid()), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(60, TimeUnit.SECONDS);
         for (String line : out.split("\n")) {
@@ -97,10 +128,15 @@ final class AppMetrics {
     static String growth(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int top) {
         StringBuilder text = new StringBuilder();
         after.entrySet().stream()
-             .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-             .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-             .forEach(e -> text.append(String.format(Locale.ROOT, "%n  %+9.1f MB  %s (now %.1f MB)", e.getValue() / 1_048_576.0,
-                     e.getKey(), after.get(e.getKey()) / 1_048_576.0)));
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(top)
+                .forEach(e -> text.append(String.format(
+                        Locale.ROOT,
+                        "%n  %+9.1f MB  %s (now %.1f MB)",
+                        e.getValue() / 1_048_576.0,
+                        e.getKey(),
+                        after.get(e.getKey()) / 1_048_576.0)));
         return text.toString();
     }
 
@@ -109,7 +145,9 @@ final class AppMetrics {
         if (!jcmd.toFile().canExecute()) {
             return false;
         }
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("jcmd " + pid + " GC.run failed: " + out);

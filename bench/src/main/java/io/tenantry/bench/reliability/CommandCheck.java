@@ -3,7 +3,6 @@ package io.tenantry.bench.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.bench.reliability.RecordedLoad.Command;
 import io.tenantry.bench.reliability.RecordedLoad.Kind;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +22,8 @@ final class CommandCheck {
     private final Map<String, List<String>> added;
     private final Map<String, List<String>> planChanges;
 
-    CommandCheck(Map<String, List<String>> created, Map<String, List<String>> added,
-                         Map<String, List<String>> planChanges) {
+    CommandCheck(
+            Map<String, List<String>> created, Map<String, List<String>> added, Map<String, List<String>> planChanges) {
         this.created = created;
         this.added = added;
         this.planChanges = planChanges;
@@ -117,34 +116,52 @@ final class CommandCheck {
                 }
             }
         }
-        report.count(String.format(Locale.ROOT, "acknowledged (2xx, first answer or retry) %d -> stored as answered %d",
-                acknowledged, stored));
-        report.count(String.format(Locale.ROOT, "refused (4xx) %d -> stored %d; 5xx %d -> stored anyway %d",
-                refused, refusedButStored.size(), failed, failedStored));
-        report.count(String.format(Locale.ROOT, "no answer and no acknowledged retry %d -> stored %d; never delivered "
-                + "(connection refused, so not retried) %d -> stored %d", lost, lostStored, neverDelivered,
+        report.count(String.format(
+                Locale.ROOT,
+                "acknowledged (2xx, first answer or retry) %d -> stored as answered %d",
+                acknowledged,
+                stored));
+        report.count(String.format(
+                Locale.ROOT,
+                "refused (4xx) %d -> stored %d; 5xx %d -> stored anyway %d",
+                refused,
+                refusedButStored.size(),
+                failed,
+                failedStored));
+        report.count(String.format(
+                Locale.ROOT,
+                "no answer and no acknowledged retry %d -> stored %d; never delivered "
+                        + "(connection refused, so not retried) %d -> stored %d",
+                lost,
+                lostStored,
+                neverDelivered,
                 neverDeliveredButStored.size()));
         report.check("every acknowledged command is in the event store", missing.isEmpty(), first(missing));
         report.check("no command applied twice", twice.isEmpty(), first(twice));
         report.check("no event for a refused command", refusedButStored.isEmpty(), first(refusedButStored));
-        report.check("no event for a command that never reached the app and was not retried",
-                neverDeliveredButStored.isEmpty(), first(neverDeliveredButStored));
+        report.check(
+                "no event for a command that never reached the app and was not retried",
+                neverDeliveredButStored.isEmpty(),
+                first(neverDeliveredButStored));
 
         // the other way round: every event of this run's kind comes from a command the load sent
         Set<String> slugs = new HashSet<>();
         Set<String> users = new HashSet<>();
         Set<String> reasons = new HashSet<>();
         for (Command command : commands) {
-            (command.kind == Kind.CREATE ? slugs : command.kind == Kind.MEMBER_ADD ? users : reasons).add(command.subject);
+            (command.kind == Kind.CREATE ? slugs : command.kind == Kind.MEMBER_ADD ? users : reasons)
+                    .add(command.subject);
         }
         List<String> phantoms = new ArrayList<>();
-        created.keySet().stream().filter(slug -> slug.startsWith("r" + run + "-") && !slugs.contains(slug))
-               .forEach(slug -> phantoms.add("tenant " + slug));
-        added.keySet().stream().filter(user -> user.startsWith("u-rel-" + run + "-") && !users.contains(user))
-             .forEach(user -> phantoms.add("member " + user));
-        planChanges.keySet().stream().filter(reason -> reason.startsWith("reliability rel-" + run + "-")
-                                                       && !reasons.contains(reason))
-                   .forEach(reason -> phantoms.add("plan change " + reason));
+        created.keySet().stream()
+                .filter(slug -> slug.startsWith("r" + run + "-") && !slugs.contains(slug))
+                .forEach(slug -> phantoms.add("tenant " + slug));
+        added.keySet().stream()
+                .filter(user -> user.startsWith("u-rel-" + run + "-") && !users.contains(user))
+                .forEach(user -> phantoms.add("member " + user));
+        planChanges.keySet().stream()
+                .filter(reason -> reason.startsWith("reliability rel-" + run + "-") && !reasons.contains(reason))
+                .forEach(reason -> phantoms.add("plan change " + reason));
         report.check("no event the load did not ask for", phantoms.isEmpty(), first(phantoms));
     }
 

@@ -23,20 +23,34 @@ final class EventStore {
      * module (the bench does not depend on it). A type published but missing here shows as an unexpected id.
      */
     static final Set<String> LIFECYCLE_TYPES = Set.of(
-            TENANT + "TenantCreatedEvent", TENANT + "TenantUpdatedEvent", TENANT + "TenantDeletedEvent",
-            TENANT + "TenantRestoredEvent", TENANT + "TenantSuspendedEvent", TENANT + "TenantReactivatedEvent",
-            TENANT + "TenantProvisioningStartedEvent", TENANT + "TenantProvisionedEvent",
-            TENANT + "TenantProvisioningFailedEvent", TENANT + "TenantResourcesReadyEvent",
-            TENANT + "TenantIdentityProviderConfiguredEvent", TENANT + "TenantDeprovisioningStartedEvent",
-            TENANT + "TenantDeprovisionedEvent", TENANT + "TenantDeprovisioningFailedEvent",
-            TENANT + "TenantPlanChangedEvent", TENANT + "MemberAddedEvent", TENANT + "MemberRemovedEvent",
-            TENANT + "MemberRoleChangedEvent", TENANT + "OwnershipTransferredEvent", TENANT + "TeamCreatedEvent",
-            TENANT + "TeamUpdatedEvent", TENANT + "TeamDeletedEvent", TENANT + "TeamMemberAddedEvent",
-            TENANT + "TeamMemberRemovedEvent", TENANT + "TeamMemberRoleChangedEvent");
+            TENANT + "TenantCreatedEvent",
+            TENANT + "TenantUpdatedEvent",
+            TENANT + "TenantDeletedEvent",
+            TENANT + "TenantRestoredEvent",
+            TENANT + "TenantSuspendedEvent",
+            TENANT + "TenantReactivatedEvent",
+            TENANT + "TenantProvisioningStartedEvent",
+            TENANT + "TenantProvisionedEvent",
+            TENANT + "TenantProvisioningFailedEvent",
+            TENANT + "TenantResourcesReadyEvent",
+            TENANT + "TenantIdentityProviderConfiguredEvent",
+            TENANT + "TenantDeprovisioningStartedEvent",
+            TENANT + "TenantDeprovisionedEvent",
+            TENANT + "TenantDeprovisioningFailedEvent",
+            TENANT + "TenantPlanChangedEvent",
+            TENANT + "MemberAddedEvent",
+            TENANT + "MemberRemovedEvent",
+            TENANT + "MemberRoleChangedEvent",
+            TENANT + "OwnershipTransferredEvent",
+            TENANT + "TeamCreatedEvent",
+            TENANT + "TeamUpdatedEvent",
+            TENANT + "TeamDeletedEvent",
+            TENANT + "TeamMemberAddedEvent",
+            TENANT + "TeamMemberRemovedEvent",
+            TENANT + "TeamMemberRoleChangedEvent");
 
     /** One stored lifecycle event. */
-    record StoredEvent(String id, String tenantId, long sequence, long globalIndex, String type) {
-    }
+    record StoredEvent(String id, String tenantId, long sequence, long globalIndex, String type) {}
 
     private final HostedPostgres postgres;
 
@@ -46,7 +60,7 @@ final class EventStore {
 
     long count() throws SQLException {
         try (Connection connection = postgres.connect();
-             ResultSet rows = connection.createStatement().executeQuery("select count(*) from domain_event_entry")) {
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from domain_event_entry")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -55,8 +69,9 @@ final class EventStore {
     /** The tracking tokens' stored size, all processors together (a token that keeps growing holds ever more gaps). */
     long tokenBytes() throws SQLException {
         try (Connection connection = postgres.connect();
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "select coalesce(sum(octet_length(token)), 0) from token_entry")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("select coalesce(sum(octet_length(token)), 0) from token_entry")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -80,15 +95,16 @@ final class EventStore {
     private Map<String, List<String>> byField(String payloadType, String field) throws SQLException {
         Map<String, List<String>> found = new HashMap<>();
         try (Connection connection = postgres.connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "select convert_from(payload, 'UTF8')::jsonb ->> ?, convert_from(payload, 'UTF8')::jsonb ->> 'tenantId'"
-                             + " from domain_event_entry where payload_type = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select convert_from(payload, 'UTF8')::jsonb ->> ?, convert_from(payload, 'UTF8')::jsonb ->> 'tenantId'"
+                                + " from domain_event_entry where payload_type = ?")) {
             query.setString(1, field);
             query.setString(2, payloadType);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     if (rows.getString(1) != null) {
-                        found.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+                        found.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                                .add(rows.getString(2));
                     }
                 }
             }
@@ -100,14 +116,18 @@ final class EventStore {
     List<StoredEvent> lifecycleEvents() throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
         try (Connection connection = postgres.connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "select event_identifier, aggregate_identifier, sequence_number, global_index, payload_type"
-                             + " from domain_event_entry where payload_type = any (?)"
-                             + " order by aggregate_identifier, sequence_number")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select event_identifier, aggregate_identifier, sequence_number, global_index, payload_type"
+                                + " from domain_event_entry where payload_type = any (?)"
+                                + " order by aggregate_identifier, sequence_number")) {
             query.setArray(1, connection.createArrayOf("varchar", LIFECYCLE_TYPES.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new StoredEvent(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4),
+                    events.add(new StoredEvent(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getLong(3),
+                            rows.getLong(4),
                             rows.getString(5).substring(rows.getString(5).lastIndexOf('.') + 1)));
                 }
             }

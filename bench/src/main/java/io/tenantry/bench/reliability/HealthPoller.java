@@ -46,8 +46,9 @@ final class HealthPoller implements AutoCloseable {
             String asked = phase;
             String answer = stage.health();
             last = answer;
-            answers.computeIfAbsent(asked, p -> new ConcurrentHashMap<>()).computeIfAbsent(answer, a -> new LongAdder())
-                   .increment();
+            answers.computeIfAbsent(asked, p -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(answer, a -> new LongAdder())
+                    .increment();
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {

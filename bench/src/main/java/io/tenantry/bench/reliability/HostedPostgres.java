@@ -1,7 +1,6 @@
 package io.tenantry.bench.reliability;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -35,13 +34,16 @@ final class HostedPostgres implements AutoCloseable {
         HostedPostgres server = new HostedPostgres(dataDirectory, port);
         server.start();
         // PostgreSQL is a process of its own: stop it when this JVM ends, however the scenario ended
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.stop();
-            } catch (IOException ignored) {
-                // the JVM is going anyway
-            }
-        }, "stop-hosted-postgres"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.stop();
+                            } catch (IOException ignored) {
+                                // the JVM is going anyway
+                            }
+                        },
+                        "stop-hosted-postgres"));
         return server;
     }
 
@@ -51,16 +53,16 @@ final class HostedPostgres implements AutoCloseable {
         }
         Files.createDirectories(dataDirectory);
         postgres = EmbeddedPostgres.builder()
-                                   .setDataDirectory(dataDirectory)
-                                   .setCleanDataDirectory(false)
-                                   .setRegisterShutdownHook(false)
-                                   .setPort(port)
-                                   .setPGStartupWait(Duration.ofSeconds(60))
-                                   // durable, as the app's persistent default: a crash loses nothing committed
-                                   .setServerConfig("fsync", "on")
-                                   .setServerConfig("synchronous_commit", "on")
-                                   .setServerConfig("max_connections", "200")
-                                   .start();
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // durable, as the app's persistent default: a crash loses nothing committed
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
     }
 
     synchronized void stop() throws IOException {

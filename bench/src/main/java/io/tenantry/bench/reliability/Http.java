@@ -2,7 +2,6 @@ package io.tenantry.bench.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -58,20 +57,27 @@ final class Http {
 
         /** Whether the body shows what no answer may: a stack trace, a Java class or an exception's name. */
         boolean leaksInternals() {
-            return body != null && (body.contains("\tat ") || body.contains("at java.") || body.contains("at org.")
-                    || body.contains("at io.") || body.matches("(?s).*\\b(java|javax|jakarta|org|io)\\.[a-z]+\\.[A-Za-z.]*Exception.*")
-                    || body.contains("<html"));
+            return body != null
+                    && (body.contains("\tat ")
+                            || body.contains("at java.")
+                            || body.contains("at org.")
+                            || body.contains("at io.")
+                            || body.matches("(?s).*\\b(java|javax|jakarta|org|io)\\.[a-z]+\\.[A-Za-z.]*Exception.*")
+                            || body.contains("<html"));
         }
 
         @Override
         public String toString() {
-            return delivery == Delivery.ANSWERED ? status + " " + (body == null ? "" : abbreviate(body, 300))
+            return delivery == Delivery.ANSWERED
+                    ? status + " " + (body == null ? "" : abbreviate(body, 300))
                     : delivery + " (" + failure + ")";
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                                .connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     private final IntSupplier port;
     private final Duration timeout;
 
@@ -88,7 +94,7 @@ final class Http {
     /** One request; {@code body} is sent byte for byte (a retry must send the same bytes for its idempotency key). */
     Answer send(String method, String path, String token, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
-                                                 .timeout(timeout);
+                .timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -96,15 +102,23 @@ final class Http {
             request.header("Idempotency-Key", idempotencyKey);
         }
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(Delivery.ANSWERED, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body(),
-                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false), null);
+            return new Answer(
+                    Delivery.ANSWERED,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(),
+                    response.headers()
+                            .firstValue("Idempotent-Replayed")
+                            .map("true"::equals)
+                            .orElse(false),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(Delivery.LOST, 0, null, null, false, "interrupted");

@@ -47,14 +47,17 @@ final class KafkaOutageScenario extends Scenario {
         health.phase("3 broker back");
         stage.kafka.startBroker();
         long backAt = System.nanoTime();
-        report.fault(String.format(Locale.ROOT, "Kafka broker started again on its port with its log: down %.1f s",
+        report.fault(String.format(
+                Locale.ROOT,
+                "Kafka broker started again on its port with its log: down %.1f s",
                 (backAt - stoppedAt) / 1e9));
         Thread.sleep(TimeUnit.SECONDS.toMillis(after));
         load.stop();
         health.close();
-        report.load("load ran " + before + " s before the outage, through it and " + after + " s after: "
-                + load.summary());
-        report.count("answers by phase, kind and status:\n" + load.answers().table().stripTrailing());
+        report.load(
+                "load ran " + before + " s before the outage, through it and " + after + " s after: " + load.summary());
+        report.count(
+                "answers by phase, kind and status:\n" + load.answers().table().stripTrailing());
         report.count("/actuator/health while the broker was down: " + health.in("2 broker down")
                 + "; once it was back: " + health.in("3 broker back"));
 
@@ -65,18 +68,33 @@ final class KafkaOutageScenario extends Scenario {
             if (command.phase.equals("2 broker down")) {
                 downWrites++;
                 downAcknowledged += command.acknowledged() ? 1 : 0;
-                downFailed += command.answer.delivery() != Http.Delivery.ANSWERED || command.answer.status() >= 500 ? 1 : 0;
+                downFailed +=
+                        command.answer.delivery() != Http.Delivery.ANSWERED || command.answer.status() >= 500 ? 1 : 0;
             }
         }
-        report.count(String.format(Locale.ROOT, "writes while the broker was down: %d sent, %d acknowledged, %d failed "
-                + "(5xx or no answer); the publisher's lag grew to %d events; max lag by processor while it was down %s",
-                downWrites, downAcknowledged, downFailed, maxPublisherLag, maxByProcessor));
-        report.check("writes go on while the broker is down", downAcknowledged > 0 && downFailed == 0,
+        report.count(String.format(
+                Locale.ROOT,
+                "writes while the broker was down: %d sent, %d acknowledged, %d failed "
+                        + "(5xx or no answer); the publisher's lag grew to %d events; max lag by processor while it was down %s",
+                downWrites,
+                downAcknowledged,
+                downFailed,
+                maxPublisherLag,
+                maxByProcessor));
+        report.check(
+                "writes go on while the broker is down",
+                downAcknowledged > 0 && downFailed == 0,
                 downAcknowledged + " acknowledged, " + downFailed + " failed");
         report.check("no 5xx, every error answer problem+json", load.answers().violations() == 0, "");
 
-        checkCaughtUpAndStored(report, stage, load, processors, "publication resumed by itself: every processor at lag 0",
-                () -> String.format(Locale.ROOT, ", %.1f s after the broker came back", (System.nanoTime() - backAt) / 1e9),
+        checkCaughtUpAndStored(
+                report,
+                stage,
+                load,
+                processors,
+                "publication resumed by itself: every processor at lag 0",
+                () -> String.format(
+                        Locale.ROOT, ", %.1f s after the broker came back", (System.nanoTime() - backAt) / 1e9),
                 Duration.ofSeconds(90));
     }
 }

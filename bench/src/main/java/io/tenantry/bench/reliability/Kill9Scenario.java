@@ -1,7 +1,6 @@
 package io.tenantry.bench.reliability;
 
 import io.tenantry.bench.reliability.RecordedLoad.Command;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,21 +36,29 @@ final class Kill9Scenario extends Scenario {
         int sentBefore = load.commands().size();
         long killedAt = System.nanoTime();
         stage.app().kill();
-        report.fault("kill -9 of the app (pid " + pid + ") " + killAfter + " s into the load, after "
-                + sentBefore + " commands; the load goes on (connections refused while it is down)");
+        report.fault("kill -9 of the app (pid " + pid + ") " + killAfter + " s into the load, after " + sentBefore
+                + " commands; the load goes on (connections refused while it is down)");
         stage.startApp();
-        report.fault(String.format(Locale.ROOT, "app started again on the same database, broker and data "
-                + "directory: down %.1f s", (System.nanoTime() - killedAt) / 1e9));
+        report.fault(String.format(
+                Locale.ROOT,
+                "app started again on the same database, broker and data " + "directory: down %.1f s",
+                (System.nanoTime() - killedAt) / 1e9));
         Thread.sleep(TimeUnit.SECONDS.toMillis(after));
         load.stop();
-        report.load("load ran " + killAfter + " s before the kill, through the restart, and " + after
-                + " s after it: " + load.summary());
+        report.load("load ran " + killAfter + " s before the kill, through the restart, and " + after + " s after it: "
+                + load.summary());
 
         retryLost(report, stage, load.commands());
 
         Processors processors = stage.processors();
-        checkCaughtUpAndStored(report, stage, load, processors, "every event processor caught up (lag 0) after the restart",
-                () -> "", Duration.ofSeconds(60));
+        checkCaughtUpAndStored(
+                report,
+                stage,
+                load,
+                processors,
+                "every event processor caught up (lag 0) after the restart",
+                () -> "",
+                Duration.ofSeconds(60));
         ReadModelCheck.compare(report, options.jar(), stage.postgres, stage.http, stage.admin(), processors);
     }
 
@@ -63,17 +70,20 @@ final class Kill9Scenario extends Scenario {
     static void retryLost(Report report, Stage stage, List<Command> commands) throws Exception {
         List<Command> lost = commands.stream().filter(Command::lost).toList();
         CommandCheck before = CommandCheck.read(stage.store);
-        long appliedBefore = lost.stream().filter(command -> !before.events(command).isEmpty()).count();
+        long appliedBefore = lost.stream()
+                .filter(command -> !before.events(command).isEmpty())
+                .count();
         long started = System.nanoTime();
         ExecutorService retriers = Executors.newFixedThreadPool(Math.max(1, Math.min(16, lost.size())));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         for (Command command : lost) {
             retriers.execute(() -> {
                 while (true) {
-                    Http.Answer answer = stage.http.send(command.method, command.path, stage.owner(), command.body,
-                            command.key);
+                    Http.Answer answer =
+                            stage.http.send(command.method, command.path, stage.owner(), command.body, command.key);
                     command.retry = answer;
-                    boolean settled = answer.delivery() == Http.Delivery.ANSWERED && answer.status() != 503
+                    boolean settled = answer.delivery() == Http.Delivery.ANSWERED
+                            && answer.status() != 503
                             && !(answer.status() == 409 && "idempotency_key_in_progress".equals(answer.code()));
                     if (settled || System.nanoTime() > deadline) {
                         return;
@@ -96,7 +106,8 @@ final class Kill9Scenario extends Scenario {
         int refusedButNotApplied = 0;
         for (Command command : lost) {
             Http.Answer answer = command.retry;
-            if (answer.delivery() != Http.Delivery.ANSWERED || answer.status() >= 500
+            if (answer.delivery() != Http.Delivery.ANSWERED
+                    || answer.status() >= 500
                     || "idempotency_key_in_progress".equals(answer.code())) {
                 unsettled++;
             } else if (answer.replayed()) {
@@ -110,19 +121,43 @@ final class Kill9Scenario extends Scenario {
                 }
             }
         }
-        report.count(String.format(Locale.ROOT, "sent but unanswered at the kill: %d, of which already in the store "
-                        + "before any retry %d (committed, the answer died with the app)", lost.size(), appliedBefore));
-        report.count(String.format(Locale.ROOT, "retried with the same Idempotency-Key: %d in %.1f s -> answer "
+        report.count(String.format(
+                Locale.ROOT,
+                "sent but unanswered at the kill: %d, of which already in the store "
+                        + "before any retry %d (committed, the answer died with the app)",
+                lost.size(),
+                appliedBefore));
+        report.count(String.format(
+                Locale.ROOT,
+                "retried with the same Idempotency-Key: %d in %.1f s -> answer "
                         + "replayed (Idempotent-Replayed) %d, ran and acknowledged %d, refused %s, still unanswered %d",
-                lost.size(), (System.nanoTime() - started) / 1e9, replayed, ranAgain, refusedByCode, unsettled));
-        long appliedAfter = lost.stream().filter(command -> !after.events(command).isEmpty()).count();
-        report.count(String.format(Locale.ROOT, "unanswered -> retried -> applied (in the store now): %d -> %d -> %d",
-                lost.size(), lost.size(), appliedAfter));
-        report.check("every unanswered command settled by its retry", unsettled == 0,
-                CommandCheck.first(lost.stream().filter(c -> c.retry.delivery() != Http.Delivery.ANSWERED
-                        || c.retry.status() >= 500 || "idempotency_key_in_progress".equals(c.retry.code()))
-                                        .map(Command::toString).toList()));
-        report.check("a retry refused (as a duplicate) only where its first request had been applied",
-                refusedButNotApplied == 0, refusedButNotApplied + " refused retries of commands not in the store");
+                lost.size(),
+                (System.nanoTime() - started) / 1e9,
+                replayed,
+                ranAgain,
+                refusedByCode,
+                unsettled));
+        long appliedAfter = lost.stream()
+                .filter(command -> !after.events(command).isEmpty())
+                .count();
+        report.count(String.format(
+                Locale.ROOT,
+                "unanswered -> retried -> applied (in the store now): %d -> %d -> %d",
+                lost.size(),
+                lost.size(),
+                appliedAfter));
+        report.check(
+                "every unanswered command settled by its retry",
+                unsettled == 0,
+                CommandCheck.first(lost.stream()
+                        .filter(c -> c.retry.delivery() != Http.Delivery.ANSWERED
+                                || c.retry.status() >= 500
+                                || "idempotency_key_in_progress".equals(c.retry.code()))
+                        .map(Command::toString)
+                        .toList()));
+        report.check(
+                "a retry refused (as a duplicate) only where its first request had been applied",
+                refusedButNotApplied == 0,
+                refusedButNotApplied + " refused retries of commands not in the store");
     }
 }

@@ -2,11 +2,6 @@ package io.tenantry.bench.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantry.bench.reliability.EventStore.StoredEvent;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The lifecycle topic read from its beginning by a plain consumer (a group of its own, as a late-joining consumer),
@@ -29,18 +28,28 @@ final class LifecycleTopicCheck {
 
     static final String TOPIC = "tenantry.tenant-lifecycle";
 
-    record Result(long records, int distinct, long duplicates, int expected, List<String> missing,
-                  List<String> unexpected, List<String> wrongKey, List<String> differingDuplicates,
-                  List<String> outOfOrder, double seconds) {
+    record Result(
+            long records,
+            int distinct,
+            long duplicates,
+            int expected,
+            List<String> missing,
+            List<String> unexpected,
+            List<String> wrongKey,
+            List<String> differingDuplicates,
+            List<String> outOfOrder,
+            double seconds) {
 
         boolean passed() {
-            return missing.isEmpty() && unexpected.isEmpty() && wrongKey.isEmpty() && differingDuplicates.isEmpty()
+            return missing.isEmpty()
+                    && unexpected.isEmpty()
+                    && wrongKey.isEmpty()
+                    && differingDuplicates.isEmpty()
                     && outOfOrder.isEmpty();
         }
     }
 
-    private LifecycleTopicCheck() {
-    }
+    private LifecycleTopicCheck() {}
 
     /** Reads until every stored lifecycle event came (or {@code atMost} passed), then compares. */
     static Result check(String bootstrapServers, List<StoredEvent> stored, Duration atMost) throws IOException {
@@ -52,13 +61,20 @@ final class LifecycleTopicCheck {
         List<String> differing = new ArrayList<>();
         long records = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "reliability-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reliability-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5_000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(TOPIC));
             long deadline = System.nanoTime() + atMost.toNanos();
             int emptyPollsAfterAll = 0;
@@ -74,7 +90,9 @@ final class LifecycleTopicCheck {
                     }
                     String previous = firstValue.putIfAbsent(id, record.value());
                     if (previous == null) {
-                        arrivalsByTenant.computeIfAbsent(subject, k -> new ArrayList<>()).add(id);
+                        arrivalsByTenant
+                                .computeIfAbsent(subject, k -> new ArrayList<>())
+                                .add(id);
                     } else if (!Http.JSON.readTree(previous).equals(event)) {
                         differing.add(id);
                     }
@@ -88,38 +106,69 @@ final class LifecycleTopicCheck {
         List<String> missing = new ArrayList<>();
         Map<String, List<String>> storedByTenant = new LinkedHashMap<>();
         for (StoredEvent event : stored) {
-            storedByTenant.computeIfAbsent(event.tenantId(), k -> new ArrayList<>()).add(event.id());
+            storedByTenant
+                    .computeIfAbsent(event.tenantId(), k -> new ArrayList<>())
+                    .add(event.id());
             if (!firstValue.containsKey(event.id())) {
                 missing.add(event.type() + " " + event.id() + " of tenant " + event.tenantId() + " (sequence "
                         + event.sequence() + ", global index " + event.globalIndex() + ")");
             }
         }
-        List<String> unexpected = firstValue.keySet().stream().filter(id -> !wanted.contains(id)).sorted().toList();
+        List<String> unexpected = firstValue.keySet().stream()
+                .filter(id -> !wanted.contains(id))
+                .sorted()
+                .toList();
         List<String> outOfOrder = new ArrayList<>();
         storedByTenant.forEach((tenant, ids) -> {
-            List<String> arrived = arrivalsByTenant.getOrDefault(tenant, List.of()).stream().filter(wanted::contains)
-                                                   .toList();
+            List<String> arrived = arrivalsByTenant.getOrDefault(tenant, List.of()).stream()
+                    .filter(wanted::contains)
+                    .toList();
             List<String> expected = ids.stream().filter(firstValue::containsKey).toList();
             if (!arrived.equals(expected)) {
                 outOfOrder.add("tenant " + tenant + ": store order " + expected + ", topic order " + arrived);
             }
         });
-        return new Result(records, firstValue.size(), records - firstValue.size(), wanted.size(), missing,
-                List.copyOf(unexpected), wrongKey, differing, outOfOrder, (System.nanoTime() - started) / 1e9);
+        return new Result(
+                records,
+                firstValue.size(),
+                records - firstValue.size(),
+                wanted.size(),
+                missing,
+                List.copyOf(unexpected),
+                wrongKey,
+                differing,
+                outOfOrder,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The result's counts and checks in the report. */
     static void report(Report report, Result result) {
-        report.count(String.format(Locale.ROOT, "lifecycle events: stored %d -> published (distinct ids on the topic) %d; "
-                        + "records read %d, of which duplicates %d (read in %.1f s)", result.expected(),
-                result.distinct(), result.records(), result.duplicates(), result.seconds()));
-        report.check("every stored lifecycle event is on the topic", result.missing().isEmpty(),
+        report.count(String.format(
+                Locale.ROOT,
+                "lifecycle events: stored %d -> published (distinct ids on the topic) %d; "
+                        + "records read %d, of which duplicates %d (read in %.1f s)",
+                result.expected(),
+                result.distinct(),
+                result.records(),
+                result.duplicates(),
+                result.seconds()));
+        report.check(
+                "every stored lifecycle event is on the topic",
+                result.missing().isEmpty(),
                 CommandCheck.first(result.missing()));
-        report.check("nothing on the topic that is not in the store", result.unexpected().isEmpty(),
+        report.check(
+                "nothing on the topic that is not in the store",
+                result.unexpected().isEmpty(),
                 CommandCheck.first(result.unexpected()));
-        report.check("duplicates are the same CloudEvent (de-duplicable by id)",
-                result.differingDuplicates().isEmpty(), CommandCheck.first(result.differingDuplicates()));
-        report.check("every record keyed by its tenant", result.wrongKey().isEmpty(), CommandCheck.first(result.wrongKey()));
-        report.check("per tenant, the store's order", result.outOfOrder().isEmpty(), CommandCheck.first(result.outOfOrder()));
+        report.check(
+                "duplicates are the same CloudEvent (de-duplicable by id)",
+                result.differingDuplicates().isEmpty(),
+                CommandCheck.first(result.differingDuplicates()));
+        report.check(
+                "every record keyed by its tenant", result.wrongKey().isEmpty(), CommandCheck.first(result.wrongKey()));
+        report.check(
+                "per tenant, the store's order",
+                result.outOfOrder().isEmpty(),
+                CommandCheck.first(result.outOfOrder()));
     }
 }

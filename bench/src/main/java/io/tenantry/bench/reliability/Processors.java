@@ -1,7 +1,6 @@
 package io.tenantry.bench.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,9 @@ final class Processors {
     /** The event store's head position, or -1. */
     long head() {
         JsonNode statuses = statuses();
-        return statuses == null || statuses.isEmpty() ? -1 : statuses.path(0).path("head").asLong(-1);
+        return statuses == null || statuses.isEmpty()
+                ? -1
+                : statuses.path(0).path("head").asLong(-1);
     }
 
     List<String> rebuildable() {
@@ -119,9 +120,16 @@ final class Processors {
         StringBuilder text = new StringBuilder();
         for (JsonNode p : statuses) {
             if (!"subscribing".equals(p.path("state").asText())
-                    && (!"running".equals(p.path("state").asText()) || p.path("lag").asLong(-1) != 0)) {
-                text.append(p.path("name").asText()).append(" ").append(p.path("state").asText()).append(" lag ")
-                    .append(p.path("lag").asText()).append(" errors ").append(p.path("errors")).append("; ");
+                    && (!"running".equals(p.path("state").asText())
+                            || p.path("lag").asLong(-1) != 0)) {
+                text.append(p.path("name").asText())
+                        .append(" ")
+                        .append(p.path("state").asText())
+                        .append(" lag ")
+                        .append(p.path("lag").asText())
+                        .append(" errors ")
+                        .append(p.path("errors"))
+                        .append("; ");
             }
         }
         return text.toString();

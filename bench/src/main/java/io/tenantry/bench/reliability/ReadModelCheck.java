@@ -30,8 +30,7 @@ final class ReadModelCheck {
 
     private static final Pattern CREATE_TABLE = Pattern.compile("create table (\\w+)");
 
-    private ReadModelCheck() {
-    }
+    private ReadModelCheck() {}
 
     /** The projections module's tables, read from its migrations inside the app jar. */
     static List<String> tables(Path appJar) throws IOException {
@@ -43,10 +42,13 @@ final class ReadModelCheck {
                 if (!entry.getName().matches("BOOT-INF/lib/projections-[^/]*\\.jar")) {
                     continue;
                 }
-                try (InputStream nested = jar.getInputStream(entry); ZipInputStream projections = new ZipInputStream(nested)) {
+                try (InputStream nested = jar.getInputStream(entry);
+                        ZipInputStream projections = new ZipInputStream(nested)) {
                     for (ZipEntry file; (file = projections.getNextEntry()) != null; ) {
-                        if (file.getName().startsWith("db/migration/") && file.getName().endsWith(".sql")) {
-                            Matcher create = CREATE_TABLE.matcher(new String(projections.readAllBytes(), StandardCharsets.UTF_8));
+                        if (file.getName().startsWith("db/migration/")
+                                && file.getName().endsWith(".sql")) {
+                            Matcher create = CREATE_TABLE.matcher(
+                                    new String(projections.readAllBytes(), StandardCharsets.UTF_8));
                             while (create.find()) {
                                 tables.add(create.group(1));
                             }
@@ -66,8 +68,8 @@ final class ReadModelCheck {
         try (Connection connection = postgres.connect()) {
             for (String table : tables) {
                 List<String> rows = new ArrayList<>();
-                try (ResultSet result = connection.createStatement()
-                                                  .executeQuery("select t::text from " + table + " t order by 1")) {
+                try (ResultSet result =
+                        connection.createStatement().executeQuery("select t::text from " + table + " t order by 1")) {
                     while (result.next()) {
                         rows.add(result.getString(1));
                     }
@@ -79,8 +81,9 @@ final class ReadModelCheck {
     }
 
     /** Snapshot, rebuild everything, snapshot again, compare; the app must be quiet (no load) meanwhile. */
-    static void compare(Report report, Path appJar, HostedPostgres postgres, Http http, String adminToken,
-                        Processors processors) throws Exception {
+    static void compare(
+            Report report, Path appJar, HostedPostgres postgres, Http http, String adminToken, Processors processors)
+            throws Exception {
         List<String> tables = tables(appJar);
         Duration caughtUp = processors.awaitCaughtUp(Duration.ofMinutes(3));
         if (!report.check("read models caught up before the rebuild", caughtUp != null, processors.laggards())) {
@@ -92,7 +95,8 @@ final class ReadModelCheck {
         long started = System.nanoTime();
         List<String> refused = new ArrayList<>();
         for (String name : readModels) {
-            Http.Answer rebuilt = http.send("POST", "/api/admin/projections/" + name + "/rebuild", adminToken, null, null);
+            Http.Answer rebuilt =
+                    http.send("POST", "/api/admin/projections/" + name + "/rebuild", adminToken, null, null);
             if (rebuilt.status() != 202) {
                 refused.add(name + ": " + rebuilt);
             }
@@ -106,12 +110,22 @@ final class ReadModelCheck {
         Map<String, List<String>> after = snapshot(postgres, tables);
         int rows = before.values().stream().mapToInt(List::size).sum();
         List<String> differences = differences(before, after);
-        report.count(String.format(Locale.ROOT, "read models: %d tables, %d rows, compared with a rebuild of %s from %d events "
-                        + "(rebuilt in %.1f s)", tables.size(), rows, readModels, headAfter + 1,
+        report.count(String.format(
+                Locale.ROOT,
+                "read models: %d tables, %d rows, compared with a rebuild of %s from %d events "
+                        + "(rebuilt in %.1f s)",
+                tables.size(),
+                rows,
+                readModels,
+                headAfter + 1,
                 (System.nanoTime() - started) / 1e9));
-        report.check("nothing written during the comparison", headBefore == headAfter,
+        report.check(
+                "nothing written during the comparison",
+                headBefore == headAfter,
                 "head " + headBefore + " -> " + headAfter);
-        report.check("read models equal a full rebuild, row for row", differences.isEmpty(),
+        report.check(
+                "read models equal a full rebuild, row for row",
+                differences.isEmpty(),
                 CommandCheck.first(differences));
     }
 
@@ -125,8 +139,12 @@ final class ReadModelCheck {
                 onlyBefore.removeAll(rowsAfter);
                 List<String> onlyAfter = new ArrayList<>(rowsAfter);
                 onlyAfter.removeAll(rowsBefore);
-                differences.add(String.format(Locale.ROOT, "%s: %d rows before, %d after; e.g. before only %s, after only %s",
-                        table, rowsBefore.size(), rowsAfter.size(),
+                differences.add(String.format(
+                        Locale.ROOT,
+                        "%s: %d rows before, %d after; e.g. before only %s, after only %s",
+                        table,
+                        rowsBefore.size(),
+                        rowsAfter.size(),
                         onlyBefore.isEmpty() ? "-" : Http.abbreviate(onlyBefore.get(0), 300),
                         onlyAfter.isEmpty() ? "-" : Http.abbreviate(onlyAfter.get(0), 300)));
             }

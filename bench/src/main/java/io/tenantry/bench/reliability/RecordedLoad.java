@@ -1,8 +1,7 @@
 package io.tenantry.bench.reliability;
 
-import io.tenantry.bench.OwnTenant;
 import com.fasterxml.jackson.databind.JsonNode;
-
+import io.tenantry.bench.OwnTenant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RecordedLoad {
 
-    enum Kind { CREATE, MEMBER_ADD, PLAN_CHANGE }
+    enum Kind {
+        CREATE,
+        MEMBER_ADD,
+        PLAN_CHANGE
+    }
 
     /** One command as sent, and its first answer. */
     static final class Command {
@@ -38,12 +41,20 @@ final class RecordedLoad {
         final String tenantId;
         /** What makes this command recognisable in the event store: the slug, the user added, the unique reason. */
         final String subject;
+
         final String phase;
         volatile Http.Answer answer;
         /** The answer of the last retry, if retried. */
         volatile Http.Answer retry;
 
-        Command(String key, Kind kind, String method, String path, String body, String tenantId, String subject,
+        Command(
+                String key,
+                Kind kind,
+                String method,
+                String path,
+                String body,
+                String tenantId,
+                String subject,
                 String phase) {
             this.key = key;
             this.kind = kind;
@@ -173,8 +184,12 @@ final class RecordedLoad {
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "%d clients, %s, %s; mix: create 25 %%, member add 55 %%, plan change 20 %%",
-                clients, perSecond > 0 ? String.format(Locale.ROOT, "paced at %.0f requests/s", perSecond)
+        return String.format(
+                Locale.ROOT,
+                "%d clients, %s, %s; mix: create 25 %%, member add 55 %%, plan change 20 %%",
+                clients,
+                perSecond > 0
+                        ? String.format(Locale.ROOT, "paced at %.0f requests/s", perSecond)
                         : "closed loop (each client sends when answered)",
                 readShare > 0 ? String.format(Locale.ROOT, "%.0f %% reads", readShare * 100) : "writes only");
     }
@@ -205,14 +220,28 @@ final class RecordedLoad {
             long[] c = entry.getValue();
             sent += c[0];
             undelivered += c[4];
-            lines.append(String.format(Locale.ROOT, "%n  %-12s sent %6d: acknowledged %6d, refused or failed %5d, no answer %4d"
-                            + "%s", entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'), c[0], c[1], c[2], c[3],
+            lines.append(String.format(
+                    Locale.ROOT,
+                    "%n  %-12s sent %6d: acknowledged %6d, refused or failed %5d, no answer %4d" + "%s",
+                    entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
                     c[4] == 0 ? "" : String.format(Locale.ROOT, "; not delivered (connection refused) %d", c[4])));
         }
-        return String.format(Locale.ROOT, "%d commands sent in %.0f s (%.1f/s)%s, %d reads and %d subscription probes",
-                sent, seconds(), sent / Math.max(1, seconds()), undelivered == 0 ? ""
-                        : String.format(Locale.ROOT, ", %d more not delivered (the app was down)", undelivered), reads(),
-                probes()) + lines;
+        return String.format(
+                        Locale.ROOT,
+                        "%d commands sent in %.0f s (%.1f/s)%s, %d reads and %d subscription probes",
+                        sent,
+                        seconds(),
+                        sent / Math.max(1, seconds()),
+                        undelivered == 0
+                                ? ""
+                                : String.format(Locale.ROOT, ", %d more not delivered (the app was down)", undelivered),
+                        reads(),
+                        probes())
+                + lines;
     }
 
     private void client(int client) {
@@ -246,18 +275,39 @@ final class RecordedLoad {
                 Command command;
                 if (target == null || dice < 0.25 || (dice < 0.80 && target.members >= MAX_MEMBERS)) {
                     String slug = "r" + run + "-" + client + "-" + sequence;
-                    command = new Command(key, Kind.CREATE, "POST", "/api/tenants", Http.json(Map.of(
-                            "name", "Reliability " + slug, "slug", slug, "tier", "POOLED", "planId", "team")),
-                            null, slug, phase);
+                    command = new Command(
+                            key,
+                            Kind.CREATE,
+                            "POST",
+                            "/api/tenants",
+                            Http.json(Map.of(
+                                    "name", "Reliability " + slug, "slug", slug, "tier", "POOLED", "planId", "team")),
+                            null,
+                            slug,
+                            phase);
                 } else if (dice < 0.80 || !target.subscriptionReady) {
                     String user = "u-" + key;
-                    command = new Command(key, Kind.MEMBER_ADD, "POST", "/api/tenants/" + target.id + "/members",
-                            Http.json(Map.of("userId", user, "role", "MEMBER")), target.id, user, phase);
+                    command = new Command(
+                            key,
+                            Kind.MEMBER_ADD,
+                            "POST",
+                            "/api/tenants/" + target.id + "/members",
+                            Http.json(Map.of("userId", user, "role", "MEMBER")),
+                            target.id,
+                            user,
+                            phase);
                 } else {
                     String plan = target.plan.equals("team") ? "business" : "team";
                     String reason = "reliability " + key;
-                    command = new Command(key, Kind.PLAN_CHANGE, "PUT", "/api/tenants/" + target.id + "/subscription/plan",
-                            Http.json(Map.of("planId", plan, "reason", reason)), target.id, reason, phase);
+                    command = new Command(
+                            key,
+                            Kind.PLAN_CHANGE,
+                            "PUT",
+                            "/api/tenants/" + target.id + "/subscription/plan",
+                            Http.json(Map.of("planId", plan, "reason", reason)),
+                            target.id,
+                            reason,
+                            phase);
                 }
                 answer = http.send(command.method, command.path, token, command.body, command.key);
                 command.answer = answer;
@@ -318,12 +368,16 @@ final class RecordedLoad {
         private final Map<String, String> examples = new ConcurrentHashMap<>();
 
         void count(String kind, String phase, Http.Answer answer) {
-            String outcome = answer.delivery() == Http.Delivery.ANSWERED ? Integer.toString(answer.status())
+            String outcome = answer.delivery() == Http.Delivery.ANSWERED
+                    ? Integer.toString(answer.status())
                     : answer.delivery() == Http.Delivery.REFUSED ? "refused" : "lost";
-            counts.computeIfAbsent(phase + "|" + kind + "|" + outcome, k -> new LongAdder()).increment();
+            counts.computeIfAbsent(phase + "|" + kind + "|" + outcome, k -> new LongAdder())
+                    .increment();
             String violation = violation(answer);
             if (violation != null) {
-                violations.computeIfAbsent(phase + "|" + violation, k -> new LongAdder()).increment();
+                violations
+                        .computeIfAbsent(phase + "|" + violation, k -> new LongAdder())
+                        .increment();
                 examples.putIfAbsent(violation, kind + ": " + answer);
             }
         }
@@ -358,21 +412,31 @@ final class RecordedLoad {
             Map<String, Map<String, Map<String, Long>>> tree = new TreeMap<>();
             counts.forEach((key, adder) -> {
                 String[] parts = key.split("\\|");
-                tree.computeIfAbsent(parts[0], p -> new TreeMap<>()).computeIfAbsent(parts[1], k -> new TreeMap<>())
-                    .put(parts[2], adder.sum());
+                tree.computeIfAbsent(parts[0], p -> new TreeMap<>())
+                        .computeIfAbsent(parts[1], k -> new TreeMap<>())
+                        .put(parts[2], adder.sum());
             });
             StringBuilder text = new StringBuilder();
             tree.forEach((phase, kinds) -> {
                 text.append(String.format(Locale.ROOT, "    %s:%n", phase));
-                kinds.forEach((kind, statuses) -> text.append(String.format(Locale.ROOT, "      %-12s %s%n", kind,
+                kinds.forEach((kind, statuses) -> text.append(String.format(
+                        Locale.ROOT,
+                        "      %-12s %s%n",
+                        kind,
                         statuses.toString().replaceAll("[{}]", ""))));
             });
             if (!violations.isEmpty()) {
                 text.append("    answers that break the error rules:\n");
-                violations.forEach((key, adder) -> text.append("      ").append(key.replace('|', ' ')).append(": ")
-                                                        .append(adder.sum()).append('\n'));
-                examples.forEach((violation, example) -> text.append("      e.g. ").append(violation).append(": ")
-                                                             .append(example).append('\n'));
+                violations.forEach((key, adder) -> text.append("      ")
+                        .append(key.replace('|', ' '))
+                        .append(": ")
+                        .append(adder.sum())
+                        .append('\n'));
+                examples.forEach((violation, example) -> text.append("      e.g. ")
+                        .append(violation)
+                        .append(": ")
+                        .append(example)
+                        .append('\n'));
             }
             return text.toString();
         }

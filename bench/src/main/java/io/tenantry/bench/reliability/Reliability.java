@@ -30,20 +30,20 @@ public final class Reliability {
         SCENARIOS.put("soak", new SoakScenario()::run);
     }
 
-    private Reliability() {
-    }
+    private Reliability() {}
 
     /** Runs the scenario named (or all); answers whether every one passed. */
     public static boolean run(String which, Map<String, String> options) throws Exception {
         Options parsed = new Options(options);
         if (!Files.isRegularFile(parsed.jar())) {
-            throw new IllegalArgumentException("No application jar at " + parsed.jar().toAbsolutePath()
-                    + ": build it with ./mvnw -B -q -DskipTests package");
+            throw new IllegalArgumentException("No application jar at "
+                    + parsed.jar().toAbsolutePath() + ": build it with ./mvnw -B -q -DskipTests package");
         }
         List<String> names = which.equals("all") ? List.copyOf(SCENARIOS.keySet()) : List.of(which.split(","));
         for (String name : names) {
             if (!SCENARIOS.containsKey(name)) {
-                throw new IllegalArgumentException("Unknown scenario " + name + "; known: " + SCENARIOS.keySet() + ", all");
+                throw new IllegalArgumentException(
+                        "Unknown scenario " + name + "; known: " + SCENARIOS.keySet() + ", all");
             }
         }
         Files.createDirectories(parsed.results());
@@ -58,7 +58,10 @@ public final class Reliability {
             System.out.println();
             System.out.println(text);
             Files.writeString(parsed.results().resolve(name + ".txt"), text);
-            summary.add(String.format("%-9s %s in %d s", name, report.passed() ? "PASS" : "FAIL",
+            summary.add(String.format(
+                    "%-9s %s in %d s",
+                    name,
+                    report.passed() ? "PASS" : "FAIL",
                     Duration.between(began, Instant.now()).toSeconds()));
             passed &= report.passed();
         }

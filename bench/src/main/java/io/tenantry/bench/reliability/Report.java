@@ -34,7 +34,8 @@ final class Report {
 
     /** Seconds since the scenario began, for the time line of the faults. */
     String at() {
-        return String.format(Locale.ROOT, "t+%.1fs", Duration.between(began, Instant.now()).toMillis() / 1000.0);
+        return String.format(
+                Locale.ROOT, "t+%.1fs", Duration.between(began, Instant.now()).toMillis() / 1000.0);
     }
 
     void load(String line) {
@@ -84,8 +85,16 @@ final class Report {
 
     String text() {
         StringBuilder text = new StringBuilder();
-        text.append("== ").append(scenario).append(": ").append(title).append(" — ").append(passed() ? "PASS" : "FAIL")
-            .append(String.format(Locale.ROOT, " (%d s)%n", Duration.between(began, Instant.now()).toSeconds()));
+        text.append("== ")
+                .append(scenario)
+                .append(": ")
+                .append(title)
+                .append(" — ")
+                .append(passed() ? "PASS" : "FAIL")
+                .append(String.format(
+                        Locale.ROOT,
+                        " (%d s)%n",
+                        Duration.between(began, Instant.now()).toSeconds()));
         section(text, "load applied", load);
         section(text, "faults injected", faults);
         section(text, "counts checked", counts);

@@ -44,12 +44,23 @@ abstract class Scenario {
      * {@code since} adds to when), then every acknowledged command is in the store and the lifecycle topic holds
      * every lifecycle event ({@link Stage#checkCommandsAndTopic}).
      */
-    static void checkCaughtUpAndStored(Report report, Stage stage, RecordedLoad load, Processors processors,
-                                       String check, Supplier<String> since, Duration topicWait) throws Exception {
+    static void checkCaughtUpAndStored(
+            Report report,
+            Stage stage,
+            RecordedLoad load,
+            Processors processors,
+            String check,
+            Supplier<String> since,
+            Duration topicWait)
+            throws Exception {
         Duration caughtUp = processors.awaitCaughtUp(Duration.ofMinutes(3));
-        report.check(check, caughtUp != null, caughtUp == null ? processors.laggards()
-                : String.format(Locale.ROOT, "%.1f s after the load stopped", caughtUp.toMillis() / 1000.0)
-                        + since.get());
+        report.check(
+                check,
+                caughtUp != null,
+                caughtUp == null
+                        ? processors.laggards()
+                        : String.format(Locale.ROOT, "%.1f s after the load stopped", caughtUp.toMillis() / 1000.0)
+                                + since.get());
         report.count(String.format(Locale.ROOT, "events in the store: %d", stage.store.count()));
         stage.checkCommandsAndTopic(report, load, topicWait);
     }

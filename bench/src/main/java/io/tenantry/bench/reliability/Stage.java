@@ -2,7 +2,6 @@ package io.tenantry.bench.reliability;
 
 import io.tenantry.bench.RunningApp;
 import io.tenantry.kafka.KraftBroker;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,15 +24,18 @@ final class Stage {
     private final List<String> extraAppArguments;
     private volatile RunningApp app;
     /** The app is a process of its own: a driver stopped early (Ctrl-C, a timeout) must not leave it running. */
-    private final Thread stopAppAtExit = new Thread(() -> {
-        try {
-            if (app != null) {
-                app.kill();
-            }
-        } catch (InterruptedException ignored) {
-            // the JVM is going anyway
-        }
-    }, "stop-app");
+    private final Thread stopAppAtExit = new Thread(
+            () -> {
+                try {
+                    if (app != null) {
+                        app.kill();
+                    }
+                } catch (InterruptedException ignored) {
+                    // the JVM is going anyway
+                }
+            },
+            "stop-app");
+
     private String ownerToken;
     private String adminToken;
 
@@ -64,8 +66,8 @@ final class Stage {
         try {
             long started = System.nanoTime();
             stage.startApp();
-            report.progress(String.format("app up in %.1f s (pid %d)", (System.nanoTime() - started) / 1e9,
-                    stage.app.pid()));
+            report.progress(
+                    String.format("app up in %.1f s (pid %d)", (System.nanoTime() - started) / 1e9, stage.app.pid()));
             stage.ownerToken = stage.app.token("reliability-owner", null);
             stage.adminToken = stage.app.token("reliability-admin", "partner-admin");
         } catch (Exception e) {
@@ -124,8 +126,8 @@ final class Stage {
      */
     void checkCommandsAndTopic(Report report, RecordedLoad load, Duration topicWait) throws Exception {
         CommandCheck.read(store).verify(report, load.commands(), load.run());
-        LifecycleTopicCheck.report(report, LifecycleTopicCheck.check(kafka.bootstrapServers(), store.lifecycleEvents(),
-                topicWait));
+        LifecycleTopicCheck.report(
+                report, LifecycleTopicCheck.check(kafka.bootstrapServers(), store.lifecycleEvents(), topicWait));
     }
 
     void close(Report report, Path results) {

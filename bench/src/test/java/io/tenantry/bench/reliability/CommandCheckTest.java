@@ -1,15 +1,14 @@
 package io.tenantry.bench.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.bench.reliability.RecordedLoad.Command;
 import io.tenantry.bench.reliability.RecordedLoad.Kind;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What the reliability battery calls a PASS or a FAIL of a load against the event store. */
 class CommandCheckTest {
@@ -51,8 +50,10 @@ class CommandCheckTest {
         addMember("t-a", "u-rel-7-1", answered(409), "t-a");
         addMember("t-a", "u-rel-7-2", new Http.Answer(Http.Delivery.REFUSED, 0, null, null, false, "refused"), "t-a");
 
-        assertThat(verify()).contains("FAIL no event for a refused command",
-                "FAIL no event for a command that never reached the app and was not retried");
+        assertThat(verify())
+                .contains(
+                        "FAIL no event for a refused command",
+                        "FAIL no event for a command that never reached the app and was not retried");
     }
 
     @Test
@@ -81,23 +82,52 @@ class CommandCheckTest {
     private List<String> verify() {
         Report report = new Report("test", "test");
         new CommandCheck(created, added, planChanges).verify(report, commands, RUN);
-        return report.text().lines().map(String::strip).filter(line -> line.matches("(PASS|FAIL) .*"))
-                     .map(line -> line.replaceFirst(": .*", "")).toList();
+        return report.text()
+                .lines()
+                .map(String::strip)
+                .filter(line -> line.matches("(PASS|FAIL) .*"))
+                .map(line -> line.replaceFirst(": .*", ""))
+                .toList();
     }
 
     private void create(String slug, Http.Answer answer, String... stored) {
-        record(new Command("k-" + slug, Kind.CREATE, "POST", "/api/tenants", "{}", null, slug, "1"), answer,
-                created, stored);
+        record(
+                new Command("k-" + slug, Kind.CREATE, "POST", "/api/tenants", "{}", null, slug, "1"),
+                answer,
+                created,
+                stored);
     }
 
     private Command addMember(String tenant, String user, Http.Answer answer, String... stored) {
-        return record(new Command("k-" + user, Kind.MEMBER_ADD, "POST", "/api/tenants/" + tenant + "/members", "{}",
-                tenant, user, "1"), answer, added, stored);
+        return record(
+                new Command(
+                        "k-" + user,
+                        Kind.MEMBER_ADD,
+                        "POST",
+                        "/api/tenants/" + tenant + "/members",
+                        "{}",
+                        tenant,
+                        user,
+                        "1"),
+                answer,
+                added,
+                stored);
     }
 
     private void changePlan(String tenant, String reason, Http.Answer answer, String... stored) {
-        record(new Command("k-" + reason, Kind.PLAN_CHANGE, "PUT", "/api/tenants/" + tenant + "/subscription/plan",
-                "{}", tenant, reason, "1"), answer, planChanges, stored);
+        record(
+                new Command(
+                        "k-" + reason,
+                        Kind.PLAN_CHANGE,
+                        "PUT",
+                        "/api/tenants/" + tenant + "/subscription/plan",
+                        "{}",
+                        tenant,
+                        reason,
+                        "1"),
+                answer,
+                planChanges,
+                stored);
     }
 
     private Command record(Command command, Http.Answer answer, Map<String, List<String>> index, String... stored) {

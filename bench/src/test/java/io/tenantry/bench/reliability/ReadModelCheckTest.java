@@ -1,7 +1,7 @@
 package io.tenantry.bench.reliability;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,31 +12,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the battery tells read models that equal a rebuild from ones that do not. */
 class ReadModelCheckTest {
 
     @Test
     void findsNoDifferenceWhenEveryTableHasTheSameRows() {
-        Map<String, List<String>> tables = Map.of("tenant_directory", List.of("(a,1)", "(b,2)"), "tenant_member",
-                List.of());
+        Map<String, List<String>> tables =
+                Map.of("tenant_directory", List.of("(a,1)", "(b,2)"), "tenant_member", List.of());
 
         assertThat(ReadModelCheck.differences(tables, Map.copyOf(tables))).isEmpty();
     }
 
     @Test
     void reportsARowThatDiffersMissingOrExtra() {
-        Map<String, List<String>> before = Map.of("tenant_directory", List.of("(a,1)", "(b,2)"),
-                "tenant_member", List.of("(a,u1)"), "lead_directory", List.of("(l1)"));
-        Map<String, List<String>> after = Map.of("tenant_directory", List.of("(a,1)", "(b,3)"),
-                "tenant_member", List.of("(a,u1)", "(a,u2)"), "lead_directory", List.of("(l1)"));
+        Map<String, List<String>> before = Map.of(
+                "tenant_directory",
+                List.of("(a,1)", "(b,2)"),
+                "tenant_member",
+                List.of("(a,u1)"),
+                "lead_directory",
+                List.of("(l1)"));
+        Map<String, List<String>> after = Map.of(
+                "tenant_directory",
+                List.of("(a,1)", "(b,3)"),
+                "tenant_member",
+                List.of("(a,u1)", "(a,u2)"),
+                "lead_directory",
+                List.of("(l1)"));
 
-        assertThat(ReadModelCheck.differences(before, after)).containsExactlyInAnyOrder(
-                "tenant_directory: 2 rows before, 2 after; e.g. before only (b,2), after only (b,3)",
-                "tenant_member: 1 rows before, 2 after; e.g. before only -, after only (a,u2)");
+        assertThat(ReadModelCheck.differences(before, after))
+                .containsExactlyInAnyOrder(
+                        "tenant_directory: 2 rows before, 2 after; e.g. before only (b,2), after only (b,3)",
+                        "tenant_member: 1 rows before, 2 after; e.g. before only -, after only (a,u2)");
     }
 
     @Test
@@ -52,8 +62,8 @@ class ReadModelCheckTest {
             app.putNextEntry(new ZipEntry("BOOT-INF/lib/projections-0.1.0.jar"));
             app.write(nestedJar(Map.of(
                     "db/migration/V1_1__tenant_directory.sql", "create table tenant_directory (id text);",
-                    "db/migration/V4_0__membership.sql", "create table tenant_member (x text);\n"
-                            + "create table tenant_team (y text);",
+                    "db/migration/V4_0__membership.sql",
+                            "create table tenant_member (x text);\n" + "create table tenant_team (y text);",
                     "io/tenantry/Other.class", "create table not_a_migration (z text);")));
             app.putNextEntry(new ZipEntry("BOOT-INF/lib/command-side-0.1.0.jar"));
             app.write(nestedJar(Map.of("db/migration/V3_0__tenant_slugs.sql", "create table tenant_slug (s text);")));

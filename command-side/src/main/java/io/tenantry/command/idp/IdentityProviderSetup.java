@@ -6,15 +6,14 @@ import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.tenant.PrepareIdentityProviderCommand;
 import io.tenantry.contracts.tenant.RecordIdentityProviderCommand;
 import io.tenantry.contracts.tenant.TenantTier;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Sets a tenant up in its identity provider and records what was made there: asks the tenant what is needed (its
@@ -63,9 +62,11 @@ public class IdentityProviderSetup {
     private IdentityProvider provider(IdentityProviderKind kind) {
         IdentityProvider provider = providers.get(kind);
         if (provider == null) {
-            throw DomainRefusal.conflict("idp_not_configured", "This installation has no connection to " + kind
-                    + " (tenantry.idp." + kind.name().toLowerCase(java.util.Locale.ROOT) + ".*); configured: "
-                    + (providers.isEmpty() ? "none" : providers.keySet()) + ".");
+            throw DomainRefusal.conflict(
+                    "idp_not_configured",
+                    "This installation has no connection to " + kind
+                            + " (tenantry.idp." + kind.name().toLowerCase(java.util.Locale.ROOT) + ".*); configured: "
+                            + (providers.isEmpty() ? "none" : providers.keySet()) + ".");
         }
         return provider;
     }

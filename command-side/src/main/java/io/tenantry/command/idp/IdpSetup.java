@@ -16,8 +16,12 @@ public record IdpSetup(String tenantId, String slug, String tenantName, TenantTi
         public static Admin named(String email, String fullName) {
             String name = fullName == null ? "" : fullName.trim();
             int space = name.indexOf(' ');
-            return space < 0 ? new Admin(email, name.isEmpty() ? null : name, null)
-                    : new Admin(email, name.substring(0, space), name.substring(space + 1).trim());
+            return space < 0
+                    ? new Admin(email, name.isEmpty() ? null : name, null)
+                    : new Admin(
+                            email,
+                            name.substring(0, space),
+                            name.substring(space + 1).trim());
         }
 
         @Override

@@ -1,5 +1,10 @@
 package io.tenantry.command.invitation;
 
+import static io.tenantry.contracts.invitation.InvitationStatus.ACCEPTED;
+import static io.tenantry.contracts.invitation.InvitationStatus.EXPIRED;
+import static io.tenantry.contracts.invitation.InvitationStatus.PENDING;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.command.EmailAddresses;
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.DomainRefusal;
@@ -14,6 +19,7 @@ import io.tenantry.contracts.invitation.RedeemInvitationCommand;
 import io.tenantry.contracts.invitation.WithdrawInvitationCommand;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.contracts.tenant.MemberRole;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -22,13 +28,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-
-import static io.tenantry.contracts.invitation.InvitationStatus.ACCEPTED;
-import static io.tenantry.contracts.invitation.InvitationStatus.EXPIRED;
-import static io.tenantry.contracts.invitation.InvitationStatus.PENDING;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An invitation to join a tenant: PENDING until it is accepted (once, with the token mailed to the invitee, by a
@@ -42,6 +41,7 @@ public class Invitation {
 
     @AggregateIdentifier
     private String invitationId;
+
     private String tenantId;
     private String email;
     private MemberRole role;
@@ -63,12 +63,20 @@ public class Invitation {
         if (command.role() == null) {
             throw DomainRefusal.invalid("invalid_role", "An invitation's role is OWNER, ADMIN or MEMBER.");
         }
-        if (command.tenantId() == null || command.tokenHash() == null || command.tokenHash().isBlank()
+        if (command.tenantId() == null
+                || command.tokenHash() == null
+                || command.tokenHash().isBlank()
                 || command.expiresAt() == null) {
             throw DomainRefusal.invalid("invalid_invitation", "An invitation needs its tenant, token and expiry.");
         }
-        apply(new InvitationCreatedEvent(command.invitationId(), command.tenantId(), command.email().trim(),
-                command.role(), command.invitedBy(), command.tokenHash(), command.expiresAt()));
+        apply(new InvitationCreatedEvent(
+                command.invitationId(),
+                command.tenantId(),
+                command.email().trim(),
+                command.role(),
+                command.invitedBy(),
+                command.tokenHash(),
+                command.expiresAt()));
         deadlines.schedule(command.expiresAt(), EXPIRY_DEADLINE);
         return command.invitationId();
     }
@@ -90,12 +98,14 @@ public class Invitation {
             throw notOpen();
         }
         if (!rightToken) {
-            throw DomainRefusal.forbidden("invalid_invitation_token",
+            throw DomainRefusal.forbidden(
+                    "invalid_invitation_token",
                     "That is not this invitation's token; use the link from the invitation e-mail.");
         }
-        if (command.verifiedEmail() != null && !Erasure.normaliseEmail(command.verifiedEmail())
-                                                       .equals(Erasure.normaliseEmail(email))) {
-            throw DomainRefusal.forbidden("invitation_email_mismatch",
+        if (command.verifiedEmail() != null
+                && !Erasure.normaliseEmail(command.verifiedEmail()).equals(Erasure.normaliseEmail(email))) {
+            throw DomainRefusal.forbidden(
+                    "invitation_email_mismatch",
                     "This invitation was sent to another e-mail address than the one you are signed in with.");
         }
         apply(new InvitationAcceptedEvent(invitationId, tenantId, command.userId(), role));
@@ -123,7 +133,8 @@ public class Invitation {
     }
 
     private static DomainRefusal notOpen() {
-        return DomainRefusal.notFound("invitation_not_found",
+        return DomainRefusal.notFound(
+                "invitation_not_found",
                 "No open invitation with this id: it was revoked or accepted, or never existed.");
     }
 

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Invitations: an OWNER or ADMIN invites an address, the invitee accepts with the token from the e-mail,
@@ -56,17 +55,25 @@ class InvitationCommandController {
     @Operation(summary = "Invite a person to a tenant by e-mail")
     @PostMapping("/tenants/{tenantId}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<CreatedInvitation> invite(@PathVariable String tenantId, @Valid @RequestBody InviteRequest request,
-                                             Caller caller) {
+    ResponseEntity<CreatedInvitation> invite(
+            @PathVariable String tenantId, @Valid @RequestBody InviteRequest request, Caller caller) {
         String invitationId = UUID.randomUUID().toString();
         String token = OneTimeSecrets.newSecret();
         Instant expiresAt = policy.expiresAt(Instant.now(), request.expiresInHours());
-        IssuedInvitation issued = commands.sendAndWait(new InviteMemberCommand(tenantId, invitationId,
-                request.email().trim(), request.role(), expiresAt, OneTimeSecrets.hash(token), caller));
+        IssuedInvitation issued = commands.sendAndWait(new InviteMemberCommand(
+                tenantId,
+                invitationId,
+                request.email().trim(),
+                request.role(),
+                expiresAt,
+                OneTimeSecrets.hash(token),
+                caller));
         boolean sent = send(request.email().trim(), issued, request.role(), token);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/invitations/{id}")
-                                                                 .buildAndExpand(invitationId).toUri())
-                             .body(new CreatedInvitation(invitationId, expiresAt, sent));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/invitations/{id}")
+                        .buildAndExpand(invitationId)
+                        .toUri())
+                .body(new CreatedInvitation(invitationId, expiresAt, sent));
     }
 
     @Operation(summary = "Revoke an invitation")
@@ -79,10 +86,10 @@ class InvitationCommandController {
     /** The signed-in caller joins the tenant with the invited role; repeating it answers the same. */
     @Operation(summary = "Accept an invitation with its token")
     @PostMapping("/invitations/{invitationId}/accept")
-    AcceptedInvitation accept(@PathVariable String invitationId, @Valid @RequestBody AcceptRequest request,
-                              Caller caller) {
-        return commands.sendAndWait(new AcceptInvitationCommand(invitationId, OneTimeSecrets.hash(request.token()),
-                caller, Instant.now()));
+    AcceptedInvitation accept(
+            @PathVariable String invitationId, @Valid @RequestBody AcceptRequest request, Caller caller) {
+        return commands.sendAndWait(
+                new AcceptInvitationCommand(invitationId, OneTimeSecrets.hash(request.token()), caller, Instant.now()));
     }
 
     private boolean send(String email, IssuedInvitation issued, MemberRole role, String token) {
@@ -96,7 +103,9 @@ class InvitationCommandController {
     }
 
     record InviteRequest(
-            @NotBlank @Email @Size(max = EmailAddresses.MAX_LENGTH) String email,
+            @NotBlank @Email @Size(max = EmailAddresses.MAX_LENGTH)
+            String email,
+
             @NotNull MemberRole role,
             Integer expiresInHours) {
 
@@ -114,6 +123,5 @@ class InvitationCommandController {
         }
     }
 
-    record CreatedInvitation(String id, Instant expiresAt, boolean mailSent) {
-    }
+    record CreatedInvitation(String id, Instant expiresAt, boolean mailSent) {}
 }

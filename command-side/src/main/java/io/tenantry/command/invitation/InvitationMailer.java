@@ -1,7 +1,6 @@
 package io.tenantry.command.invitation;
 
 import io.tenantry.contracts.tenant.MemberRole;
-
 import java.time.Instant;
 
 /** Sends an invitee the link to accept. Implementations never log the token. */
@@ -12,6 +11,6 @@ public interface InvitationMailer {
      *
      * @throws RuntimeException when the message could not be handed over for delivery
      */
-    void sendInvitation(String email, String tenantName, MemberRole role, String invitationId, String token,
-                        Instant expiresAt);
+    void sendInvitation(
+            String email, String tenantName, MemberRole role, String invitationId, String token, Instant expiresAt);
 }

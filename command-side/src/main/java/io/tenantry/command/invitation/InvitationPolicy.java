@@ -1,7 +1,6 @@
 package io.tenantry.command.invitation;
 
 import io.tenantry.contracts.DomainRefusal;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +25,8 @@ public record InvitationPolicy(Duration ttl, Duration maxTtl) {
         }
         Duration asked = Duration.ofHours(expiresInHours);
         if (expiresInHours < 1 || asked.compareTo(maxTtl) > 0) {
-            throw DomainRefusal.invalid("invalid_expiry",
+            throw DomainRefusal.invalid(
+                    "invalid_expiry",
                     "expiresInHours is 1 to " + maxTtl.toHours() + " (hours); leave it out for " + ttl.toHours() + ".");
         }
         return now.plus(asked);

@@ -39,11 +39,27 @@ class InvitationProcess {
 
     @CommandHandler
     IssuedInvitation handle(InviteMemberCommand command) {
-        InvitationSeat seat = toTenant(command.tenantId(), new HoldInvitationSeatCommand(command.tenantId(),
-                command.invitationId(), command.role(), command.expiresAt(), command.caller()));
-        commands.sendAndWait(new CreateInvitationCommand(command.invitationId(), command.tenantId(), command.email(),
-                command.role(), command.caller().userId(), command.tokenHash(), command.expiresAt()));
-        return new IssuedInvitation(command.invitationId(), command.tenantId(), seat.tenantName(), command.expiresAt(),
+        InvitationSeat seat = toTenant(
+                command.tenantId(),
+                new HoldInvitationSeatCommand(
+                        command.tenantId(),
+                        command.invitationId(),
+                        command.role(),
+                        command.expiresAt(),
+                        command.caller()));
+        commands.sendAndWait(new CreateInvitationCommand(
+                command.invitationId(),
+                command.tenantId(),
+                command.email(),
+                command.role(),
+                command.caller().userId(),
+                command.tokenHash(),
+                command.expiresAt()));
+        return new IssuedInvitation(
+                command.invitationId(),
+                command.tenantId(),
+                seat.tenantName(),
+                command.expiresAt(),
                 seat.tenantVersion());
     }
 
@@ -51,13 +67,20 @@ class InvitationProcess {
     AcceptedInvitation handle(AcceptInvitationCommand command) {
         RedeemInvitationCommand.Redemption redemption;
         try {
-            redemption = commands.sendAndWait(new RedeemInvitationCommand(command.invitationId(), command.tokenHash(),
-                    command.caller().userId(), command.caller().verifiedEmail(), command.now()));
+            redemption = commands.sendAndWait(new RedeemInvitationCommand(
+                    command.invitationId(),
+                    command.tokenHash(),
+                    command.caller().userId(),
+                    command.caller().verifiedEmail(),
+                    command.now()));
         } catch (AggregateNotFoundException e) {
-            throw DomainRefusal.notFound("invitation_not_found", "No invitation with id " + command.invitationId() + ".");
+            throw DomainRefusal.notFound(
+                    "invitation_not_found", "No invitation with id " + command.invitationId() + ".");
         }
         if (!redemption.repeated()) {
-            commands.sendAndWait(new AdmitInviteeCommand(redemption.accepted().tenantId(), command.invitationId(),
+            commands.sendAndWait(new AdmitInviteeCommand(
+                    redemption.accepted().tenantId(),
+                    command.invitationId(),
                     command.caller().userId()));
         }
         return redemption.accepted();
@@ -67,19 +90,22 @@ class InvitationProcess {
     @CommandHandler
     void handle(RevokeInvitationCommand command) {
         try {
-            commands.sendAndWait(new WithdrawInvitationCommand(command.invitationId(), command.tenantId(),
-                    command.caller().userId()));
+            commands.sendAndWait(new WithdrawInvitationCommand(
+                    command.invitationId(), command.tenantId(), command.caller().userId()));
         } catch (AggregateNotFoundException e) {
-            throw DomainRefusal.notFound("invitation_not_found", "No invitation with id " + command.invitationId() + ".");
+            throw DomainRefusal.notFound(
+                    "invitation_not_found", "No invitation with id " + command.invitationId() + ".");
         }
         try {
-            toTenant(command.tenantId(), new ReleaseInvitationSeatCommand(command.tenantId(), command.invitationId(),
-                    command.caller()));
+            toTenant(
+                    command.tenantId(),
+                    new ReleaseInvitationSeatCommand(command.tenantId(), command.invitationId(), command.caller()));
         } catch (DomainRefusal refusal) {
             // the invitation matched the tenant (checked first, for the lock order): a caller who may not see the
             // tenant must not learn that from it, so it gets what any other tenant or invitation id gets
             if ("tenant_not_found".equals(refusal.code())) {
-                throw DomainRefusal.notFound("invitation_not_found", "No invitation with id " + command.invitationId() + ".");
+                throw DomainRefusal.notFound(
+                        "invitation_not_found", "No invitation with id " + command.invitationId() + ".");
             }
             throw refusal;
         }

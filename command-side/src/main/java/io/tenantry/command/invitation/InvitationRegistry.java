@@ -8,6 +8,7 @@ import io.tenantry.contracts.invitation.InvitationRevokedEvent;
 import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,8 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The addresses a tenant knows ({@code tenant_invitee}, by keyed hash): one pending invitation per address and tenant,
@@ -44,24 +43,28 @@ class InvitationRegistry {
         String fingerprint = fingerprints.of(event.email());
         int claimed = jdbc.update("""
                 insert into tenant_invitee (tenant_id, email_fingerprint, state, invitation_id)
-                values (?, ?, 'PENDING', ?) on conflict (tenant_id, email_fingerprint) do nothing""",
-                event.tenantId(), fingerprint, event.invitationId());
+                values (?, ?, 'PENDING', ?) on conflict (tenant_id, email_fingerprint) do nothing
+                """, event.tenantId(), fingerprint, event.invitationId());
         if (claimed == 0) {
             List<String> state = jdbc.queryForList("""
-                    select state from tenant_invitee where tenant_id = ? and email_fingerprint = ?""",
-                    String.class, event.tenantId(), fingerprint);
+                    select state from tenant_invitee where tenant_id = ? and email_fingerprint = ?
+                    """, String.class, event.tenantId(), fingerprint);
             if (state.contains("MEMBER")) {
                 throw DomainRefusal.conflict("already_member", "This address belongs to a member of this tenant.");
             }
-            throw DomainRefusal.conflict("invitation_pending", "This address already has a pending invitation to "
-                    + "this tenant; revoke it first, or let it be accepted or expire.");
+            throw DomainRefusal.conflict(
+                    "invitation_pending",
+                    "This address already has a pending invitation to "
+                            + "this tenant; revoke it first, or let it be accepted or expire.");
         }
     }
 
     @EventHandler
     void on(InvitationAcceptedEvent event) {
-        jdbc.update("update tenant_invitee set state = 'MEMBER', user_id = ? where invitation_id = ?",
-                event.userId(), event.invitationId());
+        jdbc.update(
+                "update tenant_invitee set state = 'MEMBER', user_id = ? where invitation_id = ?",
+                event.userId(),
+                event.invitationId());
     }
 
     @EventHandler

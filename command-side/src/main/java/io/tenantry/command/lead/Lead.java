@@ -1,5 +1,12 @@
 package io.tenantry.command.lead;
 
+import static io.tenantry.contracts.lead.LeadStatus.CONVERTED;
+import static io.tenantry.contracts.lead.LeadStatus.EXPIRED;
+import static io.tenantry.contracts.lead.LeadStatus.LOCKED;
+import static io.tenantry.contracts.lead.LeadStatus.NEW;
+import static io.tenantry.contracts.lead.LeadStatus.VERIFIED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lead.ConvertLeadCommand;
@@ -16,6 +23,7 @@ import io.tenantry.contracts.lead.LeadVerifiedEvent;
 import io.tenantry.contracts.lead.ResendLeadVerificationCommand;
 import io.tenantry.contracts.lead.VerificationOutcome;
 import io.tenantry.contracts.lead.VerifyLeadCommand;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -24,15 +32,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-
-import static io.tenantry.contracts.lead.LeadStatus.CONVERTED;
-import static io.tenantry.contracts.lead.LeadStatus.EXPIRED;
-import static io.tenantry.contracts.lead.LeadStatus.LOCKED;
-import static io.tenantry.contracts.lead.LeadStatus.NEW;
-import static io.tenantry.contracts.lead.LeadStatus.VERIFIED;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A prospective customer: proves its e-mail address with a one-time code (kept only as a hash), within a deadline
@@ -45,6 +44,7 @@ public class Lead {
 
     @AggregateIdentifier
     private String leadId;
+
     private LeadStatus status;
     private String name;
     private String email;
@@ -61,8 +61,14 @@ public class Lead {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public String handle(CreateLeadCommand command, DeadlineManager deadlines) {
         LeadRules.check(command);
-        apply(new LeadCreatedEvent(command.leadId(), command.name().trim(), command.email().trim(),
-                command.companyName().trim(), command.address(), command.codeHash(), command.codeExpiresAt()));
+        apply(new LeadCreatedEvent(
+                command.leadId(),
+                command.name().trim(),
+                command.email().trim(),
+                command.companyName().trim(),
+                command.address(),
+                command.codeHash(),
+                command.codeExpiresAt()));
         deadlines.schedule(command.codeExpiresAt(), EXPIRY_DEADLINE, new LeadExpiryDue(command.codeExpiresAt()));
         return command.leadId();
     }
@@ -74,7 +80,8 @@ public class Lead {
             return new VerificationOutcome(VerificationOutcome.Result.LOCKED, 0);
         }
         if (codeHash != null && command.now().isAfter(codeExpiresAt)) {
-            return new VerificationOutcome(VerificationOutcome.Result.CODE_EXPIRED, policy.maxAttempts() - failedAttempts);
+            return new VerificationOutcome(
+                    VerificationOutcome.Result.CODE_EXPIRED, policy.maxAttempts() - failedAttempts);
         }
         if (!OneTimeSecrets.sameHash(codeHash, command.codeHash())) {
             apply(new LeadVerificationFailedEvent(leadId, failedAttempts + 1));
@@ -82,7 +89,8 @@ public class Lead {
                 apply(new LeadLockedEvent(leadId));
                 return new VerificationOutcome(VerificationOutcome.Result.LOCKED, 0);
             }
-            return new VerificationOutcome(VerificationOutcome.Result.WRONG_CODE, policy.maxAttempts() - failedAttempts);
+            return new VerificationOutcome(
+                    VerificationOutcome.Result.WRONG_CODE, policy.maxAttempts() - failedAttempts);
         }
         apply(new LeadVerifiedEvent(leadId));
         return new VerificationOutcome(VerificationOutcome.Result.VERIFIED, policy.maxAttempts());
@@ -93,8 +101,8 @@ public class Lead {
     public LeadContact handle(ResendLeadVerificationCommand command, DeadlineManager deadlines) {
         requireOpen("sent a new code");
         if (status == LOCKED) {
-            throw DomainRefusal.conflict("lead_locked",
-                    "This lead is locked after too many wrong codes; register again to start over.");
+            throw DomainRefusal.conflict(
+                    "lead_locked", "This lead is locked after too many wrong codes; register again to start over.");
         }
         apply(new LeadVerificationCodeIssuedEvent(leadId, command.codeHash(), command.codeExpiresAt()));
         if (status == NEW) {
@@ -109,8 +117,8 @@ public class Lead {
             throw DomainRefusal.conflict("lead_already_converted", "This lead already became a tenant.");
         }
         if (status != VERIFIED) {
-            throw DomainRefusal.conflict("lead_not_verified",
-                    "Only a verified lead becomes a tenant; this one is " + status + ".");
+            throw DomainRefusal.conflict(
+                    "lead_not_verified", "Only a verified lead becomes a tenant; this one is " + status + ".");
         }
         apply(new LeadConvertedEvent(leadId, command.tenantId()));
         return new LeadContact(name, email, companyName);
@@ -129,8 +137,8 @@ public class Lead {
             throw DomainRefusal.conflict("lead_expired", "This lead expired before it was verified; register again.");
         }
         if (status == CONVERTED) {
-            throw DomainRefusal.conflict("lead_already_converted", "This lead already became a tenant; it cannot be "
-                    + action + ".");
+            throw DomainRefusal.conflict(
+                    "lead_already_converted", "This lead already became a tenant; it cannot be " + action + ".");
         }
     }
 

@@ -23,6 +23,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +39,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Lead onboarding: register, verify the e-mail with the mailed code, then turn into a tenant with the lead
@@ -58,8 +57,13 @@ class LeadCommandController {
     private final InvitationMailer invitationMailer;
     private final InvitationPolicy invitationPolicy;
 
-    LeadCommandController(CommandGateway commands, LeadMailer mailer, LeadTokens tokens, LeadPolicy policy,
-                          InvitationMailer invitationMailer, InvitationPolicy invitationPolicy) {
+    LeadCommandController(
+            CommandGateway commands,
+            LeadMailer mailer,
+            LeadTokens tokens,
+            LeadPolicy policy,
+            InvitationMailer invitationMailer,
+            InvitationPolicy invitationPolicy) {
         this.commands = commands;
         this.mailer = mailer;
         this.tokens = tokens;
@@ -74,32 +78,44 @@ class LeadCommandController {
     ResponseEntity<CreatedLead> create(@Valid @RequestBody CreateLeadRequest request) {
         String leadId = UUID.randomUUID().toString();
         String code = OneTimeSecrets.newSecret();
-        commands.sendAndWait(new CreateLeadCommand(leadId, request.name(), request.email(), request.companyName(),
-                request.address() == null ? null : request.address().toLeadAddress(), OneTimeSecrets.hash(code),
+        commands.sendAndWait(new CreateLeadCommand(
+                leadId,
+                request.name(),
+                request.email(),
+                request.companyName(),
+                request.address() == null ? null : request.address().toLeadAddress(),
+                OneTimeSecrets.hash(code),
                 Instant.now().plus(policy.codeTtl())));
         boolean sent = send(request.email(), request.name(), leadId, code);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                                                                 .buildAndExpand(leadId).toUri())
-                             .body(new CreatedLead(leadId, sent));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .path("/{id}")
+                        .buildAndExpand(leadId)
+                        .toUri())
+                .body(new CreatedLead(leadId, sent));
     }
 
     @Operation(summary = "Verify a lead's e-mail with its code")
     @PostMapping("/{leadId}/verify")
     VerifiedLead verify(@PathVariable String leadId, @Valid @RequestBody VerifyRequest request) {
-        VerificationOutcome outcome = commands.sendAndWait(new VerifyLeadCommand(leadId,
-                OneTimeSecrets.hash(request.code()), Instant.now()));
+        VerificationOutcome outcome =
+                commands.sendAndWait(new VerifyLeadCommand(leadId, OneTimeSecrets.hash(request.code()), Instant.now()));
         return switch (outcome.result()) {
             case VERIFIED -> {
                 LeadTokens.IssuedLeadToken token = tokens.issue(leadId);
                 yield new VerifiedLead(token.token(), token.expiresAt());
             }
-            case WRONG_CODE -> throw new DomainRefusal(DomainRefusal.Kind.INVALID, "invalid_verification_code",
-                    "That is not the code this lead was sent; " + outcome.attemptsLeft() + " attempt(s) left.",
-                    Map.of("attemptsLeft", outcome.attemptsLeft()));
-            case CODE_EXPIRED -> throw DomainRefusal.conflict("verification_code_expired",
-                    "The code has expired; ask for a new one (resend-verification).");
-            case LOCKED -> throw DomainRefusal.conflict("lead_locked",
-                    "This lead is locked after too many wrong codes; register again to start over.");
+            case WRONG_CODE ->
+                throw new DomainRefusal(
+                        DomainRefusal.Kind.INVALID,
+                        "invalid_verification_code",
+                        "That is not the code this lead was sent; " + outcome.attemptsLeft() + " attempt(s) left.",
+                        Map.of("attemptsLeft", outcome.attemptsLeft()));
+            case CODE_EXPIRED ->
+                throw DomainRefusal.conflict(
+                        "verification_code_expired", "The code has expired; ask for a new one (resend-verification).");
+            case LOCKED ->
+                throw DomainRefusal.conflict(
+                        "lead_locked", "This lead is locked after too many wrong codes; register again to start over.");
         };
     }
 
@@ -108,10 +124,12 @@ class LeadCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> resend(@PathVariable String leadId) {
         String code = OneTimeSecrets.newSecret();
-        LeadContact lead = commands.sendAndWait(new ResendLeadVerificationCommand(leadId, OneTimeSecrets.hash(code),
-                Instant.now().plus(policy.codeTtl())));
+        LeadContact lead = commands.sendAndWait(new ResendLeadVerificationCommand(
+                leadId, OneTimeSecrets.hash(code), Instant.now().plus(policy.codeTtl())));
         if (!send(lead.email(), lead.name(), leadId, code)) {
-            throw new DomainRefusal(DomainRefusal.Kind.UNPROCESSABLE, "mail_unavailable",
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.UNPROCESSABLE,
+                    "mail_unavailable",
                     "The new code could not be mailed just now; try again shortly.");
         }
         return ResponseEntity.accepted().build();
@@ -128,21 +146,41 @@ class LeadCommandController {
         String tenantId = UUID.randomUUID().toString();
         String invitationToken = OneTimeSecrets.newSecret();
         OnboardLeadCommand.OwnerInvitation invitation = new OnboardLeadCommand.OwnerInvitation(
-                UUID.randomUUID().toString(), OneTimeSecrets.hash(invitationToken),
+                UUID.randomUUID().toString(),
+                OneTimeSecrets.hash(invitationToken),
                 invitationPolicy.expiresAt(Instant.now(), null));
-        TenantView tenant = commands.sendAndWait(new OnboardLeadCommand(leadId, tenantId, request.name(),
-                request.slug(), request.tier(), TenantRequests.contacts(request.contacts()),
-                TenantRequests.address(request.address()), request.planId(), invitation));
+        TenantView tenant = commands.sendAndWait(new OnboardLeadCommand(
+                leadId,
+                tenantId,
+                request.name(),
+                request.slug(),
+                request.tier(),
+                TenantRequests.contacts(request.contacts()),
+                TenantRequests.address(request.address()),
+                request.planId(),
+                invitation));
         String ownerEmail = tenant.contacts().get(0).email();
         try {
-            invitationMailer.sendInvitation(ownerEmail, tenant.name(), MemberRole.OWNER, invitation.invitationId(),
-                    invitationToken, invitation.expiresAt());
+            invitationMailer.sendInvitation(
+                    ownerEmail,
+                    tenant.name(),
+                    MemberRole.OWNER,
+                    invitation.invitationId(),
+                    invitationToken,
+                    invitation.expiresAt());
         } catch (RuntimeException e) {
-            log.warn("Could not mail the OWNER invitation {} of lead {}: {}", invitation.invitationId(), leadId, e.toString());
+            log.warn(
+                    "Could not mail the OWNER invitation {} of lead {}: {}",
+                    invitation.invitationId(),
+                    leadId,
+                    e.toString());
         }
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/tenants/{id}")
-                                                                 .buildAndExpand(tenantId).toUri())
-                             .eTag(Long.toString(tenant.version())).body(tenant);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/tenants/{id}")
+                        .buildAndExpand(tenantId)
+                        .toUri())
+                .eTag(Long.toString(tenant.version()))
+                .body(tenant);
     }
 
     private boolean send(String email, String name, String leadId, String code) {
@@ -176,17 +214,21 @@ class LeadCommandController {
     }
 
     record OnboardRequest(
-            @NotBlank @Size(max = TenantRules.NAME_MAX_LENGTH) String name,
-            @NotNull @Pattern(regexp = TenantRules.SLUG_REGEX,
-                    message = "must be 3-63 lower-case letters, digits or inner hyphens") String slug,
+            @NotBlank @Size(max = TenantRules.NAME_MAX_LENGTH)
+            String name,
+
+            @NotNull
+            @Pattern(
+                    regexp = TenantRules.SLUG_REGEX,
+                    message = "must be 3-63 lower-case letters, digits or inner hyphens")
+            String slug,
+
             @NotNull TenantTier tier,
             @Size(max = 19) List<@Valid @NotNull Contact> contacts,
             @Valid TenantRequests.Address address,
-            @Size(min = 1, max = 64) String planId) {
-    }
+            @Size(min = 1, max = 64) String planId) {}
 
-    record CreatedLead(String id, boolean verificationSent) {
-    }
+    record CreatedLead(String id, boolean verificationSent) {}
 
     record VerifiedLead(String token, Instant expiresAt) {
 

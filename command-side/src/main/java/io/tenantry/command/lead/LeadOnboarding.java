@@ -11,13 +11,12 @@ import io.tenantry.contracts.tenant.CreateTenantCommand;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantContact;
 import io.tenantry.contracts.tenant.TenantView;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
 
 /**
  * Lead → tenant in one unit of work and one transaction: the lead is converted, the tenant created, and the lead's
@@ -39,16 +38,30 @@ class LeadOnboarding {
         List<TenantContact> contacts = new ArrayList<>();
         contacts.add(new TenantContact(lead.name(), lead.email(), null, true));
         command.contacts().stream()
-               .filter(extra -> !extra.email().equalsIgnoreCase(lead.email()))
-               .map(extra -> new TenantContact(extra.name(), extra.email(), extra.phone(), false))
-               .forEach(contacts::add);
+                .filter(extra -> !extra.email().equalsIgnoreCase(lead.email()))
+                .map(extra -> new TenantContact(extra.name(), extra.email(), extra.phone(), false))
+                .forEach(contacts::add);
         String placeholder = LeadPrincipal.of(command.leadId());
-        TenantView tenant = commands.sendAndWait(new CreateTenantCommand(command.tenantId(), command.name(),
-                command.slug(), command.tier(), contacts, command.address(), null, Map.of(), command.leadId(), placeholder,
+        TenantView tenant = commands.sendAndWait(new CreateTenantCommand(
+                command.tenantId(),
+                command.name(),
+                command.slug(),
+                command.tier(),
+                contacts,
+                command.address(),
+                null,
+                Map.of(),
+                command.leadId(),
+                placeholder,
                 command.planId()));
         OnboardLeadCommand.OwnerInvitation invitation = command.ownerInvitation();
-        IssuedInvitation issued = commands.sendAndWait(new InviteMemberCommand(command.tenantId(),
-                invitation.invitationId(), lead.email(), MemberRole.OWNER, invitation.expiresAt(), invitation.tokenHash(),
+        IssuedInvitation issued = commands.sendAndWait(new InviteMemberCommand(
+                command.tenantId(),
+                invitation.invitationId(),
+                lead.email(),
+                MemberRole.OWNER,
+                invitation.expiresAt(),
+                invitation.tokenHash(),
                 Caller.user(placeholder)));
         return tenant.atVersion(issued.tenantVersion());
     }

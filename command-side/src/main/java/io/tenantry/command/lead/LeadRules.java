@@ -9,8 +9,7 @@ final class LeadRules {
 
     static final int NAME_MAX = 255;
 
-    private LeadRules() {
-    }
+    private LeadRules() {}
 
     static void check(CreateLeadCommand command) {
         text(command.name(), "invalid_lead_name", "A lead's name is 1 to " + NAME_MAX + " characters.");

@@ -32,7 +32,8 @@ class PersonalDataEraser {
         }
         String subjectId = fingerprints.of(command.email());
         if (keys.destroy(subjectId) == 0) {
-            throw DomainRefusal.notFound("unknown_data_subject",
+            throw DomainRefusal.notFound(
+                    "unknown_data_subject",
                     "No personal data is kept for this e-mail address (never stored, or already erased).");
         }
         events.publish(new PersonalDataErasedEvent(subjectId));

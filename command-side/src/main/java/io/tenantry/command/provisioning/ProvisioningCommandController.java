@@ -1,9 +1,9 @@
 package io.tenantry.command.provisioning;
 
-import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +25,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +49,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The partner provisioning API, for partner integrations (partner-admin with {@code tenant:create}, {@code :update},
@@ -78,29 +77,47 @@ class ProvisioningCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProvisionedTenant> create(@Valid @RequestBody ProvisioningTenantRequest request, Caller caller) {
         ProvisionedTenant created = provision(request, caller);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.tenant())
-                                                  .toUri();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(created.tenant())
+                .toUri();
         return ResponseEntity.created(location).body(created);
     }
 
     @Operation(summary = "Replace a partner-provisioned tenant's fields")
     @PutMapping("/{tenantId}")
-    ProvisionedTenant replace(@PathVariable String tenantId, @Valid @RequestBody ProvisioningTenantRequest request,
-                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              Caller caller) {
-        return ProvisionedTenant.of(commands.<TenantView>sendAndWait(new UpdateProvisioningDetailsCommand(tenantId,
-                IfMatch.version(ifMatch), caller, request.clientName(), request.email(), request.phoneNumber(),
-                request.industry(), false)));
+    ProvisionedTenant replace(
+            @PathVariable String tenantId,
+            @Valid @RequestBody ProvisioningTenantRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Caller caller) {
+        return ProvisionedTenant.of(commands.<TenantView>sendAndWait(new UpdateProvisioningDetailsCommand(
+                tenantId,
+                IfMatch.version(ifMatch),
+                caller,
+                request.clientName(),
+                request.email(),
+                request.phoneNumber(),
+                request.industry(),
+                false)));
     }
 
     @Operation(summary = "Change some fields of a partner-provisioned tenant")
     @PatchMapping("/{tenantId}")
-    ProvisionedTenant patch(@PathVariable String tenantId, @Valid @RequestBody ProvisioningTenantPatch request,
-                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                            Caller caller) {
-        return ProvisionedTenant.of(commands.<TenantView>sendAndWait(new UpdateProvisioningDetailsCommand(tenantId,
-                IfMatch.version(ifMatch), caller, request.clientName(), request.email(), request.phoneNumber(),
-                request.industry(), true)));
+    ProvisionedTenant patch(
+            @PathVariable String tenantId,
+            @Valid @RequestBody ProvisioningTenantPatch request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Caller caller) {
+        return ProvisionedTenant.of(commands.<TenantView>sendAndWait(new UpdateProvisioningDetailsCommand(
+                tenantId,
+                IfMatch.version(ifMatch),
+                caller,
+                request.clientName(),
+                request.email(),
+                request.phoneNumber(),
+                request.industry(),
+                true)));
     }
 
     @Operation(summary = "Delete a partner-provisioned tenant")
@@ -117,14 +134,18 @@ class ProvisioningCommandController {
      */
     @Operation(summary = "Create up to 100 tenants, one result per item")
     @PostMapping("/bulk")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "1 to 100 tenants, each as for a single POST",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProvisioningTenantRequest.class))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "1 to 100 tenants, each as for a single POST",
+            content =
+                    @Content(array = @ArraySchema(schema = @Schema(implementation = ProvisioningTenantRequest.class))))
     BulkResult bulk(@RequestBody @NotNull @Size(min = 1, max = BULK_LIMIT) List<JsonNode> items, Caller caller) {
         List<BulkItem> results = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
             results.add(provisionItem(index, items.get(index), caller));
         }
-        long created = results.stream().filter(item -> item.status() == HttpStatus.CREATED.value()).count();
+        long created = results.stream()
+                .filter(item -> item.status() == HttpStatus.CREATED.value())
+                .count();
         return new BulkResult(results, created, results.size() - created);
     }
 
@@ -142,10 +163,15 @@ class ProvisioningCommandController {
         }
         Set<ConstraintViolation<ProvisioningTenantRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return failed(index, invalid(violations.stream()
-                    .map(v -> Problems.fieldError(JsonNames.of(ProvisioningTenantRequest.class,
-                            v.getPropertyPath().toString()), v.getMessage()))
-                    .toList()));
+            return failed(
+                    index,
+                    invalid(violations.stream()
+                            .map(v -> Problems.fieldError(
+                                    JsonNames.of(
+                                            ProvisioningTenantRequest.class,
+                                            v.getPropertyPath().toString()),
+                                    v.getMessage()))
+                            .toList()));
         }
         try {
             return new BulkItem(index, HttpStatus.CREATED.value(), provision(request, caller), null);
@@ -162,13 +188,23 @@ class ProvisioningCommandController {
     private ProvisionedTenant provision(ProvisioningTenantRequest request, Caller caller) {
         String slug = TenantRules.slugOf(request.clientName());
         if (!TenantRules.isValidSlug(slug)) {
-            throw DomainRefusal.invalid("invalid_client_name",
+            throw DomainRefusal.invalid(
+                    "invalid_client_name",
                     "client_name must contain at least 3 letters or digits to make the tenant's slug.");
         }
         TenantContact contact = new TenantContact(null, request.email().trim(), request.phoneNumber(), true);
-        TenantView created = commands.sendAndWait(new CreateTenantCommand(UUID.randomUUID().toString(),
-                request.clientName(), slug, TenantTier.POOLED, List.of(contact), null, request.industry(), Map.of(),
-                null, caller.userId(), null));
+        TenantView created = commands.sendAndWait(new CreateTenantCommand(
+                UUID.randomUUID().toString(),
+                request.clientName(),
+                slug,
+                TenantTier.POOLED,
+                List.of(contact),
+                null,
+                request.industry(),
+                Map.of(),
+                null,
+                caller.userId(),
+                null));
         return ProvisionedTenant.of(created);
     }
 
@@ -177,15 +213,13 @@ class ProvisioningCommandController {
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        return Problems.invalid(errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid.",
-                errors);
+        return Problems.invalid(
+                errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid.", errors);
     }
 
     /** The answer of a bulk request: one result per item, in the order given. */
-    record BulkResult(List<BulkItem> results, long created, long failed) {
-    }
+    record BulkResult(List<BulkItem> results, long created, long failed) {}
 
     /** One item's outcome: 201 with the tenant, or its status with the problem. */
-    record BulkItem(int index, int status, ProvisionedTenant tenant, ProblemDetail problem) {
-    }
+    record BulkItem(int index, int status, ProvisionedTenant tenant, ProblemDetail problem) {}
 }

@@ -8,10 +8,10 @@ import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.provisioning.ProvisioningRequest;
 import io.tenantry.contracts.subscription.ActivateSubscriptionCommand;
 import io.tenantry.contracts.subscription.SubscriptionIds;
-import io.tenantry.contracts.tenant.ProvisioningFailure;
 import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.FailTenantDeprovisioningCommand;
 import io.tenantry.contracts.tenant.FailTenantProvisioningCommand;
+import io.tenantry.contracts.tenant.ProvisioningFailure;
 import io.tenantry.contracts.tenant.StartTenantDeprovisioningCommand;
 import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
@@ -29,6 +29,9 @@ import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -41,10 +44,6 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A tenant's resources over its life (onboarding): once created (or restored without resources) the tenant
@@ -61,8 +60,11 @@ import java.util.UUID;
  * any other reason (Kafka down) throws, and the event processor runs it again.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ProvisioningSaga {
 
     static final String ASSOCIATION = "tenantId";
@@ -71,17 +73,27 @@ public class ProvisioningSaga {
 
     /** Where the tenant's resources stand, as far as this process knows. */
     enum Phase {
-        NOT_REQUESTED, PROVISIONING, ACTIVE, FAILED, DEPROVISIONING, DEPROVISIONED, DEPROVISION_FAILED
+        NOT_REQUESTED,
+        PROVISIONING,
+        ACTIVE,
+        FAILED,
+        DEPROVISIONING,
+        DEPROVISIONED,
+        DEPROVISION_FAILED
     }
 
     @Autowired
     private transient CommandGateway commands;
+
     @Autowired
     private transient ProvisioningRequests requests;
+
     @Autowired
     private transient IdentityProviderSetup identityProviders;
+
     @Autowired
     private transient DeadlineManager deadlines;
+
     @Autowired
     private transient ProvisioningSettings settings;
 
@@ -121,8 +133,8 @@ public class ProvisioningSaga {
     void on(TenantProvisioningStartedEvent event, @Timestamp Instant at) {
         phase = Phase.PROVISIONING;
         contextId = event.contextId();
-        requests.publish(new ProvisioningRequest(ProvisioningRequest.PROVISION, tenantId, slug, tier, planId,
-                contextId, at));
+        requests.publish(
+                new ProvisioningRequest(ProvisioningRequest.PROVISION, tenantId, slug, tier, planId, contextId, at));
         await(false);
     }
 
@@ -136,13 +148,16 @@ public class ProvisioningSaga {
         try {
             identityProviders.configure(tenantId, null);
         } catch (IdentityProviderException | DomainRefusal e) {
-            send(new FailTenantProvisioningCommand(tenantId, ProvisioningFailure.identityProviderFailed(e.getMessage())));
+            send(new FailTenantProvisioningCommand(
+                    tenantId, ProvisioningFailure.identityProviderFailed(e.getMessage())));
             return;
         } catch (CommandExecutionException e) {
             if (refusal(e) == null) {
                 throw e;
             }
-            send(new FailTenantProvisioningCommand(tenantId, ProvisioningFailure.identityProviderFailed(refusal(e).getMessage())));
+            send(new FailTenantProvisioningCommand(
+                    tenantId,
+                    ProvisioningFailure.identityProviderFailed(refusal(e).getMessage())));
             return;
         }
         send(new CompleteTenantProvisioningCommand(tenantId));
@@ -186,12 +201,13 @@ public class ProvisioningSaga {
             try {
                 identityProviders.remove(tenantId, tier, identityAccount);
             } catch (IdentityProviderException | DomainRefusal e) {
-                send(new FailTenantDeprovisioningCommand(tenantId, contextId, ProvisioningFailure.identityProviderFailed(e.getMessage())));
+                send(new FailTenantDeprovisioningCommand(
+                        tenantId, contextId, ProvisioningFailure.identityProviderFailed(e.getMessage())));
                 return;
             }
         }
-        requests.publish(new ProvisioningRequest(ProvisioningRequest.DEPROVISION, tenantId, slug, tier, planId,
-                contextId, at));
+        requests.publish(
+                new ProvisioningRequest(ProvisioningRequest.DEPROVISION, tenantId, slug, tier, planId, contextId, at));
         await(true);
     }
 
@@ -245,8 +261,8 @@ public class ProvisioningSaga {
 
     private void await(boolean deprovisioning) {
         cancelDeadline();
-        deadlineId = deadlines.schedule(settings.timeout(), TIMEOUT,
-                new ProvisioningTimedOut(tenantId, contextId, deprovisioning));
+        deadlineId = deadlines.schedule(
+                settings.timeout(), TIMEOUT, new ProvisioningTimedOut(tenantId, contextId, deprovisioning));
     }
 
     private void cancelDeadline() {
@@ -258,7 +274,8 @@ public class ProvisioningSaga {
 
     /** The same event always names the same attempt, so running its step again repeats, not duplicates, it. */
     private static String attemptFor(String eventId) {
-        return UUID.nameUUIDFromBytes(("provisioning:" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("provisioning:" + eventId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Sends a command the tenant may refuse because it moved on meanwhile: then there is nothing left to do. */

@@ -1,9 +1,8 @@
 package io.tenantry.command.provisioning;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * {@code tenantry.provisioning.auto-start} (default true): a new (or restored, resource-less) tenant is provisioned
@@ -16,8 +15,9 @@ public class ProvisioningSettings {
     private final boolean autoStart;
     private final Duration timeout;
 
-    ProvisioningSettings(@Value("${tenantry.provisioning.auto-start:true}") boolean autoStart,
-                         @Value("${tenantry.provisioning.timeout:30m}") Duration timeout) {
+    ProvisioningSettings(
+            @Value("${tenantry.provisioning.auto-start:true}") boolean autoStart,
+            @Value("${tenantry.provisioning.timeout:30m}") Duration timeout) {
         this.autoStart = autoStart;
         this.timeout = timeout;
     }

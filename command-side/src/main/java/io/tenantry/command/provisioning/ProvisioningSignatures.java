@@ -1,16 +1,15 @@
 package io.tenantry.command.provisioning;
 
 import io.tenantry.contracts.DomainRefusal;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The orchestrator's signature: {@code x-signature} is the hex HMAC-SHA256, keyed by
@@ -38,7 +37,8 @@ public class ProvisioningSignatures {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((payload + contextId + timestamp).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((payload + contextId + timestamp).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
@@ -49,15 +49,20 @@ public class ProvisioningSignatures {
      * for ({@code contextId} null) never matches. The refusal says nothing about the tenant's state.
      */
     public void require(String payload, String contextId, String timestamp, String signature) {
-        if (secret == null || contextId == null || signature == null
-                || !MessageDigest.isEqual(sign(payload, contextId, timestamp).getBytes(StandardCharsets.US_ASCII),
+        if (secret == null
+                || contextId == null
+                || signature == null
+                || !MessageDigest.isEqual(
+                        sign(payload, contextId, timestamp).getBytes(StandardCharsets.US_ASCII),
                         signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw invalid();
         }
     }
 
     static DomainRefusal invalid() {
-        return new DomainRefusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature",
+        return new DomainRefusal(
+                DomainRefusal.Kind.UNAUTHORIZED,
+                "invalid_signature",
                 "The x-signature does not match this request for the tenant's provisioning attempt.");
     }
 }

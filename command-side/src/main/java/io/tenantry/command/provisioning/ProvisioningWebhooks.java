@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.tenant.ProvisioningOutcome;
 import io.tenantry.contracts.tenant.ReceiveProvisioningCallbackCommand;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The orchestrator's webhook: a request is believed only with a fresh {@code x-timestamp} (within
@@ -39,14 +38,22 @@ public class ProvisioningWebhooks {
     private final Clock clock;
 
     @Autowired
-    ProvisioningWebhooks(ProvisioningSignatures signatures, JdbcTemplate jdbc, TransactionTemplate transactions,
-                         CommandGateway commands,
-                         @Value("${tenantry.provisioning.webhook-tolerance:20s}") Duration tolerance) {
+    ProvisioningWebhooks(
+            ProvisioningSignatures signatures,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CommandGateway commands,
+            @Value("${tenantry.provisioning.webhook-tolerance:20s}") Duration tolerance) {
         this(signatures, jdbc, transactions, commands, tolerance, Clock.systemUTC());
     }
 
-    ProvisioningWebhooks(ProvisioningSignatures signatures, JdbcTemplate jdbc, TransactionTemplate transactions,
-                         CommandGateway commands, Duration tolerance, Clock clock) {
+    ProvisioningWebhooks(
+            ProvisioningSignatures signatures,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CommandGateway commands,
+            Duration tolerance,
+            Clock clock) {
         this.signatures = signatures;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -56,8 +63,7 @@ public class ProvisioningWebhooks {
     }
 
     /** The orchestrator's callback, as {@code {"status", "initiatorId", "type"}} with its two headers. */
-    record Callback(String tenantId, boolean success, boolean deprovisioning) {
-    }
+    record Callback(String tenantId, boolean success, boolean deprovisioning) {}
 
     public ProvisioningOutcome receive(String payload, String signature, String timestamp) {
         if (!signatures.configured()) {
@@ -70,26 +76,38 @@ public class ProvisioningWebhooks {
         Instant sentAt = sentAt(timestamp);
         Instant now = clock.instant();
         if (Duration.between(sentAt, now).abs().compareTo(tolerance) > 0) {
-            throw unauthorized("stale_timestamp", "The x-timestamp is more than " + tolerance.toSeconds()
-                    + " s away from now; sign the request again.");
+            throw unauthorized(
+                    "stale_timestamp",
+                    "The x-timestamp is more than " + tolerance.toSeconds()
+                            + " s away from now; sign the request again.");
         }
         Callback callback = read(payload);
         Instant keepUntil = sentAt.plus(tolerance).isAfter(now) ? sentAt.plus(tolerance) : now;
         return transactions.execute(status -> {
             // One callback per tenant at a time, until this transaction commits: the tenant's own lock ends with its
             // command, before the commit, so a second copy would decide without the first's event (and collide, 409).
-            jdbc.query("select pg_advisory_xact_lock(hashtext(?))", row -> { },
+            jdbc.query(
+                    "select pg_advisory_xact_lock(hashtext(?))",
+                    row -> {},
                     "provisioning-webhook:" + callback.tenantId());
             jdbc.update("delete from provisioning_webhook_receipt where expires_at < ?", Timestamp.from(now));
-            int fresh = jdbc.update("""
+            int fresh = jdbc.update(
+                    """
                     insert into provisioning_webhook_receipt (signature, tenant_id, expires_at) values (?, ?, ?)
-                    on conflict do nothing""", signature.trim().toLowerCase(java.util.Locale.ROOT),
-                    callback.tenantId(), Timestamp.from(keepUntil));
+                    on conflict do nothing""",
+                    signature.trim().toLowerCase(java.util.Locale.ROOT),
+                    callback.tenantId(),
+                    Timestamp.from(keepUntil));
             if (fresh == 0) {
                 throw unauthorized("replayed_signature", "This signature was used before; sign each request anew.");
             }
-            return commands.<ProvisioningOutcome>sendAndWait(new ReceiveProvisioningCallbackCommand(callback.tenantId(),
-                    callback.deprovisioning(), callback.success(), payload, signature.trim(), timestamp.trim()));
+            return commands.<ProvisioningOutcome>sendAndWait(new ReceiveProvisioningCallbackCommand(
+                    callback.tenantId(),
+                    callback.deprovisioning(),
+                    callback.success(),
+                    payload,
+                    signature.trim(),
+                    timestamp.trim()));
         });
     }
 
@@ -114,11 +132,14 @@ public class ProvisioningWebhooks {
         JsonNode status = body.get("status");
         JsonNode initiator = body.get("initiatorId");
         JsonNode type = body.get("type");
-        if (status == null || !status.isTextual()
+        if (status == null
+                || !status.isTextual()
                 || !("success".equals(status.asText()) || "failure".equals(status.asText()))) {
             throw invalid("\"status\" must be \"success\" or \"failure\".");
         }
-        if (initiator == null || !(initiator.isTextual() || initiator.isIntegralNumber()) || initiator.asText().isBlank()
+        if (initiator == null
+                || !(initiator.isTextual() || initiator.isIntegralNumber())
+                || initiator.asText().isBlank()
                 || initiator.asText().length() > 255) {
             throw invalid("\"initiatorId\" must be the tenant's id.");
         }

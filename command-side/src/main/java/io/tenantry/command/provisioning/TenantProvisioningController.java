@@ -10,6 +10,8 @@ import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.TenantView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.util.Arrays;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
-import java.util.UUID;
-
 /** Provisioning: start or retry it, set up the identity provider, and the orchestrator's webhook. */
 @RestController
 @RequestMapping("/api")
@@ -32,8 +31,8 @@ class TenantProvisioningController {
     private final IdentityProviderSetup identityProviders;
     private final ProvisioningWebhooks webhooks;
 
-    TenantProvisioningController(CommandGateway commands, IdentityProviderSetup identityProviders,
-                                 ProvisioningWebhooks webhooks) {
+    TenantProvisioningController(
+            CommandGateway commands, IdentityProviderSetup identityProviders, ProvisioningWebhooks webhooks) {
         this.commands = commands;
         this.identityProviders = identityProviders;
         this.webhooks = webhooks;
@@ -46,20 +45,24 @@ class TenantProvisioningController {
     @Operation(summary = "Start or retry a tenant's provisioning")
     @PostMapping("/tenants/{tenantId}/provision")
     ResponseEntity<TenantView> provision(@PathVariable String tenantId) {
-        TenantView tenant = commands.sendAndWait(new StartTenantProvisioningCommand(tenantId, UUID.randomUUID().toString()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(tenant.version())).body(tenant);
+        TenantView tenant = commands.sendAndWait(
+                new StartTenantProvisioningCommand(tenantId, UUID.randomUUID().toString()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .eTag(Long.toString(tenant.version()))
+                .body(tenant);
     }
 
     /** partner-admin: sets the tenant up in Keycloak or Auth0 (idempotent); {@code authId} is its admin user's id. */
     @Operation(summary = "Set up a tenant's identity provider")
     @PostMapping("/tenants/{tenantId}/idp")
     IdpResponse identityProvider(@PathVariable String tenantId, @Valid @RequestBody IdpRequest request) {
-        IdentityProviderKind kind = IdentityProviderKind.parse(request.identityProvider()).orElseThrow(() ->
-                DomainRefusal.invalid("unknown_identity_provider", "identityProvider must be one of "
-                        + Arrays.toString(IdentityProviderKind.values()) + "."));
+        IdentityProviderKind kind = IdentityProviderKind.parse(request.identityProvider())
+                .orElseThrow(() -> DomainRefusal.invalid(
+                        "unknown_identity_provider",
+                        "identityProvider must be one of " + Arrays.toString(IdentityProviderKind.values()) + "."));
         IdentityAccount account = identityProviders.configure(tenantId, kind).orElseThrow();
-        return new IdpResponse(account.authId(), account.provider(), account.realm(), account.organizationId(),
-                account.clientId());
+        return new IdpResponse(
+                account.authId(), account.provider(), account.realm(), account.organizationId(), account.clientId());
     }
 
     /**
@@ -69,16 +72,19 @@ class TenantProvisioningController {
      */
     @Operation(summary = "Provisioning orchestrator callback (signed)")
     @PostMapping("/webhooks/provisioning")
-    ProvisioningOutcome callback(@RequestBody String payload,
-                                 @RequestHeader(name = "x-signature", required = false) String signature,
-                                 @RequestHeader(name = "x-timestamp", required = false) String timestamp) {
+    ProvisioningOutcome callback(
+            @RequestBody String payload,
+            @RequestHeader(name = "x-signature", required = false) String signature,
+            @RequestHeader(name = "x-timestamp", required = false) String timestamp) {
         return webhooks.receive(payload, signature, timestamp);
     }
 
-    record IdpRequest(@NotBlank String identityProvider) {
-    }
+    record IdpRequest(@NotBlank String identityProvider) {}
 
-    record IdpResponse(String authId, IdentityProviderKind identityProvider, String realm, String organizationId,
-                       String clientId) {
-    }
+    record IdpResponse(
+            String authId,
+            IdentityProviderKind identityProvider,
+            String realm,
+            String organizationId,
+            String clientId) {}
 }

@@ -14,8 +14,7 @@ public final class OneTimeSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimeSecrets() {
-    }
+    private OneTimeSecrets() {}
 
     public static String newSecret() {
         byte[] bytes = new byte[16];
@@ -34,7 +33,9 @@ public final class OneTimeSecrets {
 
     /** Compares two hashes in time that does not depend on where they differ; {@code null} matches nothing. */
     public static boolean sameHash(String stored, String presented) {
-        return stored != null && presented != null && MessageDigest.isEqual(
-                stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+        return stored != null
+                && presented != null
+                && MessageDigest.isEqual(
+                        stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 }

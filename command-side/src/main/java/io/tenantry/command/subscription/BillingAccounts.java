@@ -3,12 +3,11 @@ package io.tenantry.command.subscription;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.SubscriptionBillingLinkedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Which Stripe customer and subscription bill each tenant ({@code billing_account}), kept in the transaction of the
@@ -26,8 +25,8 @@ public class BillingAccounts {
     }
 
     /** A tenant's subscription and its current Stripe subscription, if any. */
-    public record Account(String tenantId, String subscriptionId, String stripeCustomerId, String stripeSubscriptionId) {
-    }
+    public record Account(
+            String tenantId, String subscriptionId, String stripeCustomerId, String stripeSubscriptionId) {}
 
     @EventHandler
     void on(SubscriptionStartedEvent event) {
@@ -40,23 +39,43 @@ public class BillingAccounts {
     }
 
     public Optional<Account> byTenant(String tenantId) {
-        return jdbc.query("select * from billing_account where tenant_id = ?", (rs, i) -> new Account(
-                rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("stripe_customer_id"),
-                rs.getString("stripe_subscription_id")), tenantId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from billing_account where tenant_id = ?",
+                        (rs, i) -> new Account(
+                                rs.getString("tenant_id"),
+                                rs.getString("subscription_id"),
+                                rs.getString("stripe_customer_id"),
+                                rs.getString("stripe_subscription_id")),
+                        tenantId)
+                .stream()
+                .findFirst();
     }
 
     public Optional<Account> byStripeCustomer(String customerId) {
-        return jdbc.query("select * from billing_account where stripe_customer_id = ?", (rs, i) -> new Account(
-                rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("stripe_customer_id"),
-                rs.getString("stripe_subscription_id")), customerId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from billing_account where stripe_customer_id = ?",
+                        (rs, i) -> new Account(
+                                rs.getString("tenant_id"),
+                                rs.getString("subscription_id"),
+                                rs.getString("stripe_customer_id"),
+                                rs.getString("stripe_subscription_id")),
+                        customerId)
+                .stream()
+                .findFirst();
     }
 
     private void link(String tenantId, String subscriptionId, BillingLink billing) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into billing_account (tenant_id, subscription_id, stripe_customer_id, stripe_subscription_id)
                 values (?, ?, ?, ?) on conflict (tenant_id) do update
                 set stripe_customer_id = excluded.stripe_customer_id,
                     stripe_subscription_id = excluded.stripe_subscription_id""",
-                tenantId, subscriptionId, billing.customerId(), billing.hasStripeSubscription() ? billing.subscriptionId() : null);
+                tenantId,
+                subscriptionId,
+                billing.customerId(),
+                billing.hasStripeSubscription() ? billing.subscriptionId() : null);
     }
 }

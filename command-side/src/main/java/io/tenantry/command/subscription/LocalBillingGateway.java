@@ -17,13 +17,14 @@ public final class LocalBillingGateway implements BillingGateway {
     }
 
     @Override
-    public BillingLink start(String tenantId, String tenantName, Plan plan, String knownCustomerId, String operationKey) {
+    public BillingLink start(
+            String tenantId, String tenantName, Plan plan, String knownCustomerId, String operationKey) {
         return BillingLink.local(knownCustomerId);
     }
 
     @Override
-    public BillingLink changePlan(String tenantId, String tenantName, BillingLink current, Plan plan,
-                                  String operationKey) {
+    public BillingLink changePlan(
+            String tenantId, String tenantName, BillingLink current, Plan plan, String operationKey) {
         return BillingLink.local(current == null ? null : current.customerId());
     }
 
@@ -34,6 +35,7 @@ public final class LocalBillingGateway implements BillingGateway {
 
     @Override
     public SubscriptionStatus fetchStatus(String stripeSubscriptionId) {
-        throw new IllegalStateException("billing runs locally: there is no Stripe subscription " + stripeSubscriptionId);
+        throw new IllegalStateException(
+                "billing runs locally: there is no Stripe subscription " + stripeSubscriptionId);
     }
 }

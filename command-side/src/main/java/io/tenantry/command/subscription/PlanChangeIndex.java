@@ -1,13 +1,12 @@
 package io.tenantry.command.subscription;
 
 import io.tenantry.contracts.subscription.PlanChangedEvent;
+import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.ZoneOffset;
 
 /**
  * Indexes each plan change's place in the event store ({@code plan_change_index}) in the transaction that stores it,
@@ -25,9 +24,13 @@ class PlanChangeIndex {
 
     @EventHandler
     void on(PlanChangedEvent event, @SequenceNumber long sequenceNumber) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into plan_change_index (tenant_id, subscription_id, sequence_number, changed_at)
                 values (?, ?, ?, ?) on conflict do nothing""",
-                event.tenantId(), event.subscriptionId(), sequenceNumber, event.changedAt().atOffset(ZoneOffset.UTC));
+                event.tenantId(),
+                event.subscriptionId(),
+                sequenceNumber,
+                event.changedAt().atOffset(ZoneOffset.UTC));
     }
 }

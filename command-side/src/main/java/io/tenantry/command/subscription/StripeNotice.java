@@ -13,15 +13,13 @@ public sealed interface StripeNotice {
     String type();
 
     /** {@code customer.subscription.updated} or {@code .deleted}: a Stripe subscription's status now. */
-    record SubscriptionNotice(String eventId, String type, String customerId, String stripeSubscriptionId,
-                              SubscriptionStatus status) implements StripeNotice {
-    }
+    record SubscriptionNotice(
+            String eventId, String type, String customerId, String stripeSubscriptionId, SubscriptionStatus status)
+            implements StripeNotice {}
 
     /** {@code invoice.created}, {@code .paid}, {@code .payment_failed} or {@code .voided}: an invoice as it is now. */
-    record InvoiceNotice(String eventId, String type, String customerId, InvoiceData invoice) implements StripeNotice {
-    }
+    record InvoiceNotice(String eventId, String type, String customerId, InvoiceData invoice) implements StripeNotice {}
 
     /** Any other event type: acknowledged, not applied. */
-    record OtherNotice(String eventId, String type) implements StripeNotice {
-    }
+    record OtherNotice(String eventId, String type) implements StripeNotice {}
 }

@@ -1,5 +1,7 @@
 package io.tenantry.command.subscription;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
@@ -25,6 +27,10 @@ import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -33,13 +39,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * A tenant's subscription: its plan (every change an event with actor, time, reason and request: the plan-change
  * history), its status (Stripe's, for paid plans; Stripe is the source of truth), its link to Stripe, and its
@@ -47,12 +46,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * fast. It holds no personal data, so snapshots need no protection.
  */
 @Aggregate(snapshotTriggerDefinition = "subscriptionSnapshotTrigger", cache = "subscriptionCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Subscription {
 
     @AggregateIdentifier
     private String subscriptionId;
+
     private String tenantId;
     private String planId;
     private SubscriptionStatus status;
@@ -74,27 +77,40 @@ public class Subscription {
             return;
         }
         if (command.tenantId() == null || command.planId() == null || command.billing() == null) {
-            throw DomainRefusal.invalid("invalid_subscription", "A subscription starts for a tenant, on a plan, billed somewhere.");
+            throw DomainRefusal.invalid(
+                    "invalid_subscription", "A subscription starts for a tenant, on a plan, billed somewhere.");
         }
-        apply(new SubscriptionStartedEvent(command.subscriptionId(), command.tenantId(), command.planId(), command.billing()));
+        apply(new SubscriptionStartedEvent(
+                command.subscriptionId(), command.tenantId(), command.planId(), command.billing()));
     }
 
     @CommandHandler
-    public PlanChange handle(ChangeSubscriptionPlanCommand command,
-                             @MetaDataValue(value = MetaDataKeys.CORRELATION_ID, required = false) String correlationId) {
+    public PlanChange handle(
+            ChangeSubscriptionPlanCommand command,
+            @MetaDataValue(value = MetaDataKeys.CORRELATION_ID, required = false) String correlationId) {
         if (canceled) {
             throw DomainRefusal.conflict("subscription_canceled", "This subscription ended; its tenant is deleted.");
         }
         if (planId.equals(command.toPlanId())) {
-            return new PlanChange(tenantId, planId, planId, false, command.changedBy(), command.changedAt(), command.reason());
+            return new PlanChange(
+                    tenantId, planId, planId, false, command.changedBy(), command.changedAt(), command.reason());
         }
         String from = planId;
         // the history is ordered in time as in the stream: a change never takes effect before the one it follows
         Instant changedAt = lastChangedAt != null && !command.changedAt().isAfter(lastChangedAt)
-                ? lastChangedAt.plusMillis(1) : command.changedAt();
-        apply(new PlanChangedEvent(subscriptionId, tenantId, from, command.toPlanId(), command.changedBy(), changedAt,
-                command.reason(), correlationId));
-        return new PlanChange(tenantId, from, command.toPlanId(), true, command.changedBy(), changedAt, command.reason());
+                ? lastChangedAt.plusMillis(1)
+                : command.changedAt();
+        apply(new PlanChangedEvent(
+                subscriptionId,
+                tenantId,
+                from,
+                command.toPlanId(),
+                command.changedBy(),
+                changedAt,
+                command.reason(),
+                correlationId));
+        return new PlanChange(
+                tenantId, from, command.toPlanId(), true, command.changedBy(), changedAt, command.reason());
     }
 
     /** In service once its tenant is provisioned; a canceled one stays canceled, an active one stays as it is. */
@@ -115,14 +131,16 @@ public class Subscription {
     /** Takes Stripe's word for the status of its current Stripe subscription; says what changed, or {@code null}. */
     @CommandHandler
     public StatusChange handle(ReconcileSubscriptionStatusCommand command) {
-        if (billing == null || !billing.hasStripeSubscription()
+        if (billing == null
+                || !billing.hasStripeSubscription()
                 || !billing.subscriptionId().equals(command.stripeSubscriptionId())
-                || command.status() == null || command.status() == status) {
+                || command.status() == null
+                || command.status() == status) {
             return null;
         }
         SubscriptionStatus from = status;
-        apply(new SubscriptionStatusReconciledEvent(subscriptionId, tenantId, from, command.status(), command.source(),
-                command.stripeEventId()));
+        apply(new SubscriptionStatusReconciledEvent(
+                subscriptionId, tenantId, from, command.status(), command.source(), command.stripeEventId()));
         return new StatusChange(from, command.status());
     }
 
@@ -141,11 +159,12 @@ public class Subscription {
         if (known == null) {
             apply(new InvoiceRecordedEvent(subscriptionId, tenantId, invoice));
         } else if (known != invoice.status() && !known.isFinal()) {
-            apply(new InvoiceStatusChangedEvent(subscriptionId, tenantId, invoice.invoiceId(), known, invoice.status(),
-                    invoice.amountPaid()));
+            apply(new InvoiceStatusChangedEvent(
+                    subscriptionId, tenantId, invoice.invoiceId(), known, invoice.status(), invoice.amountPaid()));
         }
         if ("invoice.payment_failed".equals(command.stripeEventType())) {
-            apply(new InvoicePaymentFailedEvent(subscriptionId, tenantId, invoice.invoiceId(), command.stripeEventId()));
+            apply(new InvoicePaymentFailedEvent(
+                    subscriptionId, tenantId, invoice.invoiceId(), command.stripeEventId()));
         }
     }
 

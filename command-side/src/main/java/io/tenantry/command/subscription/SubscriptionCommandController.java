@@ -8,6 +8,8 @@ import io.tenantry.contracts.subscription.StatusChange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.Map;
 
 /** A tenant's plan and its reconciliation with Stripe; and Stripe's webhook. */
 @RestController
@@ -31,8 +30,11 @@ class SubscriptionCommandController {
     private final StripeNotices notices;
     private final StripeWebhooks webhooks;
 
-    SubscriptionCommandController(CommandGateway commands, SubscriptionReconciliation reconciliation,
-                                  StripeNotices notices, StripeWebhooks webhooks) {
+    SubscriptionCommandController(
+            CommandGateway commands,
+            SubscriptionReconciliation reconciliation,
+            StripeNotices notices,
+            StripeWebhooks webhooks) {
         this.commands = commands;
         this.reconciliation = reconciliation;
         this.notices = notices;
@@ -43,27 +45,37 @@ class SubscriptionCommandController {
     @Operation(summary = "Change a tenant's plan")
     @PutMapping("/tenants/{tenantId}/subscription/plan")
     PlanChange changePlan(@PathVariable String tenantId, @Valid @RequestBody PlanRequest request, Caller caller) {
-        return commands.sendAndWait(new ChangePlanCommand(tenantId, request.planId(), request.reason(), caller, Instant.now()));
+        return commands.sendAndWait(
+                new ChangePlanCommand(tenantId, request.planId(), request.reason(), caller, Instant.now()));
     }
 
     /** 200 with {@code {from, to}} when Stripe had another status, 204 when it agrees; 503 when Stripe is out. */
     @Operation(summary = "Reconcile a subscription's status with Stripe")
     @PostMapping("/tenants/{tenantId}/subscription/reconcile")
     ResponseEntity<StatusChange> reconcile(@PathVariable String tenantId, Caller caller) {
-        return reconciliation.reconcile(tenantId, caller).map(ResponseEntity::ok)
-                             .orElseGet(() -> ResponseEntity.noContent().build());
+        return reconciliation
+                .reconcile(tenantId, caller)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** Stripe's events, verified by their {@code Stripe-Signature}; each applied once however often delivered. */
     @Operation(summary = "Receive a Stripe webhook event")
     @PostMapping("/webhooks/stripe")
-    Map<String, Object> stripe(@RequestBody String payload,
-                               @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+    Map<String, Object> stripe(
+            @RequestBody String payload, @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         StripeNotice notice = notices.read(payload, signature);
         StripeWebhooks.Outcome outcome = webhooks.apply(notice);
-        return Map.of("received", true, "eventId", notice.eventId(), "outcome", outcome.name().toLowerCase());
+        return Map.of(
+                "received",
+                true,
+                "eventId",
+                notice.eventId(),
+                "outcome",
+                outcome.name().toLowerCase());
     }
 
-    record PlanRequest(@NotBlank @Size(max = 64) String planId, @Size(max = 500) String reason) {
-    }
+    record PlanRequest(
+            @NotBlank @Size(max = 64) String planId,
+            @Size(max = 500) String reason) {}
 }

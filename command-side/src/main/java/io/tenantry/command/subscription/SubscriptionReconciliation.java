@@ -7,11 +7,10 @@ import io.tenantry.contracts.subscription.ReconcileSubscriptionStatusCommand;
 import io.tenantry.contracts.subscription.StatusChange;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.tenant.AuthorizeBillingCommand;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Pulls a subscription's status from Stripe, the source of truth ({@code reconcileSubscriptionStatus}),
@@ -38,13 +37,17 @@ public class SubscriptionReconciliation {
         } catch (AggregateNotFoundException e) {
             throw DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + ".");
         }
-        Optional<BillingAccounts.Account> account = accounts.byTenant(tenantId)
-                                                            .filter(found -> found.stripeSubscriptionId() != null);
+        Optional<BillingAccounts.Account> account =
+                accounts.byTenant(tenantId).filter(found -> found.stripeSubscriptionId() != null);
         if (account.isEmpty() || billing.mode() == BillingMode.LOCAL) {
             return Optional.empty();
         }
         SubscriptionStatus stripeStatus = billing.fetchStatus(account.get().stripeSubscriptionId());
         return Optional.ofNullable(commands.sendAndWait(new ReconcileSubscriptionStatusCommand(
-                account.get().subscriptionId(), account.get().stripeSubscriptionId(), stripeStatus, "reconcile", null)));
+                account.get().subscriptionId(),
+                account.get().stripeSubscriptionId(),
+                stripeStatus,
+                "reconcile",
+                null)));
     }
 }

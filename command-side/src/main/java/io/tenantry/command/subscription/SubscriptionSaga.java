@@ -27,16 +27,21 @@ import org.springframework.beans.factory.annotation.Autowired;
  * fails half-way is simply run again by its event processor.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SubscriptionSaga {
 
     static final String ASSOCIATION = "tenantId";
 
     @Autowired
     private transient CommandGateway commands;
+
     @Autowired
     private transient BillingGateway billingGateway;
+
     @Autowired
     private transient PlanCatalogue plans;
 
@@ -61,7 +66,8 @@ public class SubscriptionSaga {
     @SagaEventHandler(associationProperty = ASSOCIATION)
     void on(PlanChangedEvent event, @MessageIdentifier String eventId) {
         planId = event.toPlanId();
-        BillingLink moved = billingGateway.changePlan(tenantId, tenantName, billing, plans.planOrDefault(planId), eventId);
+        BillingLink moved =
+                billingGateway.changePlan(tenantId, tenantName, billing, plans.planOrDefault(planId), eventId);
         if (!moved.equals(billing)) {
             billing = moved;
             commands.sendAndWait(new LinkBillingCommand(SubscriptionIds.of(tenantId), moved));

@@ -10,19 +10,24 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 import java.util.Map;
 
 /** Body of {@code POST /api/tenants}: the caller becomes the tenant's first OWNER; {@code planId}: the default. */
 record CreateTenantRequest(
         @NotBlank @Size(max = TenantRules.NAME_MAX_LENGTH) String name,
-        @NotNull @Pattern(regexp = TenantRules.SLUG_REGEX,
-                message = "must be 3-63 lower-case letters, digits or inner hyphens") String slug,
+
+        @NotNull
+        @Pattern(regexp = TenantRules.SLUG_REGEX, message = "must be 3-63 lower-case letters, digits or inner hyphens")
+        String slug,
+
         @NotNull TenantTier tier,
         @Size(max = TenantContacts.MAXIMUM) List<@Valid @NotNull Contact> contacts,
         @Valid Address address,
-        @Size(min = 1, max = TenantRules.INDUSTRY_MAX_LENGTH) String industry,
+
+        @Size(min = 1, max = TenantRules.INDUSTRY_MAX_LENGTH)
+        String industry,
+
         @Size(max = TenantRules.SETTINGS_MAX_ENTRIES) Map<String, String> settings,
         @Size(min = 1, max = 64) String planId) {
 

@@ -1,5 +1,4 @@
 package io.tenantry.command.tenant;
 
 /** The deadline payload freeing the seat held for an invitation when the invitation expires. */
-record InvitationSeatExpiryDue(String invitationId) {
-}
+record InvitationSeatExpiryDue(String invitationId) {}

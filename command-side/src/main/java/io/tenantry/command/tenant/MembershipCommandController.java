@@ -39,18 +39,25 @@ class MembershipCommandController {
     @Operation(summary = "Add a member to a tenant")
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<MemberView> add(@PathVariable String tenantId, @Valid @RequestBody AddMemberRequest request,
-                                   Caller caller) {
-        MemberView member = commands.sendAndWait(new AddMemberCommand(tenantId, caller, request.userId(), request.role()));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{userId}")
-                                                                 .buildAndExpand(request.userId()).toUri())
-                             .eTag(Long.toString(member.version())).body(member);
+    ResponseEntity<MemberView> add(
+            @PathVariable String tenantId, @Valid @RequestBody AddMemberRequest request, Caller caller) {
+        MemberView member =
+                commands.sendAndWait(new AddMemberCommand(tenantId, caller, request.userId(), request.role()));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .path("/{userId}")
+                        .buildAndExpand(request.userId())
+                        .toUri())
+                .eTag(Long.toString(member.version()))
+                .body(member);
     }
 
     @Operation(summary = "Change a member's role")
     @PatchMapping("/members/{userId}")
-    ResponseEntity<MemberView> changeRole(@PathVariable String tenantId, @PathVariable String userId,
-                                          @Valid @RequestBody RoleRequest request, Caller caller) {
+    ResponseEntity<MemberView> changeRole(
+            @PathVariable String tenantId,
+            @PathVariable String userId,
+            @Valid @RequestBody RoleRequest request,
+            Caller caller) {
         MemberView member = commands.sendAndWait(new ChangeMemberRoleCommand(tenantId, caller, userId, request.role()));
         return ResponseEntity.ok().eTag(Long.toString(member.version())).body(member);
     }
@@ -67,18 +74,17 @@ class MembershipCommandController {
     /** In one step the member named becomes OWNER and the caller (an OWNER) becomes ADMIN. */
     @Operation(summary = "Transfer a tenant's ownership to a member")
     @PostMapping("/ownership-transfer")
-    ResponseEntity<MemberView> transfer(@PathVariable String tenantId, @Valid @RequestBody TransferRequest request,
-                                        Caller caller) {
+    ResponseEntity<MemberView> transfer(
+            @PathVariable String tenantId, @Valid @RequestBody TransferRequest request, Caller caller) {
         MemberView newOwner = commands.sendAndWait(new TransferOwnershipCommand(tenantId, caller, request.toUserId()));
         return ResponseEntity.ok().eTag(Long.toString(newOwner.version())).body(newOwner);
     }
 
-    record AddMemberRequest(@NotBlank @Size(max = 255) String userId, @NotNull MemberRole role) {
-    }
+    record AddMemberRequest(
+            @NotBlank @Size(max = 255) String userId,
+            @NotNull MemberRole role) {}
 
-    record RoleRequest(@NotNull MemberRole role) {
-    }
+    record RoleRequest(@NotNull MemberRole role) {}
 
-    record TransferRequest(@NotBlank @Size(max = 255) String toUserId) {
-    }
+    record TransferRequest(@NotBlank @Size(max = 255) String toUserId) {}
 }

@@ -9,19 +9,23 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 import java.util.Map;
 
 /** Body of {@code PATCH /api/tenants/{id}}: only the fields given change (a given list or map replaces the old one). */
 record PatchTenantRequest(
         @Size(min = 1, max = TenantRules.NAME_MAX_LENGTH) String name,
-        @Pattern(regexp = TenantRules.SLUG_REGEX,
-                message = "must be 3-63 lower-case letters, digits or inner hyphens") String slug,
+
+        @Pattern(regexp = TenantRules.SLUG_REGEX, message = "must be 3-63 lower-case letters, digits or inner hyphens")
+        String slug,
+
         TenantTier tier,
         @Size(max = TenantContacts.MAXIMUM) List<@Valid @NotNull Contact> contacts,
         @Valid Address address,
-        @Size(min = 1, max = TenantRules.INDUSTRY_MAX_LENGTH) String industry,
+
+        @Size(min = 1, max = TenantRules.INDUSTRY_MAX_LENGTH)
+        String industry,
+
         @Size(max = TenantRules.SETTINGS_MAX_ENTRIES) Map<String, String> settings) {
 
     @AssertTrue(message = "keys must be 1-100 characters, values at most 2000")

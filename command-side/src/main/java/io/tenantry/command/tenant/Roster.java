@@ -1,5 +1,8 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.contracts.tenant.MemberRole.ADMIN;
+import static io.tenantry.contracts.tenant.MemberRole.OWNER;
+
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.plan.Plan;
@@ -7,17 +10,12 @@ import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TenantStatus;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
-
-import static io.tenantry.contracts.tenant.MemberRole.ADMIN;
-import static io.tenantry.contracts.tenant.MemberRole.OWNER;
 
 /**
  * Who is in a tenant and in which of its teams, its plan and its status, and the access rules that follow from them.
@@ -129,7 +127,10 @@ final class Roster {
 
     /** The ids of the teams the user is in. */
     List<String> teamsOf(String userId) {
-        return teams.values().stream().filter(team -> team.members.containsKey(userId)).map(team -> team.id).toList();
+        return teams.values().stream()
+                .filter(team -> team.members.containsKey(userId))
+                .map(team -> team.id)
+                .toList();
     }
 
     /** The seat held for a pending invitation, or {@code null}. */
@@ -175,7 +176,9 @@ final class Roster {
     }
 
     Optional<Team> teamNamed(String name) {
-        return teams.values().stream().filter(team -> team.name.equalsIgnoreCase(name)).findFirst();
+        return teams.values().stream()
+                .filter(team -> team.name.equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** A live tenant the caller belongs to (any, for partner-admin); otherwise it is not found, as for strangers. */
@@ -193,7 +196,8 @@ final class Roster {
         requireVisible(caller);
         MemberRole role = roleOf(caller.userId());
         if (!caller.isPartnerAdmin() && role != OWNER && role != ADMIN) {
-            throw DomainRefusal.forbidden("insufficient_role",
+            throw DomainRefusal.forbidden(
+                    "insufficient_role",
                     "Your role in this tenant (" + role + ") does not allow this; it takes OWNER or ADMIN.");
         }
     }
@@ -212,8 +216,12 @@ final class Roster {
         Team team = requireTeam(teamId);
         MemberRole role = roleOf(caller.userId());
         Seat<TeamRole> seat = team.members.get(caller.userId());
-        if (!caller.isPartnerAdmin() && role != OWNER && role != ADMIN && (seat == null || seat.role != TeamRole.LEAD)) {
-            throw DomainRefusal.forbidden("insufficient_role", "Only an OWNER, an ADMIN or the team's LEAD may do this.");
+        if (!caller.isPartnerAdmin()
+                && role != OWNER
+                && role != ADMIN
+                && (seat == null || seat.role != TeamRole.LEAD)) {
+            throw DomainRefusal.forbidden(
+                    "insufficient_role", "Only an OWNER, an ADMIN or the team's LEAD may do this.");
         }
         return team;
     }
@@ -236,17 +244,24 @@ final class Roster {
 
     /** The last OWNER stays one: neither removed, nor demoted, nor leaving. */
     void requireNotLastOwner(String userId, MemberRole role, String what) {
-        long owners = members.values().stream().filter(seat -> seat.role == OWNER).count();
+        long owners =
+                members.values().stream().filter(seat -> seat.role == OWNER).count();
         if (role == OWNER && owners == 1) {
-            throw DomainRefusal.conflict("last_owner", "User " + userId + " is the last OWNER of this tenant and cannot "
-                    + what + ": make another member OWNER first, or transfer ownership.");
+            throw DomainRefusal.conflict(
+                    "last_owner",
+                    "User " + userId + " is the last OWNER of this tenant and cannot " + what
+                            + ": make another member OWNER first, or transfer ownership.");
         }
     }
 
     /** Room for one more member under the plan: members and seats held for pending invitations both count. */
     void requireRoomForMember(PlanCatalogue plans) {
         int held = invitations.size();
-        requireRoom(plans, "members", members.size() + held, Plan::maxMembers,
+        requireRoom(
+                plans,
+                "members",
+                members.size() + held,
+                Plan::maxMembers,
                 held == 0 ? "" : " (" + members.size() + " members and " + held + " pending invitations)");
     }
 
@@ -254,12 +269,25 @@ final class Roster {
     void requireFits(Plan plan) {
         int seats = members.size() + invitations.size();
         if (seats > plan.maxMembers() || teams.size() > plan.maxTeams()) {
-            throw new DomainRefusal(DomainRefusal.Kind.CONFLICT, "plan_too_small",
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.CONFLICT,
+                    "plan_too_small",
                     "The " + plan.name() + " plan allows " + plan.maxMembers() + " members and " + plan.maxTeams()
                             + " teams; this tenant has " + members.size() + " members, " + invitations.size()
                             + " pending invitations and " + teams.size() + " teams. Remove some first.",
-                    Map.of("planId", plan.id(), "members", members.size(), "pendingInvitations", invitations.size(),
-                            "teams", teams.size(), "maxMembers", plan.maxMembers(), "maxTeams", plan.maxTeams()));
+                    Map.of(
+                            "planId",
+                            plan.id(),
+                            "members",
+                            members.size(),
+                            "pendingInvitations",
+                            invitations.size(),
+                            "teams",
+                            teams.size(),
+                            "maxMembers",
+                            plan.maxMembers(),
+                            "maxTeams",
+                            plan.maxTeams()));
         }
     }
 
@@ -268,11 +296,14 @@ final class Roster {
         requireRoom(plans, what, current, limitOf, "");
     }
 
-    private void requireRoom(PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf, String breakdown) {
+    private void requireRoom(
+            PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf, String breakdown) {
         Plan plan = plans.planOrDefault(planId);
         int limit = limitOf.applyAsInt(plan);
         if (current >= limit) {
-            throw new DomainRefusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached",
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.CONFLICT,
+                    "plan_limit_reached",
                     "The " + plan.name() + " plan allows " + limit + " " + what + "; this tenant has " + current
                             + breakdown + ". Choose a larger plan first.",
                     Map.of("planId", plan.id(), "resource", what, "limit", limit));

@@ -26,8 +26,11 @@ final class Seat<R> {
     // value equality: Axon's test fixture compares the state it built with the state events rebuild
     @Override
     public boolean equals(Object other) {
-        return other instanceof Seat<?> seat && Objects.equals(role, seat.role) && joinedAt.equals(seat.joinedAt)
-                && updatedAt.equals(seat.updatedAt) && version == seat.version;
+        return other instanceof Seat<?> seat
+                && Objects.equals(role, seat.role)
+                && joinedAt.equals(seat.joinedAt)
+                && updatedAt.equals(seat.updatedAt)
+                && version == seat.version;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.tenantry.command.tenant;
 
 import io.tenantry.contracts.tenant.TeamRole;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +27,14 @@ final class Team {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Team team && id.equals(team.id) && name.equals(team.name)
-                && Objects.equals(description, team.description) && createdAt.equals(team.createdAt)
-                && updatedAt.equals(team.updatedAt) && version == team.version && members.equals(team.members);
+        return other instanceof Team team
+                && id.equals(team.id)
+                && name.equals(team.name)
+                && Objects.equals(description, team.description)
+                && createdAt.equals(team.createdAt)
+                && updatedAt.equals(team.updatedAt)
+                && version == team.version
+                && members.equals(team.members);
     }
 
     @Override

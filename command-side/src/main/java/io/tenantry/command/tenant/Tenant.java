@@ -1,5 +1,13 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.contracts.tenant.TenantStatus.ACTIVE;
+import static io.tenantry.contracts.tenant.TenantStatus.DELETED;
+import static io.tenantry.contracts.tenant.TenantStatus.PENDING_PROVISION;
+import static io.tenantry.contracts.tenant.TenantStatus.PROVISIONING;
+import static io.tenantry.contracts.tenant.TenantStatus.PROVISION_FAILED;
+import static io.tenantry.contracts.tenant.TenantStatus.SUSPENDED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
 import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
@@ -28,6 +36,7 @@ import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
 import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.contracts.tenant.UpdateProvisioningDetailsCommand;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -41,16 +50,6 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
-
-import static io.tenantry.contracts.tenant.TenantStatus.ACTIVE;
-import static io.tenantry.contracts.tenant.TenantStatus.DELETED;
-import static io.tenantry.contracts.tenant.TenantStatus.PENDING_PROVISION;
-import static io.tenantry.contracts.tenant.TenantStatus.PROVISIONING;
-import static io.tenantry.contracts.tenant.TenantStatus.PROVISION_FAILED;
-import static io.tenantry.contracts.tenant.TenantStatus.SUSPENDED;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * The tenant (an organisation, a customer): decides on commands, changes state only from its events, and answers each
  * command with its {@link TenantView} afterwards. A deleted tenant is not found by anything but restore.
@@ -60,20 +59,27 @@ public class Tenant {
 
     @AggregateIdentifier
     private String tenantId;
+
     private TenantProfile profile;
     private TenantTier tier;
     private TenantStatus statusBeforeDeletion;
     private final Roster roster = new Roster();
+
     @AggregateMember
     private final TenantMembership membership = new TenantMembership(roster);
+
     @AggregateMember
     private final TenantTeams teams = new TenantTeams(roster);
+
     @AggregateMember
     private final TenantInvitations invitations = new TenantInvitations(roster);
+
     @AggregateMember
     private final TenantPlan tenantPlan = new TenantPlan(roster);
+
     @AggregateMember
     private final TenantProvisioning provisioning = new TenantProvisioning(this, roster);
+
     private String leadId;
     private String createdBy;
     private Instant createdAt;
@@ -87,17 +93,31 @@ public class Tenant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public TenantView handle(CreateTenantCommand command, PlanCatalogue plans) {
-        TenantProfile checked = TenantProfile.checked(command.name(), command.slug(), command.contacts(),
-                command.address(), command.industry(), command.settings());
+        TenantProfile checked = TenantProfile.checked(
+                command.name(),
+                command.slug(),
+                command.contacts(),
+                command.address(),
+                command.industry(),
+                command.settings());
         if (command.tier() == null) {
             throw DomainRefusal.invalid("invalid_tier", "A tenant needs a tier: POOLED or SILOED.");
         }
         if (command.ownerId() == null || command.ownerId().isBlank()) {
             throw DomainRefusal.invalid("owner_required", "A new tenant needs its first owner.");
         }
-        Plan plan = TenantPlan.known(plans, command.planId() == null ? plans.defaultPlan().id() : command.planId());
-        apply(new TenantCreatedEvent(command.tenantId(), checked.name(), checked.slug(), command.tier(),
-                checked.contacts(), checked.address(), checked.industry(), checked.settings(), command.leadId(),
+        Plan plan = TenantPlan.known(
+                plans, command.planId() == null ? plans.defaultPlan().id() : command.planId());
+        apply(new TenantCreatedEvent(
+                command.tenantId(),
+                checked.name(),
+                checked.slug(),
+                command.tier(),
+                checked.contacts(),
+                checked.address(),
+                checked.industry(),
+                checked.settings(),
+                command.leadId(),
                 plan.id()));
         apply(new MemberAddedEvent(command.tenantId(), command.ownerId(), MemberRole.OWNER));
         return view();
@@ -109,8 +129,13 @@ public class Tenant {
         roster.requireManager(command.caller());
         requireVersion(command.expectedVersion());
         requireSameTier(command.tier());
-        return changeProfile(TenantProfile.checked(command.name(), command.slug(), command.contacts(),
-                command.address(), command.industry(), command.settings()));
+        return changeProfile(TenantProfile.checked(
+                command.name(),
+                command.slug(),
+                command.contacts(),
+                command.address(),
+                command.industry(),
+                command.settings()));
     }
 
     @CommandHandler
@@ -119,8 +144,13 @@ public class Tenant {
         roster.requireManager(command.caller());
         requireVersion(command.expectedVersion());
         requireSameTier(command.tier());
-        return changeProfile(profile.patched(command.name(), command.slug(), command.contacts(), command.address(),
-                command.industry(), command.settings()));
+        return changeProfile(profile.patched(
+                command.name(),
+                command.slug(),
+                command.contacts(),
+                command.address(),
+                command.industry(),
+                command.settings()));
     }
 
     @CommandHandler
@@ -128,8 +158,8 @@ public class Tenant {
         roster.requireLive();
         roster.requireManager(command.caller());
         requireVersion(command.expectedVersion());
-        return changeProfile(profile.withProvisioningDetails(command.clientName(), command.email(),
-                command.phoneNumber(), command.industry(), command.partial()));
+        return changeProfile(profile.withProvisioningDetails(
+                command.clientName(), command.email(), command.phoneNumber(), command.industry(), command.partial()));
     }
 
     @CommandHandler
@@ -144,8 +174,8 @@ public class Tenant {
     @CommandHandler
     public TenantView handle(RestoreTenantCommand command) {
         if (roster.status() != DELETED) {
-            throw DomainRefusal.conflict("tenant_not_deleted",
-                    "Tenant " + tenantId + " is not deleted (" + roster.status() + ").");
+            throw DomainRefusal.conflict(
+                    "tenant_not_deleted", "Tenant " + tenantId + " is not deleted (" + roster.status() + ").");
         }
         apply(new TenantRestoredEvent(tenantId, profile.slug(), provisioning.statusOnRestore(statusBeforeDeletion)));
         return view();
@@ -191,8 +221,14 @@ public class Tenant {
 
     private TenantView changeProfile(TenantProfile next) {
         if (!next.equals(profile)) {
-            apply(new TenantUpdatedEvent(tenantId, next.name(), next.slug(), next.contacts(), next.address(),
-                    next.industry(), next.settings()));
+            apply(new TenantUpdatedEvent(
+                    tenantId,
+                    next.name(),
+                    next.slug(),
+                    next.contacts(),
+                    next.address(),
+                    next.industry(),
+                    next.settings()));
         }
         return view();
     }
@@ -201,7 +237,9 @@ public class Tenant {
     private void requireVersion(Long expected) {
         Long current = AggregateLifecycle.getVersion();
         if (expected != null && !expected.equals(current)) {
-            throw new DomainRefusal(DomainRefusal.Kind.PRECONDITION_FAILED, "version_mismatch",
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.PRECONDITION_FAILED,
+                    "version_mismatch",
                     "Tenant " + tenantId + " is at version " + current + ", not " + expected
                             + ": read it again, then retry the change.");
         }
@@ -209,23 +247,40 @@ public class Tenant {
 
     private void requireSameTier(TenantTier requested) {
         if (requested != null && requested != tier) {
-            throw DomainRefusal.conflict("tier_immutable",
+            throw DomainRefusal.conflict(
+                    "tier_immutable",
                     "A tenant's tier cannot change (it is " + tier + "); its resources were provisioned for it.");
         }
     }
 
     TenantView view() {
-        return new TenantView(tenantId, profile.name(), profile.slug(), tier, roster.status(), profile.contacts(),
-                profile.address(), profile.industry(), profile.settings(), leadId, roster.planId(), createdBy, createdAt,
-                updatedAt, deletedAt, AggregateLifecycle.getVersion());
+        return new TenantView(
+                tenantId,
+                profile.name(),
+                profile.slug(),
+                tier,
+                roster.status(),
+                profile.contacts(),
+                profile.address(),
+                profile.industry(),
+                profile.settings(),
+                leadId,
+                roster.planId(),
+                createdBy,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                AggregateLifecycle.getVersion());
     }
 
     @EventSourcingHandler
-    void on(TenantCreatedEvent event, @Timestamp Instant at,
+    void on(
+            TenantCreatedEvent event,
+            @Timestamp Instant at,
             @MetaDataValue(value = MetaDataKeys.ACTOR_ID, required = false) String actorId) {
         tenantId = event.tenantId();
-        profile = new TenantProfile(event.name(), event.slug(), event.contacts(), event.address(), event.industry(),
-                event.settings());
+        profile = new TenantProfile(
+                event.name(), event.slug(), event.contacts(), event.address(), event.industry(), event.settings());
         tier = event.tier();
         roster.status(PENDING_PROVISION);
         leadId = event.leadId();
@@ -236,8 +291,8 @@ public class Tenant {
 
     @EventSourcingHandler
     void on(TenantUpdatedEvent event, @Timestamp Instant at) {
-        profile = new TenantProfile(event.name(), event.slug(), event.contacts(), event.address(), event.industry(),
-                event.settings());
+        profile = new TenantProfile(
+                event.name(), event.slug(), event.contacts(), event.address(), event.industry(), event.settings());
         updatedAt = at;
     }
 

@@ -13,6 +13,8 @@ import io.tenantry.contracts.tenant.SuspendTenantCommand;
 import io.tenantry.contracts.tenant.TenantView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,9 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.net.URI;
-import java.util.UUID;
 
 /**
  * Tenant writes. Who may change a tenant (its OWNERs and ADMINs, or partner-admin) is decided by the aggregate with
@@ -52,40 +51,74 @@ class TenantCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedTenant> create(@Valid @RequestBody CreateTenantRequest request, Caller caller) {
         String tenantId = UUID.randomUUID().toString();
-        TenantView created = commands.sendAndWait(new CreateTenantCommand(tenantId, request.name(), request.slug(),
-                request.tier(), TenantRequests.contacts(request.contacts()), TenantRequests.address(request.address()),
-                request.industry(), request.settings(), null, caller.userId(), request.planId()));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(tenantId).toUri();
-        return ResponseEntity.created(location).eTag(Long.toString(created.version()))
-                             .body(new CreatedTenant(tenantId, created.version()));
+        TenantView created = commands.sendAndWait(new CreateTenantCommand(
+                tenantId,
+                request.name(),
+                request.slug(),
+                request.tier(),
+                TenantRequests.contacts(request.contacts()),
+                TenantRequests.address(request.address()),
+                request.industry(),
+                request.settings(),
+                null,
+                caller.userId(),
+                request.planId()));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(tenantId)
+                .toUri();
+        return ResponseEntity.created(location)
+                .eTag(Long.toString(created.version()))
+                .body(new CreatedTenant(tenantId, created.version()));
     }
 
     @Operation(summary = "Replace a tenant's fields")
     @PutMapping("/{tenantId}")
-    ResponseEntity<TenantView> replace(@PathVariable String tenantId, @Valid @RequestBody ReplaceTenantRequest request,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       Caller caller) {
-        return answer(commands.sendAndWait(new ReplaceTenantCommand(tenantId, IfMatch.version(ifMatch), caller,
-                request.name(), request.slug(), request.tier(), TenantRequests.contacts(request.contacts()),
-                TenantRequests.address(request.address()), request.industry(), request.settings())));
+    ResponseEntity<TenantView> replace(
+            @PathVariable String tenantId,
+            @Valid @RequestBody ReplaceTenantRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Caller caller) {
+        return answer(commands.sendAndWait(new ReplaceTenantCommand(
+                tenantId,
+                IfMatch.version(ifMatch),
+                caller,
+                request.name(),
+                request.slug(),
+                request.tier(),
+                TenantRequests.contacts(request.contacts()),
+                TenantRequests.address(request.address()),
+                request.industry(),
+                request.settings())));
     }
 
     @Operation(summary = "Change some fields of a tenant")
     @PatchMapping("/{tenantId}")
-    ResponseEntity<TenantView> patch(@PathVariable String tenantId, @Valid @RequestBody PatchTenantRequest request,
-                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     Caller caller) {
-        return answer(commands.sendAndWait(new PatchTenantCommand(tenantId, IfMatch.version(ifMatch), caller,
-                request.name(), request.slug(), request.tier(), TenantRequests.contacts(request.contacts()),
-                TenantRequests.address(request.address()), request.industry(), request.settings())));
+    ResponseEntity<TenantView> patch(
+            @PathVariable String tenantId,
+            @Valid @RequestBody PatchTenantRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Caller caller) {
+        return answer(commands.sendAndWait(new PatchTenantCommand(
+                tenantId,
+                IfMatch.version(ifMatch),
+                caller,
+                request.name(),
+                request.slug(),
+                request.tier(),
+                TenantRequests.contacts(request.contacts()),
+                TenantRequests.address(request.address()),
+                request.industry(),
+                request.settings())));
     }
 
     @Operation(summary = "Delete a tenant (soft)")
     @DeleteMapping("/{tenantId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(@PathVariable String tenantId,
-                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                Caller caller) {
+    ResponseEntity<Void> delete(
+            @PathVariable String tenantId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Caller caller) {
         TenantView deleted = commands.sendAndWait(new DeleteTenantCommand(tenantId, IfMatch.version(ifMatch), caller));
         return ResponseEntity.noContent().eTag(Long.toString(deleted.version())).build();
     }
@@ -98,9 +131,10 @@ class TenantCommandController {
 
     @Operation(summary = "Suspend a tenant")
     @PostMapping("/{tenantId}/suspend")
-    ResponseEntity<TenantView> suspend(@PathVariable String tenantId,
-                                       @Valid @RequestBody(required = false) SuspendRequest request) {
-        return answer(commands.sendAndWait(new SuspendTenantCommand(tenantId, request == null ? null : request.reason())));
+    ResponseEntity<TenantView> suspend(
+            @PathVariable String tenantId, @Valid @RequestBody(required = false) SuspendRequest request) {
+        return answer(
+                commands.sendAndWait(new SuspendTenantCommand(tenantId, request == null ? null : request.reason())));
     }
 
     @Operation(summary = "Reactivate a suspended tenant")
@@ -113,9 +147,7 @@ class TenantCommandController {
         return ResponseEntity.ok().eTag(Long.toString(tenant.version())).body(tenant);
     }
 
-    record CreatedTenant(String id, long version) {
-    }
+    record CreatedTenant(String id, long version) {}
 
-    record SuspendRequest(@Size(max = 500) String reason) {
-    }
+    record SuspendRequest(@Size(max = 500) String reason) {}
 }

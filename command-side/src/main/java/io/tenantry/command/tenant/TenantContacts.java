@@ -3,7 +3,6 @@ package io.tenantry.command.tenant;
 import io.tenantry.command.EmailAddresses;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.tenant.TenantContact;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +12,7 @@ final class TenantContacts {
 
     static final int MAXIMUM = 20;
 
-    private TenantContacts() {
-    }
+    private TenantContacts() {}
 
     static void check(List<TenantContact> contacts) {
         if (contacts.size() > MAXIMUM) {
@@ -23,7 +21,8 @@ final class TenantContacts {
         Set<String> emails = new HashSet<>();
         long primaries = 0;
         for (TenantContact contact : contacts) {
-            if (contact.name() != null && (contact.name().isBlank() || contact.name().length() > 255)) {
+            if (contact.name() != null
+                    && (contact.name().isBlank() || contact.name().length() > 255)) {
                 throw DomainRefusal.invalid("invalid_contact", "A contact's name is 1 to 255 characters, or absent.");
             }
             if (!EmailAddresses.isValid(contact.email())) {

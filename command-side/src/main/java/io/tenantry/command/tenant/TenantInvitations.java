@@ -1,5 +1,8 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.contracts.tenant.MemberRole.OWNER;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.invitation.AdmitInviteeCommand;
 import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
@@ -15,9 +18,6 @@ import io.tenantry.contracts.tenant.MemberView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-
-import static io.tenantry.contracts.tenant.MemberRole.OWNER;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The tenant's side of invitations, as an entity of the Tenant aggregate: the seats it holds for pending invitations.
@@ -48,12 +48,18 @@ class TenantInvitations {
             throw DomainRefusal.invalid("invalid_invitation", "An invitation needs an id and an expiry.");
         }
         if (roster.heldSeat(command.invitationId()) != null) {
-            throw DomainRefusal.conflict("invitation_exists", "This tenant already has invitation " + command.invitationId() + ".");
+            throw DomainRefusal.conflict(
+                    "invitation_exists", "This tenant already has invitation " + command.invitationId() + ".");
         }
         roster.requireRoomForMember(plans);
-        apply(new MemberInvitedEvent(roster.tenantId(), command.invitationId(), command.role(),
-                command.caller().userId(), command.expiresAt()));
-        deadlines.schedule(command.expiresAt(), SEAT_EXPIRY_DEADLINE, new InvitationSeatExpiryDue(command.invitationId()));
+        apply(new MemberInvitedEvent(
+                roster.tenantId(),
+                command.invitationId(),
+                command.role(),
+                command.caller().userId(),
+                command.expiresAt()));
+        deadlines.schedule(
+                command.expiresAt(), SEAT_EXPIRY_DEADLINE, new InvitationSeatExpiryDue(command.invitationId()));
     }
 
     /**
@@ -79,8 +85,8 @@ class TenantInvitations {
             TenantMembership.remove(roster, seat.invitedBy(), false);
         }
         Seat<MemberRole> member = roster.member(command.userId());
-        return new MemberView(roster.tenantId(), command.userId(), member.role, member.joinedAt, member.updatedAt,
-                member.version);
+        return new MemberView(
+                roster.tenantId(), command.userId(), member.role, member.joinedAt, member.updatedAt, member.version);
     }
 
     /** Frees the seat of an invitation being revoked, by an OWNER or ADMIN. */
@@ -88,8 +94,8 @@ class TenantInvitations {
     void handle(ReleaseInvitationSeatCommand command) {
         roster.requireManager(command.caller());
         if (roster.heldSeat(command.invitationId()) == null) {
-            throw DomainRefusal.notFound("invitation_not_found",
-                    "This tenant has no pending invitation " + command.invitationId() + ".");
+            throw DomainRefusal.notFound(
+                    "invitation_not_found", "This tenant has no pending invitation " + command.invitationId() + ".");
         }
         apply(new InvitationClosedEvent(roster.tenantId(), command.invitationId(), InvitationStatus.REVOKED));
     }

@@ -1,5 +1,8 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.contracts.tenant.MemberRole.OWNER;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.plan.PlanCatalogue;
@@ -15,17 +18,12 @@ import io.tenantry.contracts.tenant.RemoveMemberCommand;
 import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TransferOwnershipCommand;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
-
-import java.time.Instant;
-
-import static io.tenantry.contracts.tenant.MemberRole.ADMIN;
-import static io.tenantry.contracts.tenant.MemberRole.OWNER;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A tenant's members, as an entity of the Tenant aggregate: joining, roles, leaving, and handing over ownership.
@@ -51,7 +49,8 @@ class TenantMembership {
             roster.requireOwner(command.caller(), "Only an OWNER adds an OWNER.");
         }
         if (roster.isMember(command.userId())) {
-            throw DomainRefusal.conflict("already_member", "User " + command.userId() + " is already a member of this tenant.");
+            throw DomainRefusal.conflict(
+                    "already_member", "User " + command.userId() + " is already a member of this tenant.");
         }
         roster.requireRoomForMember(plans);
         apply(new MemberAddedEvent(roster.tenantId(), command.userId(), command.role()));
@@ -101,8 +100,9 @@ class TenantMembership {
             throw DomainRefusal.conflict("transfer_to_self", "You already own this tenant; name another member.");
         }
         if (!roster.isMember(command.toUserId())) {
-            throw DomainRefusal.conflict("not_a_member", "Ownership goes to a member of the tenant only; "
-                    + command.toUserId() + " is not one.");
+            throw DomainRefusal.conflict(
+                    "not_a_member",
+                    "Ownership goes to a member of the tenant only; " + command.toUserId() + " is not one.");
         }
         apply(new OwnershipTransferredEvent(roster.tenantId(), command.caller().userId(), command.toUserId()));
         return view(command.toUserId());

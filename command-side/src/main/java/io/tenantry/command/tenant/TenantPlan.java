@@ -1,5 +1,7 @@
 package io.tenantry.command.tenant;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
@@ -8,8 +10,6 @@ import io.tenantry.contracts.tenant.AuthorizeBillingCommand;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A tenant's plan, as an entity of the Tenant aggregate: the limits its members, pending invitations and teams are
@@ -45,8 +45,11 @@ class TenantPlan {
 
     /** The plan of that id in the catalogue; 400 {@code unknown_plan} naming the plans there are. */
     static Plan known(PlanCatalogue plans, String planId) {
-        return plans.find(planId).orElseThrow(() -> DomainRefusal.invalid("unknown_plan", "There is no plan '"
-                + planId + "'; the plans are " + plans.plans().stream().map(Plan::id).toList() + "."));
+        return plans.find(planId)
+                .orElseThrow(() -> DomainRefusal.invalid(
+                        "unknown_plan",
+                        "There is no plan '" + planId + "'; the plans are "
+                                + plans.plans().stream().map(Plan::id).toList() + "."));
     }
 
     @EventSourcingHandler

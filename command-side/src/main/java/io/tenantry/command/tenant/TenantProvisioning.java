@@ -1,5 +1,13 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.contracts.tenant.TenantStatus.ACTIVE;
+import static io.tenantry.contracts.tenant.TenantStatus.DELETED;
+import static io.tenantry.contracts.tenant.TenantStatus.PENDING_PROVISION;
+import static io.tenantry.contracts.tenant.TenantStatus.PROVISIONING;
+import static io.tenantry.contracts.tenant.TenantStatus.PROVISION_FAILED;
+import static io.tenantry.contracts.tenant.TenantStatus.SUSPENDED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.command.idp.IdentityProviderRequest;
 import io.tenantry.command.idp.IdpSetup;
 import io.tenantry.command.provisioning.ProvisioningSignatures;
@@ -32,14 +40,6 @@ import io.tenantry.contracts.tenant.TenantView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
-import static io.tenantry.contracts.tenant.TenantStatus.ACTIVE;
-import static io.tenantry.contracts.tenant.TenantStatus.DELETED;
-import static io.tenantry.contracts.tenant.TenantStatus.PENDING_PROVISION;
-import static io.tenantry.contracts.tenant.TenantStatus.PROVISIONING;
-import static io.tenantry.contracts.tenant.TenantStatus.PROVISION_FAILED;
-import static io.tenantry.contracts.tenant.TenantStatus.SUSPENDED;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * A tenant's resources, as an entity of the Tenant aggregate: the provisioning attempts (each attempt's context id
  * signs the orchestrator's answer) and whether the resources are built, its identity provider, and the removal of a
@@ -49,7 +49,10 @@ class TenantProvisioning {
 
     /** The removal of a deleted tenant's resources. */
     enum Removal {
-        NONE, IN_PROGRESS, DONE, FAILED
+        NONE,
+        IN_PROGRESS,
+        DONE,
+        FAILED
     }
 
     private final Tenant tenant;
@@ -68,8 +71,8 @@ class TenantProvisioning {
     @CommandHandler
     TenantView handle(StartTenantProvisioningCommand command) {
         if (roster.status() != PROVISIONING) {
-            roster.requireStatus("provision", "PENDING_PROVISION or PROVISION_FAILED", PENDING_PROVISION,
-                    PROVISION_FAILED);
+            roster.requireStatus(
+                    "provision", "PENDING_PROVISION or PROVISION_FAILED", PENDING_PROVISION, PROVISION_FAILED);
             apply(new TenantProvisioningStartedEvent(tenant.id(), command.contextId()));
         }
         return tenant.view();
@@ -101,8 +104,11 @@ class TenantProvisioning {
     @CommandHandler
     ProvisioningOutcome handle(ReceiveProvisioningCallbackCommand command, ProvisioningSignatures signatures) {
         if (command.deprovisioning()) {
-            signatures.require(command.payload(), roster.status() == DELETED ? deprovisioningContextId() : null,
-                    command.timestamp(), command.signature());
+            signatures.require(
+                    command.payload(),
+                    roster.status() == DELETED ? deprovisioningContextId() : null,
+                    command.timestamp(),
+                    command.signature());
             return new ProvisioningOutcome(tenant.id(), deprovisioned(command.success()), roster.status());
         }
         roster.requireLive();
@@ -125,8 +131,10 @@ class TenantProvisioning {
         }
         boolean settledAlike = success ? status == ACTIVE || status == SUSPENDED : status == PROVISION_FAILED;
         if (!settledAlike) {
-            throw DomainRefusal.conflict("provisioning_not_in_progress", "Tenant " + tenant.id() + " is " + status
-                    + ": this attempt already ended; start provisioning again to retry.");
+            throw DomainRefusal.conflict(
+                    "provisioning_not_in_progress",
+                    "Tenant " + tenant.id() + " is " + status
+                            + ": this attempt already ended; start provisioning again to retry.");
         }
         return false;
     }
@@ -142,7 +150,8 @@ class TenantProvisioning {
         }
         boolean settledAlike = success ? removal == Removal.DONE : removal == Removal.FAILED;
         if (!settledAlike) {
-            throw DomainRefusal.conflict("deprovisioning_not_in_progress",
+            throw DomainRefusal.conflict(
+                    "deprovisioning_not_in_progress",
                     "Removing tenant " + tenant.id() + "'s resources already ended (" + removal + ").");
         }
         return false;
@@ -152,8 +161,10 @@ class TenantProvisioning {
     @CommandHandler
     TenantView handle(StartTenantDeprovisioningCommand command) {
         if (roster.status() != DELETED) {
-            throw DomainRefusal.conflict("tenant_not_deleted", "Tenant " + tenant.id() + " is " + roster.status()
-                    + ": only a deleted tenant's resources are removed.");
+            throw DomainRefusal.conflict(
+                    "tenant_not_deleted",
+                    "Tenant " + tenant.id() + " is " + roster.status()
+                            + ": only a deleted tenant's resources are removed.");
         }
         if (removal == Removal.NONE || removal == Removal.FAILED) {
             apply(new TenantDeprovisioningStartedEvent(tenant.id(), command.contextId()));
@@ -183,19 +194,31 @@ class TenantProvisioning {
     IdentityProviderRequest handle(PrepareIdentityProviderCommand command) {
         roster.requireLive();
         TenantProfile profile = tenant.profile();
-        IdentityProviderKind kind = command.provider() != null ? command.provider()
-                : IdentityProviderKind.parse(profile.settings().get(IdentityProviderKind.SETTING)).orElse(null);
+        IdentityProviderKind kind = command.provider() != null
+                ? command.provider()
+                : IdentityProviderKind.parse(profile.settings().get(IdentityProviderKind.SETTING))
+                        .orElse(null);
         if (kind == null) {
             return null;
         }
-        TenantContact admin = profile.contacts().stream().filter(TenantContact::primary).findFirst()
-                                     .orElse(profile.contacts().isEmpty() ? null : profile.contacts().get(0));
+        TenantContact admin = profile.contacts().stream()
+                .filter(TenantContact::primary)
+                .findFirst()
+                .orElse(profile.contacts().isEmpty() ? null : profile.contacts().get(0));
         if (admin == null || admin.email() == null || admin.email().isBlank()) {
-            throw DomainRefusal.conflict("idp_admin_missing", "Tenant " + tenant.id()
-                    + " has no contact with an e-mail address to be its identity-provider admin; add one first.");
+            throw DomainRefusal.conflict(
+                    "idp_admin_missing",
+                    "Tenant " + tenant.id()
+                            + " has no contact with an e-mail address to be its identity-provider admin; add one first.");
         }
-        return new IdentityProviderRequest(kind, new IdpSetup(tenant.id(), profile.slug(), profile.name(),
-                tenant.tier(), IdpSetup.Admin.named(admin.email(), admin.name())));
+        return new IdentityProviderRequest(
+                kind,
+                new IdpSetup(
+                        tenant.id(),
+                        profile.slug(),
+                        profile.name(),
+                        tenant.tier(),
+                        IdpSetup.Admin.named(admin.email(), admin.name())));
     }
 
     @CommandHandler
@@ -203,8 +226,8 @@ class TenantProvisioning {
         roster.requireLive();
         IdentityAccount account = command.account();
         if (account == null || account.provider() == null || account.authId() == null) {
-            throw DomainRefusal.invalid("invalid_identity_account",
-                    "An identity-provider account needs its provider and admin user id.");
+            throw DomainRefusal.invalid(
+                    "invalid_identity_account", "An identity-provider account needs its provider and admin user id.");
         }
         if (!account.equals(identityAccount)) {
             apply(new TenantIdentityProviderConfiguredEvent(tenant.id(), account));
@@ -217,7 +240,8 @@ class TenantProvisioning {
      */
     TenantStatus statusOnRestore(TenantStatus before) {
         if (removal == Removal.IN_PROGRESS) {
-            throw DomainRefusal.conflict("deprovisioning_in_progress",
+            throw DomainRefusal.conflict(
+                    "deprovisioning_in_progress",
                     "The tenant's resources are being removed; restore it once that has ended.");
         }
         return removal == Removal.NONE ? before : PENDING_PROVISION;

@@ -6,15 +6,13 @@ import io.tenantry.contracts.tenant.TenantRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 import java.util.Map;
 
 /** The pieces the tenant request bodies share (with the lead onboarding body too), with their validation. */
 public final class TenantRequests {
 
-    private TenantRequests() {
-    }
+    private TenantRequests() {}
 
     /** A person to contact about the tenant. */
     public record Contact(
@@ -24,7 +22,8 @@ public final class TenantRequests {
             Boolean primary) {
 
         TenantContact toContact() {
-            return new TenantContact(name == null ? null : name.trim(), email.trim(), phone, Boolean.TRUE.equals(primary));
+            return new TenantContact(
+                    name == null ? null : name.trim(), email.trim(), phone, Boolean.TRUE.equals(primary));
         }
 
         @Override
@@ -53,7 +52,9 @@ public final class TenantRequests {
     }
 
     public static List<TenantContact> contacts(List<Contact> contacts) {
-        return contacts == null ? null : contacts.stream().map(Contact::toContact).toList();
+        return contacts == null
+                ? null
+                : contacts.stream().map(Contact::toContact).toList();
     }
 
     public static TenantAddress address(Address address) {
@@ -62,8 +63,11 @@ public final class TenantRequests {
 
     /** Settings: at most {@value TenantRules#SETTINGS_MAX_ENTRIES} keys of up to 100 characters, values up to 2000. */
     static boolean settingsFit(Map<String, String> settings) {
-        return settings == null || settings.entrySet().stream().allMatch(entry -> entry.getKey() != null
-                && !entry.getKey().isBlank() && entry.getKey().length() <= 100
-                && (entry.getValue() == null || entry.getValue().length() <= 2000));
+        return settings == null
+                || settings.entrySet().stream()
+                        .allMatch(entry -> entry.getKey() != null
+                                && !entry.getKey().isBlank()
+                                && entry.getKey().length() <= 100
+                                && (entry.getValue() == null || entry.getValue().length() <= 2000));
     }
 }

@@ -53,8 +53,10 @@ class TenantSlugRegistry {
     }
 
     private void claim(String slug, String tenantId) {
-        int claimed = jdbc.update("insert into tenant_slug (slug, tenant_id) values (?, ?) on conflict (slug) do nothing",
-                slug, tenantId);
+        int claimed = jdbc.update(
+                "insert into tenant_slug (slug, tenant_id) values (?, ?) on conflict (slug) do nothing",
+                slug,
+                tenantId);
         if (claimed == 0) {
             String holder = jdbc.queryForObject("select tenant_id from tenant_slug where slug = ?", String.class, slug);
             if (!tenantId.equals(holder)) {

@@ -1,5 +1,7 @@
 package io.tenantry.command.tenant;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
@@ -18,16 +20,13 @@ import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TeamUpdatedEvent;
 import io.tenantry.contracts.tenant.TeamView;
 import io.tenantry.contracts.tenant.UpdateTeamCommand;
+import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
-
-import java.time.Instant;
-import java.util.Objects;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A tenant's teams, as an entity of the Tenant aggregate: names unique in the tenant, only tenant members in them,
@@ -82,11 +81,12 @@ class TenantTeams {
         Team team = roster.requireTeamManager(command.caller(), command.teamId());
         requireRole(command.role());
         if (!roster.isMember(command.userId())) {
-            throw DomainRefusal.conflict("not_a_member", "Only members of the tenant join its teams; "
-                    + command.userId() + " is not one.");
+            throw DomainRefusal.conflict(
+                    "not_a_member", "Only members of the tenant join its teams; " + command.userId() + " is not one.");
         }
         if (team.members.containsKey(command.userId())) {
-            throw DomainRefusal.conflict("already_team_member", "User " + command.userId() + " is already in this team.");
+            throw DomainRefusal.conflict(
+                    "already_team_member", "User " + command.userId() + " is already in this team.");
         }
         apply(new TeamMemberAddedEvent(roster.tenantId(), team.id, command.userId(), command.role()));
         return memberView(team.id, command.userId());
@@ -98,7 +98,8 @@ class TenantTeams {
         requireRole(command.role());
         Seat<TeamRole> seat = requireTeamMember(team, command.userId());
         if (seat.role != command.role()) {
-            apply(new TeamMemberRoleChangedEvent(roster.tenantId(), team.id, command.userId(), seat.role, command.role()));
+            apply(new TeamMemberRoleChangedEvent(
+                    roster.tenantId(), team.id, command.userId(), seat.role, command.role()));
         }
         return memberView(team.id, command.userId());
     }
@@ -145,20 +146,28 @@ class TenantTeams {
 
     private static void checkDescription(String description) {
         if (description != null && description.length() > DESCRIPTION_MAX) {
-            throw DomainRefusal.invalid("invalid_team_description",
-                    "A team description is at most " + DESCRIPTION_MAX + " characters.");
+            throw DomainRefusal.invalid(
+                    "invalid_team_description", "A team description is at most " + DESCRIPTION_MAX + " characters.");
         }
     }
 
     private TeamView view(String teamId) {
         Team team = roster.team(teamId);
-        return new TeamView(roster.tenantId(), team.id, team.name, team.description, team.members.size(),
-                team.createdAt, team.updatedAt, team.version);
+        return new TeamView(
+                roster.tenantId(),
+                team.id,
+                team.name,
+                team.description,
+                team.members.size(),
+                team.createdAt,
+                team.updatedAt,
+                team.version);
     }
 
     private TeamMemberView memberView(String teamId, String userId) {
         Seat<TeamRole> seat = roster.team(teamId).members.get(userId);
-        return new TeamMemberView(roster.tenantId(), teamId, userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
+        return new TeamMemberView(
+                roster.tenantId(), teamId, userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
     }
 
     @EventSourcingHandler

@@ -1,7 +1,6 @@
 package io.tenantry.command.web;
 
 import io.tenantry.contracts.DomainRefusal;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +9,7 @@ public final class IfMatch {
 
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     public static Long version(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
@@ -19,7 +17,9 @@ public final class IfMatch {
         }
         Matcher matcher = ETAG.matcher(header.trim());
         if (!matcher.matches()) {
-            throw new DomainRefusal(DomainRefusal.Kind.PRECONDITION_FAILED, "version_mismatch",
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.PRECONDITION_FAILED,
+                    "version_mismatch",
                     "If-Match must be an ETag this API gave (like \"3\"); '" + header + "' matches no version.");
         }
         return Long.parseLong(matcher.group(1));

@@ -1,13 +1,12 @@
 package io.tenantry.command.web;
 
 import io.tenantry.contracts.DomainRefusal;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Builds the RFC 9457 problems Tenantry answers with: a type URN from a stable code, a title and a detail. Every error
@@ -17,8 +16,7 @@ public final class Problems {
 
     public static final String TYPE_PREFIX = DomainRefusal.PROBLEM_TYPE_PREFIX;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -30,7 +28,10 @@ public final class Problems {
 
     /** A refusal of the domain: its kind's status and title, its code and message, and its details as properties. */
     public static ProblemDetail of(DomainRefusal refusal) {
-        ProblemDetail problem = of(HttpStatus.valueOf(refusal.kind().status()), refusal.code(), refusal.kind().title(),
+        ProblemDetail problem = of(
+                HttpStatus.valueOf(refusal.kind().status()),
+                refusal.code(),
+                refusal.kind().title(),
                 refusal.getMessage());
         refusal.details().forEach(problem::setProperty);
         return problem;
@@ -54,7 +55,10 @@ public final class Problems {
 
     /** 500 {@code internal_error}: nothing of the failure itself, only the reference it was logged under. */
     public static ProblemDetail internalError(String reference) {
-        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
+        return of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "Internal error",
                 "An unexpected error occurred; quote reference " + reference + " when reporting it.");
     }
 
@@ -65,10 +69,13 @@ public final class Problems {
     public static ProblemDetail ofStatus(int status) {
         HttpStatus known = HttpStatus.resolve(status);
         String reason = known != null ? known.getReasonPhrase() : "Error";
-        String detail = status >= 500 ? "An unexpected error occurred."
-                : "The request could not be served: " + reason + ".";
-        return of(HttpStatusCode.valueOf(status), codeFor(known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR),
-                reason, detail);
+        String detail =
+                status >= 500 ? "An unexpected error occurred." : "The request could not be served: " + reason + ".";
+        return of(
+                HttpStatusCode.valueOf(status),
+                codeFor(known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR),
+                reason,
+                detail);
     }
 
     /** The code of an answer that has no more particular one: the status's, in words. */

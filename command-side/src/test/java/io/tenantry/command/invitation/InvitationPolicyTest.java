@@ -1,13 +1,12 @@
 package io.tenantry.command.invitation;
 
-import io.tenantry.contracts.DomainRefusal;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantry.contracts.DomainRefusal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class InvitationPolicyTest {
 

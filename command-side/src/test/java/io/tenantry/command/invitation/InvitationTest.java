@@ -1,5 +1,7 @@
 package io.tenantry.command.invitation;
 
+import static io.tenantry.command.Refusals.refusal;
+
 import io.tenantry.command.secret.OneTimeSecrets;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.invitation.AcceptedInvitation;
@@ -12,14 +14,11 @@ import io.tenantry.contracts.invitation.RedeemInvitationCommand;
 import io.tenantry.contracts.invitation.RedeemInvitationCommand.Redemption;
 import io.tenantry.contracts.invitation.WithdrawInvitationCommand;
 import io.tenantry.contracts.tenant.MemberRole;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static io.tenantry.command.Refusals.refusal;
 
 /**
  * Every path of an invitation: creation, acceptance (right and wrong token, matching and other e-mail, repeated),
@@ -44,11 +43,13 @@ class InvitationTest {
     }
 
     private CreateInvitationCommand create() {
-        return new CreateInvitationCommand(ID, TENANT, EMAIL, MemberRole.ADMIN, "owner-1", OneTimeSecrets.hash(TOKEN), expires);
+        return new CreateInvitationCommand(
+                ID, TENANT, EMAIL, MemberRole.ADMIN, "owner-1", OneTimeSecrets.hash(TOKEN), expires);
     }
 
     private InvitationCreatedEvent created() {
-        return new InvitationCreatedEvent(ID, TENANT, EMAIL, MemberRole.ADMIN, "owner-1", OneTimeSecrets.hash(TOKEN), expires);
+        return new InvitationCreatedEvent(
+                ID, TENANT, EMAIL, MemberRole.ADMIN, "owner-1", OneTimeSecrets.hash(TOKEN), expires);
     }
 
     private RedeemInvitationCommand redeem(String token, String userId, String email, Instant at) {
@@ -61,115 +62,137 @@ class InvitationTest {
 
     @Test
     void createsAnInvitationAndSchedulesItsExpiry() {
-        fixture.givenNoPriorActivity().when(create())
-               .expectEvents(created())
-               .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(), expires), Invitation.EXPIRY_DEADLINE);
+        fixture.givenNoPriorActivity()
+                .when(create())
+                .expectEvents(created())
+                .expectScheduledDeadlineWithName(
+                        Duration.between(fixture.currentTime(), expires), Invitation.EXPIRY_DEADLINE);
     }
 
     @Test
     void refusesAnInvitationWithoutAValidAddressOrRole() {
         fixture.givenNoPriorActivity()
-               .when(new CreateInvitationCommand(ID, TENANT, "not-an-address", MemberRole.ADMIN, "o", "h", expires))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.INVALID, "invalid_email"));
+                .when(new CreateInvitationCommand(ID, TENANT, "not-an-address", MemberRole.ADMIN, "o", "h", expires))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.INVALID, "invalid_email"));
         fixture.givenNoPriorActivity()
-               .when(new CreateInvitationCommand(ID, TENANT, EMAIL, null, "o", "h", expires))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.INVALID, "invalid_role"));
+                .when(new CreateInvitationCommand(ID, TENANT, EMAIL, null, "o", "h", expires))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.INVALID, "invalid_role"));
     }
 
     @Test
     void isAcceptedWithItsTokenByASignedInUser() {
-        fixture.given(created()).when(redeem(TOKEN, "carol", null, soon))
-               .expectEvents(new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN))
-               .expectResultMessagePayload(new Redemption(accepted("carol"), false));
+        fixture.given(created())
+                .when(redeem(TOKEN, "carol", null, soon))
+                .expectEvents(new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN))
+                .expectResultMessagePayload(new Redemption(accepted("carol"), false));
     }
 
     @Test
     void takesAVerifiedEmailOnlyWhenItIsTheInvitedAddress() {
-        fixture.given(created()).when(redeem(TOKEN, "carol", "carol@EXAMPLE.com", soon))
-               .expectEvents(new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN));
-        fixture.given(created()).when(redeem(TOKEN, "mallory", "mallory@example.com", soon))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "invitation_email_mismatch"));
+        fixture.given(created())
+                .when(redeem(TOKEN, "carol", "carol@EXAMPLE.com", soon))
+                .expectEvents(new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN));
+        fixture.given(created())
+                .when(redeem(TOKEN, "mallory", "mallory@example.com", soon))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "invitation_email_mismatch"));
     }
 
     @Test
     void refusesAWrongToken() {
-        fixture.given(created()).when(redeem("guess", "carol", null, soon))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "invalid_invitation_token"));
+        fixture.given(created())
+                .when(redeem("guess", "carol", null, soon))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "invalid_invitation_token"));
     }
 
     @Test
     void answersARepeatedAcceptanceAlikeAndChangesNothing() {
         fixture.given(created(), new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN))
-               .when(redeem(TOKEN, "carol", null, soon))
-               .expectNoEvents()
-               .expectResultMessagePayload(new Redemption(accepted("carol"), true));
+                .when(redeem(TOKEN, "carol", null, soon))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Redemption(accepted("carol"), true));
     }
 
     @Test
     void isNotOpenToAnotherUserOnceAccepted() {
         fixture.given(created(), new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN))
-               .when(redeem(TOKEN, "dave", null, soon))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
+                .when(redeem(TOKEN, "dave", null, soon))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
         fixture.given(created(), new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN))
-               .when(redeem("guess", "carol", null, soon))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
+                .when(redeem("guess", "carol", null, soon))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
     }
 
     @Test
     void isRevokedWhilePendingOnly() {
-        fixture.given(created()).when(new WithdrawInvitationCommand(ID, TENANT, "owner-1"))
-               .expectEvents(new InvitationRevokedEvent(ID, TENANT, "owner-1"));
-        fixture.given(created()).when(new WithdrawInvitationCommand(ID, "other-tenant", "owner-1"))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
+        fixture.given(created())
+                .when(new WithdrawInvitationCommand(ID, TENANT, "owner-1"))
+                .expectEvents(new InvitationRevokedEvent(ID, TENANT, "owner-1"));
+        fixture.given(created())
+                .when(new WithdrawInvitationCommand(ID, "other-tenant", "owner-1"))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
     }
 
     @Test
     void revokeThenAcceptLeavesItRevoked() {
         fixture.given(created(), new InvitationRevokedEvent(ID, TENANT, "owner-1"))
-               .when(redeem(TOKEN, "carol", null, soon))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
+                .when(redeem(TOKEN, "carol", null, soon))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
     }
 
     @Test
     void acceptThenRevokeLeavesItAccepted() {
         fixture.given(created(), new InvitationAcceptedEvent(ID, TENANT, "carol", MemberRole.ADMIN))
-               .when(new WithdrawInvitationCommand(ID, TENANT, "owner-1"))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
+                .when(new WithdrawInvitationCommand(ID, TENANT, "owner-1"))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
     }
 
     @Test
     void expiresByItsDeadlineWhenStillPending() {
         fixture.givenCommands(create())
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectTriggeredDeadlinesWithName(Invitation.EXPIRY_DEADLINE)
-               .expectEvents(new InvitationExpiredEvent(ID, TENANT));
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(Invitation.EXPIRY_DEADLINE)
+                .expectEvents(new InvitationExpiredEvent(ID, TENANT));
     }
 
     @Test
     void acceptThenDeadlineLeavesItAccepted() {
         fixture.givenCommands(create(), redeem(TOKEN, "carol", null, soon))
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectNoEvents();
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectNoEvents();
     }
 
     @Test
     void deadlineThenAcceptIsRefusedAsExpired() {
         fixture.given(created(), new InvitationExpiredEvent(ID, TENANT))
-               .when(redeem(TOKEN, "carol", null, soon))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "invitation_expired"));
+                .when(redeem(TOKEN, "carol", null, soon))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "invitation_expired"));
     }
 
     @Test
     void anAcceptanceAfterTheExpiryIsRefusedEvenBeforeTheDeadlineRuns() {
         fixture.given(created())
-               .when(redeem(TOKEN, "carol", null, expires))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "invitation_expired"));
+                .when(redeem(TOKEN, "carol", null, expires))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "invitation_expired"));
     }
 
     @Test
     void revokeThenDeadlineLeavesItRevoked() {
         fixture.givenCommands(create(), new WithdrawInvitationCommand(ID, TENANT, "owner-1"))
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectNoEvents();
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectNoEvents();
     }
 }

@@ -16,15 +16,14 @@ import io.tenantry.contracts.lead.LeadVerifiedEvent;
 import io.tenantry.contracts.lead.ResendLeadVerificationCommand;
 import io.tenantry.contracts.lead.VerificationOutcome;
 import io.tenantry.contracts.lead.VerifyLeadCommand;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /** Every path of a lead: creation, verification (right, wrong, lock, expired code), resend, expiry, conversion. */
 class LeadTest {
@@ -44,11 +43,13 @@ class LeadTest {
     }
 
     private CreateLeadCommand create() {
-        return new CreateLeadCommand(ID, "Jane Doe", "jane@acme.example", "Acme", null, OneTimeSecrets.hash(CODE), expires);
+        return new CreateLeadCommand(
+                ID, "Jane Doe", "jane@acme.example", "Acme", null, OneTimeSecrets.hash(CODE), expires);
     }
 
     private LeadCreatedEvent created() {
-        return new LeadCreatedEvent(ID, "Jane Doe", "jane@acme.example", "Acme", null, OneTimeSecrets.hash(CODE), expires);
+        return new LeadCreatedEvent(
+                ID, "Jane Doe", "jane@acme.example", "Acme", null, OneTimeSecrets.hash(CODE), expires);
     }
 
     private VerifyLeadCommand verify(String code) {
@@ -57,135 +58,153 @@ class LeadTest {
 
     @Test
     void registersALeadAndSchedulesItsExpiry() {
-        fixture.givenNoPriorActivity().when(create())
-               .expectEvents(created())
-               .expectScheduledDeadline(Duration.between(fixture.currentTime(), expires), new LeadExpiryDue(expires));
+        fixture.givenNoPriorActivity()
+                .when(create())
+                .expectEvents(created())
+                .expectScheduledDeadline(Duration.between(fixture.currentTime(), expires), new LeadExpiryDue(expires));
     }
 
     @Test
     void refusesAnInvalidRegistration() {
         fixture.givenNoPriorActivity()
-               .when(new CreateLeadCommand(ID, " ", "jane@acme.example", "Acme", null, "h", expires))
-               .expectNoEvents().expectException(refusal("invalid_lead_name"));
+                .when(new CreateLeadCommand(ID, " ", "jane@acme.example", "Acme", null, "h", expires))
+                .expectNoEvents()
+                .expectException(refusal("invalid_lead_name"));
         fixture.givenNoPriorActivity()
-               .when(new CreateLeadCommand(ID, "Jane", "not-an-address", "Acme", null, "h", expires))
-               .expectNoEvents().expectException(refusal("invalid_email"));
+                .when(new CreateLeadCommand(ID, "Jane", "not-an-address", "Acme", null, "h", expires))
+                .expectNoEvents()
+                .expectException(refusal("invalid_email"));
         fixture.givenNoPriorActivity()
-               .when(new CreateLeadCommand(ID, "Jane", "jane@acme.example", "", null, "h", expires))
-               .expectNoEvents().expectException(refusal("invalid_company_name"));
+                .when(new CreateLeadCommand(ID, "Jane", "jane@acme.example", "", null, "h", expires))
+                .expectNoEvents()
+                .expectException(refusal("invalid_company_name"));
     }
 
     @Test
     void verifiesWithTheRightCode() {
-        fixture.given(created()).when(verify(CODE))
-               .expectEvents(new LeadVerifiedEvent(ID))
-               .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.VERIFIED));
+        fixture.given(created())
+                .when(verify(CODE))
+                .expectEvents(new LeadVerifiedEvent(ID))
+                .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.VERIFIED));
     }
 
     @Test
     void countsAWrongCode() {
-        fixture.given(created()).when(verify("wrong"))
-               .expectEvents(new LeadVerificationFailedEvent(ID, 1))
-               .expectResultMessagePayload(new VerificationOutcome(VerificationOutcome.Result.WRONG_CODE, 2));
+        fixture.given(created())
+                .when(verify("wrong"))
+                .expectEvents(new LeadVerificationFailedEvent(ID, 1))
+                .expectResultMessagePayload(new VerificationOutcome(VerificationOutcome.Result.WRONG_CODE, 2));
     }
 
     @Test
     void locksAfterTheLastAllowedWrongCode() {
         fixture.given(created(), new LeadVerificationFailedEvent(ID, 1), new LeadVerificationFailedEvent(ID, 2))
-               .when(verify("wrong"))
-               .expectEvents(new LeadVerificationFailedEvent(ID, 3), new LeadLockedEvent(ID))
-               .expectResultMessagePayload(new VerificationOutcome(VerificationOutcome.Result.LOCKED, 0));
+                .when(verify("wrong"))
+                .expectEvents(new LeadVerificationFailedEvent(ID, 3), new LeadLockedEvent(ID))
+                .expectResultMessagePayload(new VerificationOutcome(VerificationOutcome.Result.LOCKED, 0));
     }
 
     @Test
     void refusesEvenTheRightCodeOnceLocked() {
         fixture.given(created(), new LeadVerificationFailedEvent(ID, 3), new LeadLockedEvent(ID))
-               .when(verify(CODE))
-               .expectNoEvents()
-               .expectResultMessagePayload(new VerificationOutcome(VerificationOutcome.Result.LOCKED, 0));
+                .when(verify(CODE))
+                .expectNoEvents()
+                .expectResultMessagePayload(new VerificationOutcome(VerificationOutcome.Result.LOCKED, 0));
         fixture.given(created(), new LeadLockedEvent(ID))
-               .when(new ResendLeadVerificationCommand(ID, "h2", expires))
-               .expectNoEvents().expectException(conflict("lead_locked"));
+                .when(new ResendLeadVerificationCommand(ID, "h2", expires))
+                .expectNoEvents()
+                .expectException(conflict("lead_locked"));
     }
 
     @Test
     void refusesTheRightCodeAfterItExpired() {
         fixture.given(created())
-               .when(new VerifyLeadCommand(ID, OneTimeSecrets.hash(CODE), expires.plusSeconds(1)))
-               .expectNoEvents()
-               .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.CODE_EXPIRED));
+                .when(new VerifyLeadCommand(ID, OneTimeSecrets.hash(CODE), expires.plusSeconds(1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.CODE_EXPIRED));
     }
 
     @Test
     void usesACodeOnce() {
-        fixture.given(created(), new LeadVerifiedEvent(ID)).when(verify(CODE))
-               .expectEvents(new LeadVerificationFailedEvent(ID, 1))
-               .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.WRONG_CODE));
+        fixture.given(created(), new LeadVerifiedEvent(ID))
+                .when(verify(CODE))
+                .expectEvents(new LeadVerificationFailedEvent(ID, 1))
+                .expectResultMessagePayloadMatching(outcome(VerificationOutcome.Result.WRONG_CODE));
     }
 
     @Test
     void resendReplacesTheCodeResetsTheCountAndMovesTheExpiry() {
         Instant later = expires.plus(Duration.ofHours(24));
         fixture.given(created(), new LeadVerificationFailedEvent(ID, 2))
-               .when(new ResendLeadVerificationCommand(ID, OneTimeSecrets.hash("new-code"), later))
-               .expectEvents(new LeadVerificationCodeIssuedEvent(ID, OneTimeSecrets.hash("new-code"), later))
-               .expectResultMessagePayload(new LeadContact("Jane Doe", "jane@acme.example", "Acme"))
-               .expectScheduledDeadline(Duration.between(fixture.currentTime(), later), new LeadExpiryDue(later));
+                .when(new ResendLeadVerificationCommand(ID, OneTimeSecrets.hash("new-code"), later))
+                .expectEvents(new LeadVerificationCodeIssuedEvent(ID, OneTimeSecrets.hash("new-code"), later))
+                .expectResultMessagePayload(new LeadContact("Jane Doe", "jane@acme.example", "Acme"))
+                .expectScheduledDeadline(Duration.between(fixture.currentTime(), later), new LeadExpiryDue(later));
         fixture.given(created(), new LeadVerificationCodeIssuedEvent(ID, OneTimeSecrets.hash("new-code"), expires))
-               .when(verify(CODE))
-               .expectEvents(new LeadVerificationFailedEvent(ID, 1));
+                .when(verify(CODE))
+                .expectEvents(new LeadVerificationFailedEvent(ID, 1));
     }
 
     @Test
     void expiresWhenNotVerifiedInTime() {
         fixture.givenCommands(create())
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectDeadlinesMet(new LeadExpiryDue(expires))
-               .expectEvents(new LeadExpiredEvent(ID));
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectDeadlinesMet(new LeadExpiryDue(expires))
+                .expectEvents(new LeadExpiredEvent(ID));
     }
 
     @Test
     void doesNotExpireAVerifiedLead() {
         fixture.givenCommands(create(), verify(CODE))
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectNoEvents();
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectNoEvents();
     }
 
     @Test
     void ignoresTheDeadlineOfASupersededCode() {
         Instant later = expires.plus(Duration.ofHours(24));
         fixture.givenCommands(create(), new ResendLeadVerificationCommand(ID, "h2", later))
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectNoEvents();
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectNoEvents();
     }
 
     @Test
     void refusesToVerifyAnExpiredLead() {
-        fixture.given(created(), new LeadExpiredEvent(ID)).when(verify(CODE))
-               .expectNoEvents().expectException(conflict("lead_expired"));
+        fixture.given(created(), new LeadExpiredEvent(ID))
+                .when(verify(CODE))
+                .expectNoEvents()
+                .expectException(conflict("lead_expired"));
     }
 
     @Test
     void convertsAVerifiedLeadOnce() {
-        fixture.given(created(), new LeadVerifiedEvent(ID)).when(new ConvertLeadCommand(ID, "tenant-1"))
-               .expectEvents(new LeadConvertedEvent(ID, "tenant-1"))
-               .expectResultMessagePayload(new LeadContact("Jane Doe", "jane@acme.example", "Acme"));
+        fixture.given(created(), new LeadVerifiedEvent(ID))
+                .when(new ConvertLeadCommand(ID, "tenant-1"))
+                .expectEvents(new LeadConvertedEvent(ID, "tenant-1"))
+                .expectResultMessagePayload(new LeadContact("Jane Doe", "jane@acme.example", "Acme"));
         fixture.given(created(), new LeadVerifiedEvent(ID), new LeadConvertedEvent(ID, "tenant-1"))
-               .when(new ConvertLeadCommand(ID, "tenant-2"))
-               .expectNoEvents().expectException(conflict("lead_already_converted"));
+                .when(new ConvertLeadCommand(ID, "tenant-2"))
+                .expectNoEvents()
+                .expectException(conflict("lead_already_converted"));
     }
 
     @Test
     void convertsOnlyAVerifiedLead() {
-        fixture.given(created()).when(new ConvertLeadCommand(ID, "tenant-1"))
-               .expectNoEvents().expectException(conflict("lead_not_verified"));
+        fixture.given(created())
+                .when(new ConvertLeadCommand(ID, "tenant-1"))
+                .expectNoEvents()
+                .expectException(conflict("lead_not_verified"));
     }
 
     @Test
     void refusesToVerifyOrResendForAConvertedLead() {
         fixture.given(created(), new LeadVerifiedEvent(ID), new LeadConvertedEvent(ID, "tenant-1"))
-               .when(new ResendLeadVerificationCommand(ID, "h2", expires))
-               .expectNoEvents().expectException(conflict("lead_already_converted"));
+                .when(new ResendLeadVerificationCommand(ID, "h2", expires))
+                .expectNoEvents()
+                .expectException(conflict("lead_already_converted"));
     }
 
     private static Matcher<Object> outcome(VerificationOutcome.Result result) {

@@ -1,5 +1,7 @@
 package io.tenantry.command.provisioning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tenantry.command.AutowiredResources;
 import io.tenantry.command.idp.IdentityProvider;
 import io.tenantry.command.idp.IdentityProviderException;
@@ -31,6 +33,11 @@ import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -40,14 +47,6 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.lang.reflect.Field;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The provisioning process: a request per attempt with a deadline; resources ready → identity provider → active →
@@ -59,8 +58,8 @@ class ProvisioningSagaTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final IdentityAccount ACCOUNT =
             new IdentityAccount(IdentityProviderKind.KEYCLOAK, "tenant-t-1", null, "tenant-t-1", "user-1");
-    private static final IdpSetup SETUP = new IdpSetup(TENANT, "acme", "Acme", TenantTier.SILOED,
-            new IdpSetup.Admin("jane@acme.example", "Jane", "Doe"));
+    private static final IdpSetup SETUP = new IdpSetup(
+            TENANT, "acme", "Acme", TenantTier.SILOED, new IdpSetup.Admin("jane@acme.example", "Jane", "Doe"));
 
     private SagaTestFixture<ProvisioningSaga> fixture;
     private final List<ProvisioningRequest> published = new ArrayList<>();
@@ -71,11 +70,14 @@ class ProvisioningSagaTest {
     void setUp() throws ReflectiveOperationException {
         fixture = new SagaTestFixture<>(ProvisioningSaga.class);
         CommandGateway commands = fixture.registerCommandGateway(CommandGateway.class);
-        fixture.setCallbackBehavior((payload, metaData) ->
-                payload instanceof PrepareIdentityProviderCommand ? idpRequest : null);
+        fixture.setCallbackBehavior(
+                (payload, metaData) -> payload instanceof PrepareIdentityProviderCommand ? idpRequest : null);
         ProvisioningRequests connector = published::add;
-        fixture.registerResourceInjector(new AutowiredResources(commands, connector,
-                new IdentityProviderSetup(List.of(keycloak), commands), deadlineManager(fixture),
+        fixture.registerResourceInjector(new AutowiredResources(
+                commands,
+                connector,
+                new IdentityProviderSetup(List.of(keycloak), commands),
+                deadlineManager(fixture),
                 new ProvisioningSettings(true, TIMEOUT)));
     }
 
@@ -87,24 +89,27 @@ class ProvisioningSagaTest {
     }
 
     private static TenantCreatedEvent created() {
-        return new TenantCreatedEvent(TENANT, "Acme", "acme", TenantTier.SILOED, List.of(), null, null, Map.of(), null,
-                "team");
+        return new TenantCreatedEvent(
+                TENANT, "Acme", "acme", TenantTier.SILOED, List.of(), null, null, Map.of(), null, "team");
     }
 
     @Test
     void aNewTenantIsProvisionedWithoutAnyoneAsking() {
         fixture.givenNoPriorActivity()
-               .whenAggregate(TENANT).publishes(created())
-               .expectActiveSagas(1)
-               .expectDispatchedCommandsMatching(commandsOf(StartTenantProvisioningCommand.class));
+                .whenAggregate(TENANT)
+                .publishes(created())
+                .expectActiveSagas(1)
+                .expectDispatchedCommandsMatching(commandsOf(StartTenantProvisioningCommand.class));
     }
 
     @Test
     void anAttemptPublishesItsRequestAndWaitsUntilTheDeadline() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantPlanChangedEvent(TENANT, "team", "business"))
-               .whenAggregate(TENANT).publishes(new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .expectScheduledDeadlineWithName(TIMEOUT, ProvisioningSaga.TIMEOUT)
-               .expectNoDispatchedCommands();
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantPlanChangedEvent(TENANT, "team", "business"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .expectScheduledDeadlineWithName(TIMEOUT, ProvisioningSaga.TIMEOUT)
+                .expectNoDispatchedCommands();
         assertThat(published).last().satisfies(request -> {
             assertThat(request.type()).isEqualTo(ProvisioningRequest.PROVISION);
             assertThat(request.tenantId()).isEqualTo(TENANT);
@@ -116,108 +121,149 @@ class ProvisioningSagaTest {
 
     @Test
     void resourcesReadyWithoutAnIdentityProviderActivatesTheTenant() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .whenAggregate(TENANT).publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
-               .expectNoScheduledDeadlines()
-               .expectDispatchedCommands(new PrepareIdentityProviderCommand(TENANT, null),
-                       new CompleteTenantProvisioningCommand(TENANT));
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommands(
+                        new PrepareIdentityProviderCommand(TENANT, null),
+                        new CompleteTenantProvisioningCommand(TENANT));
         assertThat(keycloak.configured).isEmpty();
     }
 
     @Test
     void resourcesReadySetsUpTheIdentityProviderBeforeActivating() {
         idpRequest = new IdentityProviderRequest(IdentityProviderKind.KEYCLOAK, SETUP);
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .whenAggregate(TENANT).publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
-               .expectDispatchedCommands(new PrepareIdentityProviderCommand(TENANT, null),
-                       new RecordIdentityProviderCommand(TENANT, ACCOUNT), new CompleteTenantProvisioningCommand(TENANT));
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
+                .expectDispatchedCommands(
+                        new PrepareIdentityProviderCommand(TENANT, null),
+                        new RecordIdentityProviderCommand(TENANT, ACCOUNT),
+                        new CompleteTenantProvisioningCommand(TENANT));
         assertThat(keycloak.configured).containsExactly(SETUP);
     }
 
     @Test
     void anIdentityProviderFailureFailsTheAttempt() {
         idpRequest = new IdentityProviderRequest(IdentityProviderKind.KEYCLOAK, SETUP);
-        keycloak.failure = new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak is unreachable", null);
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .whenAggregate(TENANT).publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
-               .expectDispatchedCommands(new PrepareIdentityProviderCommand(TENANT, null),
-                       new FailTenantProvisioningCommand(TENANT, "identity provider: Keycloak is unreachable"));
+        keycloak.failure =
+                new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak is unreachable", null);
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
+                .expectDispatchedCommands(
+                        new PrepareIdentityProviderCommand(TENANT, null),
+                        new FailTenantProvisioningCommand(TENANT, "identity provider: Keycloak is unreachable"));
     }
 
     @Test
     void anIdentityProviderThisInstallationLacksFailsTheAttempt() {
         idpRequest = new IdentityProviderRequest(IdentityProviderKind.AUTH0, SETUP);
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .whenAggregate(TENANT).publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
-               .expectDispatchedCommandsMatching(commandsOf(PrepareIdentityProviderCommand.class,
-                       FailTenantProvisioningCommand.class));
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
+                .expectDispatchedCommandsMatching(
+                        commandsOf(PrepareIdentityProviderCommand.class, FailTenantProvisioningCommand.class));
     }
 
     @Test
     void anActiveTenantGetsAnActiveSubscription() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantResourcesReadyEvent(TENANT, "ctx-1"))
-               .whenAggregate(TENANT).publishes(new TenantProvisionedEvent(TENANT))
-               .expectDispatchedCommands(new ActivateSubscriptionCommand(SubscriptionIds.of(TENANT)));
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantResourcesReadyEvent(TENANT, "ctx-1"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantProvisionedEvent(TENANT))
+                .expectDispatchedCommands(new ActivateSubscriptionCommand(SubscriptionIds.of(TENANT)));
     }
 
     @Test
     void aFailureLeavesTheSubscriptionNotActive() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .whenAggregate(TENANT).publishes(new TenantProvisioningFailedEvent(TENANT, "orchestrator said no"))
-               .expectNoScheduledDeadlines()
-               .expectNoDispatchedCommands();
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantProvisioningFailedEvent(TENANT, "orchestrator said no"))
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
     }
 
     @Test
     void noAnswerBeforeTheDeadlineFailsTheAttempt() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
-               .whenTimeElapses(TIMEOUT.plusSeconds(1))
-               .expectDeadlinesMet(new ProvisioningTimedOut(TENANT, "ctx-1", false))
-               .expectDispatchedCommands(new FailTenantProvisioningCommand(TENANT,
-                       "no answer from the orchestrator within " + TIMEOUT));
+        fixture.givenAggregate(TENANT)
+                .published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"))
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectDeadlinesMet(new ProvisioningTimedOut(TENANT, "ctx-1", false))
+                .expectDispatchedCommands(
+                        new FailTenantProvisioningCommand(TENANT, "no answer from the orchestrator within " + TIMEOUT));
     }
 
     @Test
     void resourcesReadyAfterTheDeadlineFailedTheAttemptAreIgnored() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantProvisioningFailedEvent(TENANT, "no answer"))
-               .whenAggregate(TENANT).publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
-               .expectNoDispatchedCommands();
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantProvisioningFailedEvent(TENANT, "no answer"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantResourcesReadyEvent(TENANT, "ctx-1"))
+                .expectNoDispatchedCommands();
     }
 
     @Test
     void aRetryPublishesANewRequestWithANewDeadline() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantProvisioningFailedEvent(TENANT, "no answer"))
-               .whenAggregate(TENANT).publishes(new TenantProvisioningStartedEvent(TENANT, "ctx-2"))
-               .expectScheduledDeadlineWithName(TIMEOUT, ProvisioningSaga.TIMEOUT);
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantProvisioningFailedEvent(TENANT, "no answer"))
+                .whenAggregate(TENANT)
+                .publishes(new TenantProvisioningStartedEvent(TENANT, "ctx-2"))
+                .expectScheduledDeadlineWithName(TIMEOUT, ProvisioningSaga.TIMEOUT);
         assertThat(published).extracting(ProvisioningRequest::contextId).containsExactly("ctx-1", "ctx-2");
     }
 
     @Test
     void deletingAProvisionedTenantStartsRemovingItsResources() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantResourcesReadyEvent(TENANT, "ctx-1"), new TenantProvisionedEvent(TENANT))
-               .whenAggregate(TENANT).publishes(new TenantDeletedEvent(TENANT))
-               .expectDispatchedCommandsMatching(commandsOf(StartTenantDeprovisioningCommand.class));
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantResourcesReadyEvent(TENANT, "ctx-1"),
+                        new TenantProvisionedEvent(TENANT))
+                .whenAggregate(TENANT)
+                .publishes(new TenantDeletedEvent(TENANT))
+                .expectDispatchedCommandsMatching(commandsOf(StartTenantDeprovisioningCommand.class));
     }
 
     @Test
     void deletingATenantNeverProvisionedHasNothingToRemove() {
-        fixture.givenAggregate(TENANT).published(created())
-               .whenAggregate(TENANT).publishes(new TenantDeletedEvent(TENANT))
-               .expectNoDispatchedCommands();
+        fixture.givenAggregate(TENANT)
+                .published(created())
+                .whenAggregate(TENANT)
+                .publishes(new TenantDeletedEvent(TENANT))
+                .expectNoDispatchedCommands();
     }
 
     @Test
     void offboardingRemovesTheIdentityProviderThenAsksTheOrchestrator() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantResourcesReadyEvent(TENANT, "ctx-1"), new TenantIdentityProviderConfiguredEvent(TENANT, ACCOUNT),
-                       new TenantProvisionedEvent(TENANT), new TenantDeletedEvent(TENANT))
-               .whenAggregate(TENANT).publishes(new TenantDeprovisioningStartedEvent(TENANT, "off-1"))
-               .expectScheduledDeadlineWithName(TIMEOUT, ProvisioningSaga.TIMEOUT)
-               .expectNoDispatchedCommands();
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantResourcesReadyEvent(TENANT, "ctx-1"),
+                        new TenantIdentityProviderConfiguredEvent(TENANT, ACCOUNT),
+                        new TenantProvisionedEvent(TENANT),
+                        new TenantDeletedEvent(TENANT))
+                .whenAggregate(TENANT)
+                .publishes(new TenantDeprovisioningStartedEvent(TENANT, "off-1"))
+                .expectScheduledDeadlineWithName(TIMEOUT, ProvisioningSaga.TIMEOUT)
+                .expectNoDispatchedCommands();
         assertThat(keycloak.removed).containsExactly(ACCOUNT);
         assertThat(published).last().satisfies(request -> {
             assertThat(request.type()).isEqualTo(ProvisioningRequest.DEPROVISION);
@@ -228,33 +274,48 @@ class ProvisioningSagaTest {
     @Test
     void anIdentityProviderFailureDuringOffboardingIsRecordedAndNothingElseRemoved() {
         keycloak.failure = new IdentityProviderException(IdentityProviderKind.KEYCLOAK, "Keycloak answered 500", null);
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantIdentityProviderConfiguredEvent(TENANT, ACCOUNT), new TenantProvisionedEvent(TENANT),
-                       new TenantDeletedEvent(TENANT))
-               .whenAggregate(TENANT).publishes(new TenantDeprovisioningStartedEvent(TENANT, "off-1"))
-               .expectNoScheduledDeadlines()
-               .expectDispatchedCommands(new FailTenantDeprovisioningCommand(TENANT, "off-1",
-                       "identity provider: Keycloak answered 500"));
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantIdentityProviderConfiguredEvent(TENANT, ACCOUNT),
+                        new TenantProvisionedEvent(TENANT),
+                        new TenantDeletedEvent(TENANT))
+                .whenAggregate(TENANT)
+                .publishes(new TenantDeprovisioningStartedEvent(TENANT, "off-1"))
+                .expectNoScheduledDeadlines()
+                .expectDispatchedCommands(new FailTenantDeprovisioningCommand(
+                        TENANT, "off-1", "identity provider: Keycloak answered 500"));
         assertThat(published).extracting(ProvisioningRequest::type).doesNotContain(ProvisioningRequest.DEPROVISION);
     }
 
     @Test
     void noAnswerToOffboardingBeforeTheDeadlineIsReported() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantProvisionedEvent(TENANT), new TenantDeletedEvent(TENANT),
-                       new TenantDeprovisioningStartedEvent(TENANT, "off-1"))
-               .whenTimeElapses(TIMEOUT.plusSeconds(1))
-               .expectDispatchedCommands(new FailTenantDeprovisioningCommand(TENANT, "off-1",
-                       "no answer from the orchestrator within " + TIMEOUT));
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantProvisionedEvent(TENANT),
+                        new TenantDeletedEvent(TENANT),
+                        new TenantDeprovisioningStartedEvent(TENANT, "off-1"))
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectDispatchedCommands(new FailTenantDeprovisioningCommand(
+                        TENANT, "off-1", "no answer from the orchestrator within " + TIMEOUT));
     }
 
     @Test
     void aTenantRestoredWithoutResourcesIsProvisionedAgain() {
-        fixture.givenAggregate(TENANT).published(created(), new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
-                       new TenantProvisionedEvent(TENANT), new TenantDeletedEvent(TENANT),
-                       new TenantDeprovisioningStartedEvent(TENANT, "off-1"), new TenantDeprovisionedEvent(TENANT))
-               .whenAggregate(TENANT).publishes(new TenantRestoredEvent(TENANT, "acme", TenantStatus.PENDING_PROVISION))
-               .expectDispatchedCommandsMatching(commandsOf(StartTenantProvisioningCommand.class));
+        fixture.givenAggregate(TENANT)
+                .published(
+                        created(),
+                        new TenantProvisioningStartedEvent(TENANT, "ctx-1"),
+                        new TenantProvisionedEvent(TENANT),
+                        new TenantDeletedEvent(TENANT),
+                        new TenantDeprovisioningStartedEvent(TENANT, "off-1"),
+                        new TenantDeprovisionedEvent(TENANT))
+                .whenAggregate(TENANT)
+                .publishes(new TenantRestoredEvent(TENANT, "acme", TenantStatus.PENDING_PROVISION))
+                .expectDispatchedCommandsMatching(commandsOf(StartTenantProvisioningCommand.class));
     }
 
     /** Exactly these commands, by type, in this order. */
@@ -262,7 +323,10 @@ class ProvisioningSagaTest {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(List<CommandMessage<?>> messages) {
-                return messages.stream().map(message -> message.getPayload().getClass()).toList().equals(List.of(types));
+                return messages.stream()
+                        .map(message -> message.getPayload().getClass())
+                        .toList()
+                        .equals(List.of(types));
             }
 
             @Override

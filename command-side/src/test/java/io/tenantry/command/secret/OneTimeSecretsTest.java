@@ -1,11 +1,10 @@
 package io.tenantry.command.secret;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OneTimeSecretsTest {
 
@@ -21,7 +20,10 @@ class OneTimeSecretsTest {
     @Test
     void hashesDeterministicallyAndOneWay() {
         String code = OneTimeSecrets.newSecret();
-        assertThat(OneTimeSecrets.hash(code)).isEqualTo(OneTimeSecrets.hash(code)).doesNotContain(code).hasSize(43);
+        assertThat(OneTimeSecrets.hash(code))
+                .isEqualTo(OneTimeSecrets.hash(code))
+                .doesNotContain(code)
+                .hasSize(43);
         assertThat(OneTimeSecrets.hash(code + "x")).isNotEqualTo(OneTimeSecrets.hash(code));
     }
 

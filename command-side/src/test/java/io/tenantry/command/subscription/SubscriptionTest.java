@@ -1,5 +1,7 @@
 package io.tenantry.command.subscription;
 
+import static io.tenantry.command.Refusals.refusal;
+
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
 import io.tenantry.contracts.subscription.BillingLink;
@@ -23,22 +25,25 @@ import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
+import java.time.Instant;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Map;
-
-import static io.tenantry.command.Refusals.refusal;
 
 /** Every path of a subscription: start (again), plan changes, Stripe links and statuses, cancellation, invoices. */
 class SubscriptionTest {
 
     private static final String ID = "subscription-t-1";
     private static final String TENANT = "t-1";
-    private static final BillingLink STRIPE = new BillingLink(BillingMode.STRIPE, "cus_1", "sub_1", "si_1", "price_team",
-            SubscriptionStatus.ACTIVE, Instant.parse("2026-12-23T00:00:00Z"));
+    private static final BillingLink STRIPE = new BillingLink(
+            BillingMode.STRIPE,
+            "cus_1",
+            "sub_1",
+            "si_1",
+            "price_team",
+            SubscriptionStatus.ACTIVE,
+            Instant.parse("2026-12-23T00:00:00Z"));
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
     private AggregateTestFixture<Subscription> fixture;
@@ -55,76 +60,88 @@ class SubscriptionTest {
     @Test
     void startsOnceAndAgainAfterItWasCanceled() {
         fixture.givenNoPriorActivity()
-               .when(new StartSubscriptionCommand(ID, TENANT, "free", BillingLink.local(null)))
-               .expectEvents(started("free", BillingLink.local(null)));
+                .when(new StartSubscriptionCommand(ID, TENANT, "free", BillingLink.local(null)))
+                .expectEvents(started("free", BillingLink.local(null)));
         fixture.given(started("free", BillingLink.local(null)))
-               .when(new StartSubscriptionCommand(ID, TENANT, "team", STRIPE))
-               .expectNoEvents();
+                .when(new StartSubscriptionCommand(ID, TENANT, "team", STRIPE))
+                .expectNoEvents();
         fixture.given(started("team", STRIPE), new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"))
-               .when(new StartSubscriptionCommand(ID, TENANT, "team", STRIPE))
-               .expectEvents(started("team", STRIPE));
+                .when(new StartSubscriptionCommand(ID, TENANT, "team", STRIPE))
+                .expectEvents(started("team", STRIPE));
     }
 
     @Test
     void recordsAPlanChangeWithItsActorTimeReasonAndRequest() {
         fixture.given(started("free", BillingLink.local(null)))
-               .when(new ChangeSubscriptionPlanCommand(ID, "team", "alice", "growing", AT),
-                       Map.of(MetaDataKeys.CORRELATION_ID, "req-1"))
-               .expectEvents(new PlanChangedEvent(ID, TENANT, "free", "team", "alice", AT, "growing", "req-1"))
-               .expectResultMessagePayload(new PlanChange(TENANT, "free", "team", true, "alice", AT, "growing"));
+                .when(
+                        new ChangeSubscriptionPlanCommand(ID, "team", "alice", "growing", AT),
+                        Map.of(MetaDataKeys.CORRELATION_ID, "req-1"))
+                .expectEvents(new PlanChangedEvent(ID, TENANT, "free", "team", "alice", AT, "growing", "req-1"))
+                .expectResultMessagePayload(new PlanChange(TENANT, "free", "team", true, "alice", AT, "growing"));
     }
 
     @Test
     void neverLetsAChangeTakeEffectBeforeTheOneItFollows() {
-        fixture.given(started("free", BillingLink.local(null)),
-                       new PlanChangedEvent(ID, TENANT, "free", "team", "bob", AT, null, "r-1"))
-               .when(new ChangeSubscriptionPlanCommand(ID, "free", "alice", null, AT.minusSeconds(5)))
-               .expectEvents(new PlanChangedEvent(ID, TENANT, "team", "free", "alice", AT.plusMillis(1), null, null));
+        fixture.given(
+                        started("free", BillingLink.local(null)),
+                        new PlanChangedEvent(ID, TENANT, "free", "team", "bob", AT, null, "r-1"))
+                .when(new ChangeSubscriptionPlanCommand(ID, "free", "alice", null, AT.minusSeconds(5)))
+                .expectEvents(new PlanChangedEvent(ID, TENANT, "team", "free", "alice", AT.plusMillis(1), null, null));
     }
 
     @Test
     void changesNothingForTheCurrentPlanAndRefusesAnEndedSubscription() {
         fixture.given(started("team", STRIPE), new PlanChangedEvent(ID, TENANT, "team", "free", "bob", AT, null, "r"))
-               .when(new ChangeSubscriptionPlanCommand(ID, "free", "alice", null, AT))
-               .expectNoEvents()
-               .expectResultMessagePayload(new PlanChange(TENANT, "free", "free", false, "alice", AT, null));
-        fixture.given(started("free", BillingLink.local(null)), new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"))
-               .when(new ChangeSubscriptionPlanCommand(ID, "team", "alice", null, AT))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "subscription_canceled"));
+                .when(new ChangeSubscriptionPlanCommand(ID, "free", "alice", null, AT))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PlanChange(TENANT, "free", "free", false, "alice", AT, null));
+        fixture.given(
+                        started("free", BillingLink.local(null)),
+                        new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"))
+                .when(new ChangeSubscriptionPlanCommand(ID, "team", "alice", null, AT))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "subscription_canceled"));
     }
 
     @Test
     void takesStripesStatusOnlyWhenItDiffersAndIsAboutItsCurrentStripeSubscription() {
         fixture.given(started("team", STRIPE))
-               .when(new ReconcileSubscriptionStatusCommand(ID, "sub_1", SubscriptionStatus.PAST_DUE, "reconcile", null))
-               .expectEvents(new SubscriptionStatusReconciledEvent(ID, TENANT, SubscriptionStatus.ACTIVE,
-                       SubscriptionStatus.PAST_DUE, "reconcile", null))
-               .expectResultMessagePayload(new StatusChange(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE));
+                .when(new ReconcileSubscriptionStatusCommand(
+                        ID, "sub_1", SubscriptionStatus.PAST_DUE, "reconcile", null))
+                .expectEvents(new SubscriptionStatusReconciledEvent(
+                        ID, TENANT, SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE, "reconcile", null))
+                .expectResultMessagePayload(new StatusChange(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE));
         fixture.given(started("team", STRIPE))
-               .when(new ReconcileSubscriptionStatusCommand(ID, "sub_1", SubscriptionStatus.ACTIVE, "reconcile", null))
-               .expectNoEvents().expectResultMessagePayload(null);
+                .when(new ReconcileSubscriptionStatusCommand(ID, "sub_1", SubscriptionStatus.ACTIVE, "reconcile", null))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
         fixture.given(started("team", STRIPE))
-               .when(new ReconcileSubscriptionStatusCommand(ID, "sub_old", SubscriptionStatus.CANCELED, "webhook", "evt_1"))
-               .expectNoEvents();
+                .when(new ReconcileSubscriptionStatusCommand(
+                        ID, "sub_old", SubscriptionStatus.CANCELED, "webhook", "evt_1"))
+                .expectNoEvents();
         fixture.given(started("free", BillingLink.local(null)))
-               .when(new ReconcileSubscriptionStatusCommand(ID, null, SubscriptionStatus.CANCELED, "webhook", "evt_2"))
-               .expectNoEvents();
+                .when(new ReconcileSubscriptionStatusCommand(ID, null, SubscriptionStatus.CANCELED, "webhook", "evt_2"))
+                .expectNoEvents();
     }
 
     @Test
     void linksNewBillingOnlyWhenItChanged() {
         fixture.given(started("free", BillingLink.local(null)))
-               .when(new LinkBillingCommand(ID, STRIPE))
-               .expectEvents(new SubscriptionBillingLinkedEvent(ID, TENANT, STRIPE));
-        fixture.given(started("team", STRIPE)).when(new LinkBillingCommand(ID, STRIPE)).expectNoEvents();
+                .when(new LinkBillingCommand(ID, STRIPE))
+                .expectEvents(new SubscriptionBillingLinkedEvent(ID, TENANT, STRIPE));
+        fixture.given(started("team", STRIPE))
+                .when(new LinkBillingCommand(ID, STRIPE))
+                .expectNoEvents();
     }
 
     @Test
     void cancelsOnce() {
-        fixture.given(started("team", STRIPE)).when(new CancelSubscriptionCommand(ID, "tenant deleted"))
-               .expectEvents(new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"));
+        fixture.given(started("team", STRIPE))
+                .when(new CancelSubscriptionCommand(ID, "tenant deleted"))
+                .expectEvents(new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"));
         fixture.given(started("team", STRIPE), new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"))
-               .when(new CancelSubscriptionCommand(ID, "again")).expectNoEvents();
+                .when(new CancelSubscriptionCommand(ID, "again"))
+                .expectNoEvents();
     }
 
     @Test
@@ -132,20 +149,21 @@ class SubscriptionTest {
         InvoiceData open = invoice(InvoiceStatus.OPEN, 0);
         InvoiceData paid = invoice(InvoiceStatus.PAID, 4900);
         fixture.given(started("team", STRIPE))
-               .when(new RecordInvoiceCommand(ID, open, "invoice.created", "evt_1"))
-               .expectEvents(new InvoiceRecordedEvent(ID, TENANT, open));
+                .when(new RecordInvoiceCommand(ID, open, "invoice.created", "evt_1"))
+                .expectEvents(new InvoiceRecordedEvent(ID, TENANT, open));
         fixture.given(started("team", STRIPE), new InvoiceRecordedEvent(ID, TENANT, open))
-               .when(new RecordInvoiceCommand(ID, paid, "invoice.paid", "evt_2"))
-               .expectEvents(new InvoiceStatusChangedEvent(ID, TENANT, "in_1", InvoiceStatus.OPEN, InvoiceStatus.PAID, 4900));
+                .when(new RecordInvoiceCommand(ID, paid, "invoice.paid", "evt_2"))
+                .expectEvents(new InvoiceStatusChangedEvent(
+                        ID, TENANT, "in_1", InvoiceStatus.OPEN, InvoiceStatus.PAID, 4900));
         fixture.given(started("team", STRIPE), new InvoiceRecordedEvent(ID, TENANT, paid))
-               .when(new RecordInvoiceCommand(ID, open, "invoice.created", "evt_3"))
-               .expectNoEvents();
+                .when(new RecordInvoiceCommand(ID, open, "invoice.created", "evt_3"))
+                .expectNoEvents();
         fixture.given(started("team", STRIPE), new InvoiceRecordedEvent(ID, TENANT, open))
-               .when(new RecordInvoiceCommand(ID, open, "invoice.payment_failed", "evt_4"))
-               .expectEvents(new InvoicePaymentFailedEvent(ID, TENANT, "in_1", "evt_4"));
+                .when(new RecordInvoiceCommand(ID, open, "invoice.payment_failed", "evt_4"))
+                .expectEvents(new InvoicePaymentFailedEvent(ID, TENANT, "in_1", "evt_4"));
         fixture.given(started("team", STRIPE))
-               .when(new RecordInvoiceCommand(ID, invoice(InvoiceStatus.VOID, 0), "invoice.voided", "evt_5"))
-               .expectEvents(new InvoiceRecordedEvent(ID, TENANT, invoice(InvoiceStatus.VOID, 0)));
+                .when(new RecordInvoiceCommand(ID, invoice(InvoiceStatus.VOID, 0), "invoice.voided", "evt_5"))
+                .expectEvents(new InvoiceRecordedEvent(ID, TENANT, invoice(InvoiceStatus.VOID, 0)));
     }
 
     private static InvoiceData invoice(InvoiceStatus status, long paid) {

@@ -1,6 +1,5 @@
 package io.tenantry.command.tenant;
 
-import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
@@ -11,13 +10,12 @@ import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-
-import java.util.List;
-import java.util.Map;
 
 /** Events and matchers the Tenant fixture tests share. */
 final class TenantFixtures {
@@ -29,12 +27,13 @@ final class TenantFixtures {
     static final TenantAddress ADDRESS = new TenantAddress("1 Main St", null, "Springfield", null, "12345", "US");
 
     /** A small catalogue: the default plan allows 3 members and 1 team. */
-    static final PlanCatalogue PLANS = new PlanCatalogue(List.of(
-            new Plan("free", "Free", java.math.BigDecimal.ZERO, "USD", "month", 3, 1, null),
-            new Plan("pro", "Pro", new java.math.BigDecimal("49.00"), "USD", "month", 100, 20, "price_pro")), "free");
+    static final PlanCatalogue PLANS = new PlanCatalogue(
+            List.of(
+                    new Plan("free", "Free", java.math.BigDecimal.ZERO, "USD", "month", 3, 1, null),
+                    new Plan("pro", "Pro", new java.math.BigDecimal("49.00"), "USD", "month", 100, 20, "price_pro")),
+            "free");
 
-    private TenantFixtures() {
-    }
+    private TenantFixtures() {}
 
     /** A Tenant fixture with what its handlers need injected. */
     static AggregateTestFixture<Tenant> fixture() {
@@ -44,8 +43,17 @@ final class TenantFixtures {
     }
 
     static TenantCreatedEvent created() {
-        return new TenantCreatedEvent(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(JANE, JOHN), ADDRESS,
-                "Software", Map.of("theme", "dark"), null, "free");
+        return new TenantCreatedEvent(
+                ID,
+                "Acme Corp",
+                "acme",
+                TenantTier.POOLED,
+                List.of(JANE, JOHN),
+                ADDRESS,
+                "Software",
+                Map.of("theme", "dark"),
+                null,
+                "free");
     }
 
     static MemberAddedEvent ownerAdded() {

@@ -1,5 +1,12 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.command.Refusals.refusal;
+import static io.tenantry.command.tenant.TenantFixtures.ID;
+import static io.tenantry.command.tenant.TenantFixtures.OWNER;
+import static io.tenantry.command.tenant.TenantFixtures.added;
+import static io.tenantry.command.tenant.TenantFixtures.created;
+import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
+
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.invitation.AdmitInviteeCommand;
@@ -22,23 +29,15 @@ import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
 import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TenantDeletedEvent;
 import io.tenantry.contracts.tenant.TenantTier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static io.tenantry.command.Refusals.refusal;
-import static io.tenantry.command.tenant.TenantFixtures.ID;
-import static io.tenantry.command.tenant.TenantFixtures.OWNER;
-import static io.tenantry.command.tenant.TenantFixtures.added;
-import static io.tenantry.command.tenant.TenantFixtures.created;
-import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
 
 /**
  * The tenant's side of invitations: who may invite, seats held against the plan (the test plan allows 3 members),
@@ -71,120 +70,169 @@ class TenantInvitationsTest {
     @Test
     void holdsASeatAnswersTheTenantsNameAndSchedulesTheSeatsExpiry() {
         fixture.given(created(), ownerAdded())
-               .when(hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER))
-               .expectEvents(invited(INVITATION, MemberRole.MEMBER, OWNER))
-               .expectResultMessagePayload(new InvitationSeat("Acme Corp", 2))
-               .expectScheduledDeadline(Duration.between(fixture.currentTime(), expires),
-                       new InvitationSeatExpiryDue(INVITATION));
+                .when(hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER))
+                .expectEvents(invited(INVITATION, MemberRole.MEMBER, OWNER))
+                .expectResultMessagePayload(new InvitationSeat("Acme Corp", 2))
+                .expectScheduledDeadline(
+                        Duration.between(fixture.currentTime(), expires), new InvitationSeatExpiryDue(INVITATION));
     }
 
     @Test
     void letsOnlyOwnersAndAdminsInviteAndOnlyOwnersInviteAnOwner() {
         fixture.given(created(), ownerAdded(), added("admin-1", MemberRole.ADMIN))
-               .when(hold(INVITATION, MemberRole.ADMIN, ADMIN_CALLER))
-               .expectEvents(invited(INVITATION, MemberRole.ADMIN, "admin-1"));
+                .when(hold(INVITATION, MemberRole.ADMIN, ADMIN_CALLER))
+                .expectEvents(invited(INVITATION, MemberRole.ADMIN, "admin-1"));
         fixture.given(created(), ownerAdded(), added("admin-1", MemberRole.ADMIN))
-               .when(hold(INVITATION, MemberRole.OWNER, ADMIN_CALLER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "insufficient_role"));
+                .when(hold(INVITATION, MemberRole.OWNER, ADMIN_CALLER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "insufficient_role"));
         fixture.given(created(), ownerAdded(), added("member-1", MemberRole.MEMBER))
-               .when(hold(INVITATION, MemberRole.MEMBER, MEMBER_CALLER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "insufficient_role"));
+                .when(hold(INVITATION, MemberRole.MEMBER, MEMBER_CALLER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "insufficient_role"));
         fixture.given(created(), ownerAdded())
-               .when(hold(INVITATION, MemberRole.MEMBER, Caller.user("stranger")))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
+                .when(hold(INVITATION, MemberRole.MEMBER, Caller.user("stranger")))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
         fixture.given(created(), ownerAdded())
-               .when(hold(INVITATION, MemberRole.OWNER, Caller.partnerAdmin("partner")))
-               .expectEvents(invited(INVITATION, MemberRole.OWNER, "partner"));
+                .when(hold(INVITATION, MemberRole.OWNER, Caller.partnerAdmin("partner")))
+                .expectEvents(invited(INVITATION, MemberRole.OWNER, "partner"));
     }
 
     @Test
     void countsHeldSeatsAgainstThePlansMemberLimit() {
-        fixture.given(created(), ownerAdded(), added("member-1", MemberRole.MEMBER), invited("inv-0", MemberRole.MEMBER, OWNER))
-               .when(hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached"));
-        fixture.given(created(), ownerAdded(), invited("inv-0", MemberRole.MEMBER, OWNER),
-                       invited("inv-2", MemberRole.MEMBER, OWNER))
-               .when(new AddMemberCommand(ID, OWNER_CALLER, "carol", MemberRole.MEMBER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached"));
-        fixture.given(created(), ownerAdded(), invited("inv-0", MemberRole.MEMBER, OWNER),
-                       invited("inv-2", MemberRole.MEMBER, OWNER),
-                       new InvitationClosedEvent(ID, "inv-2", InvitationStatus.REVOKED))
-               .when(new AddMemberCommand(ID, OWNER_CALLER, "carol", MemberRole.MEMBER))
-               .expectEvents(added("carol", MemberRole.MEMBER));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        added("member-1", MemberRole.MEMBER),
+                        invited("inv-0", MemberRole.MEMBER, OWNER))
+                .when(hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached"));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        invited("inv-0", MemberRole.MEMBER, OWNER),
+                        invited("inv-2", MemberRole.MEMBER, OWNER))
+                .when(new AddMemberCommand(ID, OWNER_CALLER, "carol", MemberRole.MEMBER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached"));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        invited("inv-0", MemberRole.MEMBER, OWNER),
+                        invited("inv-2", MemberRole.MEMBER, OWNER),
+                        new InvitationClosedEvent(ID, "inv-2", InvitationStatus.REVOKED))
+                .when(new AddMemberCommand(ID, OWNER_CALLER, "carol", MemberRole.MEMBER))
+                .expectEvents(added("carol", MemberRole.MEMBER));
     }
 
     @Test
     void givesTheHeldSeatToTheInviteeWithTheInvitedRole() {
         fixture.given(created(), ownerAdded(), invited(INVITATION, MemberRole.ADMIN, OWNER))
-               .when(new AdmitInviteeCommand(ID, INVITATION, "carol"))
-               .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED),
-                       new MemberAddedEvent(ID, "carol", MemberRole.ADMIN))
-               .expectResultMessagePayloadMatching(member("carol", MemberRole.ADMIN));
+                .when(new AdmitInviteeCommand(ID, INVITATION, "carol"))
+                .expectEvents(
+                        new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED),
+                        new MemberAddedEvent(ID, "carol", MemberRole.ADMIN))
+                .expectResultMessagePayloadMatching(member("carol", MemberRole.ADMIN));
     }
 
     @Test
     void handsALeadsPlaceholderSeatToWhoeverAcceptsItsOwnerInvitation() {
         String placeholder = LeadPrincipal.of("lead-7");
-        fixture.given(created(), added(placeholder, MemberRole.OWNER), new TeamCreatedEvent(ID, "team-1", "Founders", null),
-                       new TeamMemberAddedEvent(ID, "team-1", placeholder, TeamRole.LEAD),
-                       invited(INVITATION, MemberRole.OWNER, placeholder))
-               .when(new AdmitInviteeCommand(ID, INVITATION, "lena"))
-               .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED),
-                       new MemberAddedEvent(ID, "lena", MemberRole.OWNER),
-                       new TeamMemberRemovedEvent(ID, "team-1", placeholder),
-                       new MemberRemovedEvent(ID, placeholder, false));
+        fixture.given(
+                        created(),
+                        added(placeholder, MemberRole.OWNER),
+                        new TeamCreatedEvent(ID, "team-1", "Founders", null),
+                        new TeamMemberAddedEvent(ID, "team-1", placeholder, TeamRole.LEAD),
+                        invited(INVITATION, MemberRole.OWNER, placeholder))
+                .when(new AdmitInviteeCommand(ID, INVITATION, "lena"))
+                .expectEvents(
+                        new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED),
+                        new MemberAddedEvent(ID, "lena", MemberRole.OWNER),
+                        new TeamMemberRemovedEvent(ID, "team-1", placeholder),
+                        new MemberRemovedEvent(ID, placeholder, false));
         fixture.given(created(), ownerAdded(), invited(INVITATION, MemberRole.OWNER, OWNER))
-               .when(new AdmitInviteeCommand(ID, INVITATION, "lena"))
-               .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED),
-                       new MemberAddedEvent(ID, "lena", MemberRole.OWNER));
+                .when(new AdmitInviteeCommand(ID, INVITATION, "lena"))
+                .expectEvents(
+                        new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED),
+                        new MemberAddedEvent(ID, "lena", MemberRole.OWNER));
     }
 
     @Test
     void refusesToAdmitAMemberAClosedSeatOrADeletedTenant() {
         fixture.given(created(), ownerAdded(), invited(INVITATION, MemberRole.MEMBER, OWNER))
-               .when(new AdmitInviteeCommand(ID, INVITATION, OWNER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "already_member"));
-        fixture.given(created(), ownerAdded(), invited(INVITATION, MemberRole.MEMBER, OWNER),
-                       new InvitationClosedEvent(ID, INVITATION, InvitationStatus.EXPIRED))
-               .when(new AdmitInviteeCommand(ID, INVITATION, "carol"))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "invitation_expired"));
-        fixture.given(created(), ownerAdded(), invited(INVITATION, MemberRole.MEMBER, OWNER), new TenantDeletedEvent(ID))
-               .when(new AdmitInviteeCommand(ID, INVITATION, "carol"))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
+                .when(new AdmitInviteeCommand(ID, INVITATION, OWNER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "already_member"));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        invited(INVITATION, MemberRole.MEMBER, OWNER),
+                        new InvitationClosedEvent(ID, INVITATION, InvitationStatus.EXPIRED))
+                .when(new AdmitInviteeCommand(ID, INVITATION, "carol"))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "invitation_expired"));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        invited(INVITATION, MemberRole.MEMBER, OWNER),
+                        new TenantDeletedEvent(ID))
+                .when(new AdmitInviteeCommand(ID, INVITATION, "carol"))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
     }
 
     @Test
     void freesTheSeatOfARevokedInvitation() {
-        fixture.given(created(), ownerAdded(), added("admin-1", MemberRole.ADMIN), invited(INVITATION, MemberRole.MEMBER, OWNER))
-               .when(new ReleaseInvitationSeatCommand(ID, INVITATION, ADMIN_CALLER))
-               .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.REVOKED));
-        fixture.given(created(), ownerAdded(), added("member-1", MemberRole.MEMBER), invited(INVITATION, MemberRole.MEMBER, OWNER))
-               .when(new ReleaseInvitationSeatCommand(ID, INVITATION, MEMBER_CALLER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "insufficient_role"));
-        fixture.given(created(), ownerAdded(), invited(INVITATION, MemberRole.MEMBER, OWNER),
-                       new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED))
-               .when(new ReleaseInvitationSeatCommand(ID, INVITATION, OWNER_CALLER))
-               .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        added("admin-1", MemberRole.ADMIN),
+                        invited(INVITATION, MemberRole.MEMBER, OWNER))
+                .when(new ReleaseInvitationSeatCommand(ID, INVITATION, ADMIN_CALLER))
+                .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.REVOKED));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        added("member-1", MemberRole.MEMBER),
+                        invited(INVITATION, MemberRole.MEMBER, OWNER))
+                .when(new ReleaseInvitationSeatCommand(ID, INVITATION, MEMBER_CALLER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.FORBIDDEN, "insufficient_role"));
+        fixture.given(
+                        created(),
+                        ownerAdded(),
+                        invited(INVITATION, MemberRole.MEMBER, OWNER),
+                        new InvitationClosedEvent(ID, INVITATION, InvitationStatus.ACCEPTED))
+                .when(new ReleaseInvitationSeatCommand(ID, INVITATION, OWNER_CALLER))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "invitation_not_found"));
     }
 
     @Test
     void freesTheSeatWhenTheInvitationExpires() {
         fixture.givenCommands(createTenant(), hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER))
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectDeadlinesMet(new InvitationSeatExpiryDue(INVITATION))
-               .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.EXPIRED));
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectDeadlinesMet(new InvitationSeatExpiryDue(INVITATION))
+                .expectEvents(new InvitationClosedEvent(ID, INVITATION, InvitationStatus.EXPIRED));
     }
 
     @Test
     void keepsTheMemberWhenTheDeadlineOfAnAcceptedInvitationComes() {
-        fixture.givenCommands(createTenant(), hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER),
-                       new AdmitInviteeCommand(ID, INVITATION, "carol"))
-               .whenTimeElapses(Duration.between(fixture.currentTime(), expires).plusSeconds(1))
-               .expectNoEvents();
+        fixture.givenCommands(
+                        createTenant(),
+                        hold(INVITATION, MemberRole.MEMBER, OWNER_CALLER),
+                        new AdmitInviteeCommand(ID, INVITATION, "carol"))
+                .whenTimeElapses(
+                        Duration.between(fixture.currentTime(), expires).plusSeconds(1))
+                .expectNoEvents();
     }
 
     private static CreateTenantCommand createTenant() {
-        return new CreateTenantCommand(ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(), null, null, null, null, OWNER, null);
+        return new CreateTenantCommand(
+                ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(), null, null, null, null, OWNER, null);
     }
 
     private static Matcher<Object> member(String userId, MemberRole role) {

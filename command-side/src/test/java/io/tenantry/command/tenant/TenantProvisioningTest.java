@@ -1,5 +1,10 @@
 package io.tenantry.command.tenant;
 
+import static io.tenantry.command.Refusals.refusal;
+import static io.tenantry.command.tenant.TenantFixtures.ID;
+import static io.tenantry.command.tenant.TenantFixtures.created;
+import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
+
 import io.tenantry.command.idp.IdentityProviderRequest;
 import io.tenantry.command.idp.IdpSetup;
 import io.tenantry.command.provisioning.ProvisioningSignatures;
@@ -27,19 +32,13 @@ import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static io.tenantry.command.Refusals.refusal;
-import static io.tenantry.command.tenant.TenantFixtures.ID;
-import static io.tenantry.command.tenant.TenantFixtures.created;
-import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
 
 /**
  * The tenant believes the orchestrator only with a signature of its current attempt, applies each answer once, never
@@ -73,8 +72,8 @@ class TenantProvisioningTest {
 
     private static ReceiveProvisioningCallbackCommand callback(String payload, String contextId) {
         boolean deprovisioning = payload.contains("\"type\":1");
-        return new ReceiveProvisioningCallbackCommand(ID, deprovisioning, payload.contains("success"), payload,
-                SIGNATURES.sign(payload, contextId, AT), AT);
+        return new ReceiveProvisioningCallbackCommand(
+                ID, deprovisioning, payload.contains("success"), payload, SIGNATURES.sign(payload, contextId, AT), AT);
     }
 
     @Nested
@@ -83,80 +82,99 @@ class TenantProvisioningTest {
         @Test
         void aSignedSuccessMeansTheResourcesAreReady() {
             fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1")))
-                   .when(callback(SUCCESS, "ctx-1"))
-                   .expectEvents(new TenantResourcesReadyEvent(ID, "ctx-1"))
-                   .expectResultMessagePayload(new ProvisioningOutcome(ID, true, TenantStatus.PROVISIONING));
+                    .when(callback(SUCCESS, "ctx-1"))
+                    .expectEvents(new TenantResourcesReadyEvent(ID, "ctx-1"))
+                    .expectResultMessagePayload(new ProvisioningOutcome(ID, true, TenantStatus.PROVISIONING));
         }
 
         @Test
         void aSignedFailureFailsTheAttempt() {
             fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1")))
-                   .when(callback(FAILURE, "ctx-1"))
-                   .expectEvents(new TenantProvisioningFailedEvent(ID, "the orchestrator reported a failure"));
+                    .when(callback(FAILURE, "ctx-1"))
+                    .expectEvents(new TenantProvisioningFailedEvent(ID, "the orchestrator reported a failure"));
         }
 
         @Test
         void aSignatureOfAnotherAttemptIsRefused() {
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"),
-                           new TenantProvisioningFailedEvent(ID, "timeout"), new TenantProvisioningStartedEvent(ID, "ctx-2")))
-                   .when(callback(SUCCESS, "ctx-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
+            fixture.given(events(
+                            new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                            new TenantProvisioningFailedEvent(ID, "timeout"),
+                            new TenantProvisioningStartedEvent(ID, "ctx-2")))
+                    .when(callback(SUCCESS, "ctx-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
         }
 
         @Test
         void aTamperedBodyIsRefused() {
             String signature = SIGNATURES.sign(FAILURE, "ctx-1", AT);
             fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1")))
-                   .when(new ReceiveProvisioningCallbackCommand(ID, false, true, SUCCESS, signature, AT))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
+                    .when(new ReceiveProvisioningCallbackCommand(ID, false, true, SUCCESS, signature, AT))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
         }
 
         @Test
         void aSignatureByAnotherSecretIsRefused() {
             String signature = new ProvisioningSignatures("other").sign(SUCCESS, "ctx-1", AT);
             fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1")))
-                   .when(new ReceiveProvisioningCallbackCommand(ID, false, true, SUCCESS, signature, AT))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
+                    .when(new ReceiveProvisioningCallbackCommand(ID, false, true, SUCCESS, signature, AT))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
         }
 
         @Test
         void nothingToSignForBeforeAnyAttempt() {
-            fixture.given(events()).when(callback(SUCCESS, "null"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
+            fixture.given(events())
+                    .when(callback(SUCCESS, "null"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
         }
 
         @Test
         void aRepeatedSuccessChangesNothing() {
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"), new TenantResourcesReadyEvent(ID, "ctx-1")))
-                   .when(callback(SUCCESS, "ctx-1")).expectNoEvents()
-                   .expectResultMessagePayload(new ProvisioningOutcome(ID, false, TenantStatus.PROVISIONING));
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"), new TenantResourcesReadyEvent(ID, "ctx-1"),
-                           new TenantProvisionedEvent(ID)))
-                   .when(callback(SUCCESS, "ctx-1")).expectNoEvents()
-                   .expectResultMessagePayload(new ProvisioningOutcome(ID, false, TenantStatus.ACTIVE));
+            fixture.given(events(
+                            new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                            new TenantResourcesReadyEvent(ID, "ctx-1")))
+                    .when(callback(SUCCESS, "ctx-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ProvisioningOutcome(ID, false, TenantStatus.PROVISIONING));
+            fixture.given(events(
+                            new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                            new TenantResourcesReadyEvent(ID, "ctx-1"),
+                            new TenantProvisionedEvent(ID)))
+                    .when(callback(SUCCESS, "ctx-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ProvisioningOutcome(ID, false, TenantStatus.ACTIVE));
         }
 
         @Test
         void aLateSuccessDoesNotReviveAFailedAttempt() {
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"),
-                           new TenantProvisioningFailedEvent(ID, "no answer")))
-                   .when(callback(SUCCESS, "ctx-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "provisioning_not_in_progress"));
+            fixture.given(events(
+                            new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                            new TenantProvisioningFailedEvent(ID, "no answer")))
+                    .when(callback(SUCCESS, "ctx-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.CONFLICT, "provisioning_not_in_progress"));
         }
 
         @Test
         void aLateFailureDoesNotUndoAnActiveTenant() {
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"), new TenantResourcesReadyEvent(ID, "ctx-1"),
-                           new TenantProvisionedEvent(ID)))
-                   .when(callback(FAILURE, "ctx-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "provisioning_not_in_progress"));
+            fixture.given(events(
+                            new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                            new TenantResourcesReadyEvent(ID, "ctx-1"),
+                            new TenantProvisionedEvent(ID)))
+                    .when(callback(FAILURE, "ctx-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.CONFLICT, "provisioning_not_in_progress"));
         }
 
         @Test
         void aDeletedTenantIsNotFoundForProvisioning() {
             fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"), new TenantDeletedEvent(ID)))
-                   .when(callback(SUCCESS, "ctx-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
+                    .when(callback(SUCCESS, "ctx-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
         }
     }
 
@@ -164,69 +182,91 @@ class TenantProvisioningTest {
     class Offboarding {
 
         private Object[] removing() {
-            return events(new TenantProvisioningStartedEvent(ID, "ctx-1"), new TenantResourcesReadyEvent(ID, "ctx-1"),
-                    new TenantProvisionedEvent(ID), new TenantDeletedEvent(ID),
+            return events(
+                    new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                    new TenantResourcesReadyEvent(ID, "ctx-1"),
+                    new TenantProvisionedEvent(ID),
+                    new TenantDeletedEvent(ID),
                     new TenantDeprovisioningStartedEvent(ID, "off-1"));
         }
 
         @Test
         void startsOnlyForADeletedTenantAndOnce() {
-            fixture.given(events(new TenantDeletedEvent(ID))).when(new StartTenantDeprovisioningCommand(ID, "off-1"))
-                   .expectEvents(new TenantDeprovisioningStartedEvent(ID, "off-1"));
-            fixture.given(removing()).when(new StartTenantDeprovisioningCommand(ID, "off-2")).expectNoEvents();
-            fixture.given(events()).when(new StartTenantDeprovisioningCommand(ID, "off-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "tenant_not_deleted"));
+            fixture.given(events(new TenantDeletedEvent(ID)))
+                    .when(new StartTenantDeprovisioningCommand(ID, "off-1"))
+                    .expectEvents(new TenantDeprovisioningStartedEvent(ID, "off-1"));
+            fixture.given(removing())
+                    .when(new StartTenantDeprovisioningCommand(ID, "off-2"))
+                    .expectNoEvents();
+            fixture.given(events())
+                    .when(new StartTenantDeprovisioningCommand(ID, "off-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.CONFLICT, "tenant_not_deleted"));
         }
 
         @Test
         void aSignedAnswerEndsIt() {
             fixture.given(removing()).when(callback(REMOVED, "off-1")).expectEvents(new TenantDeprovisionedEvent(ID));
-            fixture.given(removing()).when(callback(NOT_REMOVED, "off-1"))
-                   .expectEvents(new TenantDeprovisioningFailedEvent(ID, "the orchestrator reported a failure"));
+            fixture.given(removing())
+                    .when(callback(NOT_REMOVED, "off-1"))
+                    .expectEvents(new TenantDeprovisioningFailedEvent(ID, "the orchestrator reported a failure"));
         }
 
         @Test
         void theProvisioningAttemptsSignatureDoesNotCount() {
-            fixture.given(removing()).when(callback(REMOVED, "ctx-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
+            fixture.given(removing())
+                    .when(callback(REMOVED, "ctx-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
         }
 
         @Test
         void aLiveTenantHasNothingToRemove() {
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"))).when(callback(REMOVED, "ctx-1"))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
+            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1")))
+                    .when(callback(REMOVED, "ctx-1"))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.UNAUTHORIZED, "invalid_signature"));
         }
 
         @Test
         void completesAndFailsOnlyItsOwnAttempt() {
-            fixture.given(removing()).when(new CompleteTenantDeprovisioningCommand(ID, "off-1"))
-                   .expectEvents(new TenantDeprovisionedEvent(ID));
-            fixture.given(removing()).when(new FailTenantDeprovisioningCommand(ID, "off-other", "late")).expectNoEvents();
+            fixture.given(removing())
+                    .when(new CompleteTenantDeprovisioningCommand(ID, "off-1"))
+                    .expectEvents(new TenantDeprovisionedEvent(ID));
+            fixture.given(removing())
+                    .when(new FailTenantDeprovisioningCommand(ID, "off-other", "late"))
+                    .expectNoEvents();
             fixture.given(append(removing(), new TenantDeprovisionedEvent(ID)))
-                   .when(new FailTenantDeprovisioningCommand(ID, "off-1", "late")).expectNoEvents();
+                    .when(new FailTenantDeprovisioningCommand(ID, "off-1", "late"))
+                    .expectNoEvents();
         }
 
         @Test
         void restoringWhileRemovingIsRefused() {
-            fixture.given(removing()).when(new RestoreTenantCommand(ID))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "deprovisioning_in_progress"));
+            fixture.given(removing())
+                    .when(new RestoreTenantCommand(ID))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.CONFLICT, "deprovisioning_in_progress"));
         }
 
         @Test
         void aTenantRestoredAfterItsResourcesWentIsProvisionedAgain() {
-            fixture.given(append(removing(), new TenantDeprovisionedEvent(ID))).when(new RestoreTenantCommand(ID))
-                   .expectEvents(new TenantRestoredEvent(ID, "acme", TenantStatus.PENDING_PROVISION));
+            fixture.given(append(removing(), new TenantDeprovisionedEvent(ID)))
+                    .when(new RestoreTenantCommand(ID))
+                    .expectEvents(new TenantRestoredEvent(ID, "acme", TenantStatus.PENDING_PROVISION));
             fixture.given(append(removing(), new TenantDeprovisioningFailedEvent(ID, "orchestrator down")))
-                   .when(new RestoreTenantCommand(ID))
-                   .expectEvents(new TenantRestoredEvent(ID, "acme", TenantStatus.PENDING_PROVISION));
+                    .when(new RestoreTenantCommand(ID))
+                    .expectEvents(new TenantRestoredEvent(ID, "acme", TenantStatus.PENDING_PROVISION));
         }
 
         @Test
         void aTenantRestoredBeforeAnythingWasRemovedIsAsItWas() {
-            fixture.given(events(new TenantProvisioningStartedEvent(ID, "ctx-1"), new TenantProvisionedEvent(ID),
-                           new TenantDeletedEvent(ID)))
-                   .when(new RestoreTenantCommand(ID))
-                   .expectEvents(new TenantRestoredEvent(ID, "acme", TenantStatus.ACTIVE));
+            fixture.given(events(
+                            new TenantProvisioningStartedEvent(ID, "ctx-1"),
+                            new TenantProvisionedEvent(ID),
+                            new TenantDeletedEvent(ID)))
+                    .when(new RestoreTenantCommand(ID))
+                    .expectEvents(new TenantRestoredEvent(ID, "acme", TenantStatus.ACTIVE));
         }
 
         private Object[] append(Object[] given, Object... more) {
@@ -241,45 +281,72 @@ class TenantProvisioningTest {
 
         @Test
         void preparesTheSetUpWithThePrimaryContactAsAdmin() {
-            fixture.given(events()).when(new PrepareIdentityProviderCommand(ID, IdentityProviderKind.AUTH0))
-                   .expectNoEvents()
-                   .expectResultMessagePayload(new IdentityProviderRequest(IdentityProviderKind.AUTH0,
-                           new IdpSetup(ID, "acme", "Acme Corp", TenantTier.POOLED,
-                                   new IdpSetup.Admin("jane@acme.example", "Jane", "Doe"))));
+            fixture.given(events())
+                    .when(new PrepareIdentityProviderCommand(ID, IdentityProviderKind.AUTH0))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new IdentityProviderRequest(
+                            IdentityProviderKind.AUTH0,
+                            new IdpSetup(
+                                    ID,
+                                    "acme",
+                                    "Acme Corp",
+                                    TenantTier.POOLED,
+                                    new IdpSetup.Admin("jane@acme.example", "Jane", "Doe"))));
         }
 
         @Test
         void usesTheTenantsSettingWhenNoneIsAskedFor() {
-            TenantCreatedEvent withSetting = new TenantCreatedEvent(ID, "Acme Corp", "acme", TenantTier.SILOED,
-                    List.of(TenantFixtures.JANE), null, null, Map.of("identityProvider", "keycloak"), null, "free");
-            fixture.given(withSetting, ownerAdded()).when(new PrepareIdentityProviderCommand(ID, null))
-                   .expectResultMessagePayload(new IdentityProviderRequest(IdentityProviderKind.KEYCLOAK,
-                           new IdpSetup(ID, "acme", "Acme Corp", TenantTier.SILOED,
-                                   new IdpSetup.Admin("jane@acme.example", "Jane", "Doe"))));
-            fixture.given(events()).when(new PrepareIdentityProviderCommand(ID, null)).expectResultMessagePayload(null);
+            TenantCreatedEvent withSetting = new TenantCreatedEvent(
+                    ID,
+                    "Acme Corp",
+                    "acme",
+                    TenantTier.SILOED,
+                    List.of(TenantFixtures.JANE),
+                    null,
+                    null,
+                    Map.of("identityProvider", "keycloak"),
+                    null,
+                    "free");
+            fixture.given(withSetting, ownerAdded())
+                    .when(new PrepareIdentityProviderCommand(ID, null))
+                    .expectResultMessagePayload(new IdentityProviderRequest(
+                            IdentityProviderKind.KEYCLOAK,
+                            new IdpSetup(
+                                    ID,
+                                    "acme",
+                                    "Acme Corp",
+                                    TenantTier.SILOED,
+                                    new IdpSetup.Admin("jane@acme.example", "Jane", "Doe"))));
+            fixture.given(events())
+                    .when(new PrepareIdentityProviderCommand(ID, null))
+                    .expectResultMessagePayload(null);
         }
 
         @Test
         void needsAContactToMakeAdmin() {
-            TenantCreatedEvent noContacts = new TenantCreatedEvent(ID, "Acme Corp", "acme", TenantTier.POOLED,
-                    List.of(), null, null, Map.of(), null, "free");
-            fixture.given(noContacts, ownerAdded()).when(new PrepareIdentityProviderCommand(ID, IdentityProviderKind.KEYCLOAK))
-                   .expectNoEvents().expectException(refusal(DomainRefusal.Kind.CONFLICT, "idp_admin_missing"));
+            TenantCreatedEvent noContacts = new TenantCreatedEvent(
+                    ID, "Acme Corp", "acme", TenantTier.POOLED, List.of(), null, null, Map.of(), null, "free");
+            fixture.given(noContacts, ownerAdded())
+                    .when(new PrepareIdentityProviderCommand(ID, IdentityProviderKind.KEYCLOAK))
+                    .expectNoEvents()
+                    .expectException(refusal(DomainRefusal.Kind.CONFLICT, "idp_admin_missing"));
         }
 
         @Test
         void recordsTheAccountOnce() {
-            fixture.given(events()).when(new RecordIdentityProviderCommand(ID, ACCOUNT))
-                   .expectEvents(new TenantIdentityProviderConfiguredEvent(ID, ACCOUNT));
+            fixture.given(events())
+                    .when(new RecordIdentityProviderCommand(ID, ACCOUNT))
+                    .expectEvents(new TenantIdentityProviderConfiguredEvent(ID, ACCOUNT));
             fixture.given(events(new TenantIdentityProviderConfiguredEvent(ID, ACCOUNT)))
-                   .when(new RecordIdentityProviderCommand(ID, ACCOUNT)).expectNoEvents();
+                    .when(new RecordIdentityProviderCommand(ID, ACCOUNT))
+                    .expectNoEvents();
         }
 
         @Test
         void notForADeletedTenant() {
             fixture.given(events(new TenantDeletedEvent(ID)))
-                   .when(new PrepareIdentityProviderCommand(ID, IdentityProviderKind.KEYCLOAK))
-                   .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
+                    .when(new PrepareIdentityProviderCommand(ID, IdentityProviderKind.KEYCLOAK))
+                    .expectException(refusal(DomainRefusal.Kind.NOT_FOUND, "tenant_not_found"));
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.tenantry.command.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tenantry.contracts.DomainRefusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IfMatchTest {
 
@@ -27,7 +27,9 @@ class IfMatchTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"abc\"", "\"1\", \"2\"", "-1", "\"99999999999999999999\""})
     void refusesWhatCannotBeAVersion(String header) {
-        assertThatThrownBy(() -> IfMatch.version(header)).isInstanceOfSatisfying(DomainRefusal.class,
-                refusal -> assertThat(refusal.kind()).isEqualTo(DomainRefusal.Kind.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> IfMatch.version(header))
+                .isInstanceOfSatisfying(
+                        DomainRefusal.class,
+                        refusal -> assertThat(refusal.kind()).isEqualTo(DomainRefusal.Kind.PRECONDITION_FAILED));
     }
 }

@@ -1,36 +1,36 @@
 package io.tenantry.command.web;
 
-import io.tenantry.contracts.DomainRefusal;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.ProblemDetail;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.contracts.DomainRefusal;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
 
 class ProblemsTest {
 
     @Test
     void aRefusalIsItsKindsStatusAndTitleWithItsCodeAndDetails() {
-        ProblemDetail problem = Problems.of(new DomainRefusal(DomainRefusal.Kind.CONFLICT, "plan_limit_reached",
-                "The plan is full.", Map.of("limit", 5)));
+        ProblemDetail problem = Problems.of(new DomainRefusal(
+                DomainRefusal.Kind.CONFLICT, "plan_limit_reached", "The plan is full.", Map.of("limit", 5)));
 
         assertThat(problem.getStatus()).isEqualTo(409);
         assertThat(problem.getType()).hasToString("urn:tenantry:problem:plan_limit_reached");
         assertThat(problem.getTitle()).isEqualTo("Conflict");
         assertThat(problem.getDetail()).isEqualTo("The plan is full.");
-        assertThat(problem.getProperties()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("code", "plan_limit_reached", "limit", 5));
+        assertThat(problem.getProperties())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("code", "plan_limit_reached", "limit", 5));
     }
 
     @Test
     void aValidationProblemListsItsFieldErrors() {
-        ProblemDetail problem = Problems.invalid("1 field is invalid.",
-                List.of(Problems.fieldError("client_name", "required")));
+        ProblemDetail problem =
+                Problems.invalid("1 field is invalid.", List.of(Problems.fieldError("client_name", "required")));
 
         assertThat(problem.getStatus()).isEqualTo(400);
-        assertThat(problem.getProperties()).containsEntry("code", "validation_failed")
+        assertThat(problem.getProperties())
+                .containsEntry("code", "validation_failed")
                 .containsEntry("errors", List.of(Map.of("field", "client_name", "message", "required")));
     }
 

@@ -3,14 +3,13 @@ package io.tenantry.projections.dashboard;
 import io.tenantry.contracts.dashboard.DashboardQueries.ProvisioningFailure;
 import io.tenantry.contracts.tenant.TenantDeprovisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * Builds {@link ProvisioningFailures} from the Tenant aggregate's failure events (tracking processor
@@ -31,13 +30,14 @@ class ProvisioningFailureProjection {
 
     @EventHandler
     void on(TenantProvisioningFailedEvent event, EventMessage<?> message, @Timestamp Instant at) {
-        failures.record(message.getIdentifier(), event.tenantId(), ProvisioningFailure.PROVISIONING, event.reason(), at);
+        failures.record(
+                message.getIdentifier(), event.tenantId(), ProvisioningFailure.PROVISIONING, event.reason(), at);
     }
 
     @EventHandler
     void on(TenantDeprovisioningFailedEvent event, EventMessage<?> message, @Timestamp Instant at) {
-        failures.record(message.getIdentifier(), event.tenantId(), ProvisioningFailure.DEPROVISIONING, event.reason(),
-                at);
+        failures.record(
+                message.getIdentifier(), event.tenantId(), ProvisioningFailure.DEPROVISIONING, event.reason(), at);
     }
 
     @ResetHandler

@@ -1,16 +1,15 @@
 package io.tenantry.projections.dashboard;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 import io.tenantry.contracts.dashboard.DashboardQueries.ProvisioningFailure;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.ReadModelWrites;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.time.Instant;
 import java.util.List;
-
-import static io.tenantry.projections.SqlTime.instant;
-import static io.tenantry.projections.SqlTime.utc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * The provisioning failures read model ({@code provisioning_failure}): one row per failure event, keyed by the
@@ -31,8 +30,7 @@ public class ProvisioningFailures {
     void record(String eventId, String tenantId, String kind, String reason, Instant at) {
         writes.update("""
                 insert into provisioning_failure (event_id, tenant_id, kind, reason, failed_at)
-                values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                eventId, tenantId, kind, reason, utc(at));
+                values (?, ?, ?, ?, ?) on conflict (event_id) do nothing""", eventId, tenantId, kind, reason, utc(at));
     }
 
     void deleteAll() {
@@ -41,15 +39,20 @@ public class ProvisioningFailures {
 
     /** The newest failures first. */
     public List<ProvisioningFailure> recent(int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select f.event_id, f.tenant_id, f.kind, f.reason, f.failed_at, d.name, d.status
                 from provisioning_failure f left join tenant_directory d on d.id = f.tenant_id
                 order by f.failed_at desc, f.event_id
                 limit ?""",
-                (rs, i) -> new ProvisioningFailure(rs.getString("tenant_id"), rs.getString("name"),
+                (rs, i) -> new ProvisioningFailure(
+                        rs.getString("tenant_id"),
+                        rs.getString("name"),
                         rs.getString("status") == null ? null : TenantStatus.valueOf(rs.getString("status")),
-                        rs.getString("kind"), rs.getString("reason"),
-                        instant(rs, "failed_at"), rs.getString("event_id")),
+                        rs.getString("kind"),
+                        rs.getString("reason"),
+                        instant(rs, "failed_at"),
+                        rs.getString("event_id")),
                 limit);
     }
 }

@@ -7,14 +7,13 @@ import io.tenantry.contracts.invitation.InvitationRevokedEvent;
 import io.tenantry.contracts.invitation.InvitationStatus;
 import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /** Builds {@link InvitationDirectory} from the Invitation aggregate's events (tracking processor {@value #PROCESSING_GROUP}). */
 @Component
@@ -33,9 +32,16 @@ class InvitationProjection {
 
     @EventHandler
     void on(InvitationCreatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        directory.insert(event.invitationId(), event.tenantId(), event.email(),
-                fingerprints.ofUnlessErased(event.email()), event.role(),
-                event.invitedBy(), event.expiresAt(), at, version);
+        directory.insert(
+                event.invitationId(),
+                event.tenantId(),
+                event.email(),
+                fingerprints.ofUnlessErased(event.email()),
+                event.role(),
+                event.invitedBy(),
+                event.expiresAt(),
+                at,
+                version);
     }
 
     @EventHandler

@@ -1,5 +1,8 @@
 package io.tenantry.projections.lead;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,18 +18,14 @@ import io.tenantry.contracts.lead.LeadStatus;
 import io.tenantry.contracts.lead.LeadView;
 import io.tenantry.contracts.privacy.Erasure;
 import io.tenantry.projections.ReadModelWrites;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static io.tenantry.projections.SqlTime.instant;
-import static io.tenantry.projections.SqlTime.utc;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /**
  * The leads read model ({@code lead_directory}); every change is guarded by the lead version it brings. It answers
@@ -36,10 +35,18 @@ import static io.tenantry.projections.SqlTime.utc;
 public class LeadDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RowMapper<LeadView> ROW = (rs, i) -> new LeadView(rs.getString("id"), rs.getString("name"),
-            rs.getString("email"), rs.getString("company_name"), address(rs.getString("address")),
-            LeadStatus.valueOf(rs.getString("status")), rs.getString("tenant_id"), instant(rs, "created_at"),
-            instant(rs, "verified_at"), instant(rs, "converted_at"), instant(rs, "updated_at"));
+    private static final RowMapper<LeadView> ROW = (rs, i) -> new LeadView(
+            rs.getString("id"),
+            rs.getString("name"),
+            rs.getString("email"),
+            rs.getString("company_name"),
+            address(rs.getString("address")),
+            LeadStatus.valueOf(rs.getString("status")),
+            rs.getString("tenant_id"),
+            instant(rs, "created_at"),
+            instant(rs, "verified_at"),
+            instant(rs, "converted_at"),
+            instant(rs, "updated_at"));
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -49,13 +56,20 @@ public class LeadDirectory {
         this.writes = writes;
     }
 
-    void insert(String id, String name, String email, String companyName, LeadAddress address, String fingerprint,
-                Instant at, long version) {
+    void insert(
+            String id,
+            String name,
+            String email,
+            String companyName,
+            LeadAddress address,
+            String fingerprint,
+            Instant at,
+            long version) {
         writes.update("""
                 insert into lead_directory (id, name, email, company_name, address, status, email_fingerprint,
                     created_at, updated_at, version)
-                values (?, ?, ?, ?, cast(? as jsonb), 'NEW', ?, ?, ?, ?) on conflict (id) do nothing""",
-                id, name, email, companyName, json(address), fingerprint, utc(at), utc(at), version);
+                values (?, ?, ?, ?, cast(? as jsonb), 'NEW', ?, ?, ?, ?) on conflict (id) do nothing
+                """, id, name, email, companyName, json(address), fingerprint, utc(at), utc(at), version);
     }
 
     /** Moves the lead to a status, if this event is newer than what the row shows. */
@@ -63,8 +77,7 @@ public class LeadDirectory {
         writes.update("""
                 update lead_directory set status = ?, updated_at = ?, version = ?,
                     verified_at = case when ? = 'VERIFIED' then coalesce(verified_at, ?) else verified_at end
-                where id = ? and version < ?""",
-                status.name(), utc(at), version, status.name(), utc(at), id, version);
+                where id = ? and version < ?""", status.name(), utc(at), version, status.name(), utc(at), id, version);
     }
 
     void converted(String id, String tenantId, Instant at, long version) {
@@ -75,20 +88,25 @@ public class LeadDirectory {
 
     /** Another event of the lead (a failed attempt, a new code): only the version moves. */
     void touch(String id, long version) {
-        writes.updateLast("lead_directory.version " + id, "update lead_directory set version = ? where id = ? and version < ?",
-                version, id, version);
+        writes.updateLast(
+                "lead_directory.version " + id,
+                "update lead_directory set version = ? where id = ? and version < ?",
+                version,
+                id,
+                version);
     }
 
     /** Replaces what the lead rows say about an erased person with the marker, as replaying their events would. */
     void erase(String fingerprint) {
         writes.flush(); // reads the rows as the batch has them so far
-        for (String id : jdbc.queryForList("select id from lead_directory where email_fingerprint = ?", String.class,
-                fingerprint)) {
-            String address = jdbc.queryForObject("select address::text from lead_directory where id = ?", String.class, id);
+        for (String id : jdbc.queryForList(
+                "select id from lead_directory where email_fingerprint = ?", String.class, fingerprint)) {
+            String address =
+                    jdbc.queryForObject("select address::text from lead_directory where id = ?", String.class, id);
             writes.update("""
                     update lead_directory set name = case when name is null then null else ? end, email = ?,
-                        address = cast(? as jsonb), email_fingerprint = null where id = ?""",
-                    Erasure.MARKER, Erasure.MARKER, erasedAddress(address), id);
+                        address = cast(? as jsonb), email_fingerprint = null where id = ?
+                        """, Erasure.MARKER, Erasure.MARKER, erasedAddress(address), id);
         }
     }
 
@@ -98,7 +116,8 @@ public class LeadDirectory {
 
     @QueryHandler
     public Optional<LeadView> find(FindLeadQuery query) {
-        return jdbc.query("select * from lead_directory where id = ?", ROW, query.leadId()).stream().findFirst();
+        return jdbc.query("select * from lead_directory where id = ?", ROW, query.leadId()).stream()
+                .findFirst();
     }
 
     @QueryHandler
@@ -110,12 +129,18 @@ public class LeadDirectory {
             where = " where status = ?";
             arguments.add(query.status().name());
         }
-        Long total = jdbc.queryForObject("select count(*) from lead_directory" + where, Long.class, arguments.toArray());
+        Long total =
+                jdbc.queryForObject("select count(*) from lead_directory" + where, Long.class, arguments.toArray());
         arguments.add(page.limit());
         arguments.add(page.offset());
-        return new LeadPage(jdbc.query("select * from lead_directory" + where
-                + " order by created_at desc, id limit ? offset ?", ROW, arguments.toArray()),
-                total == null ? 0 : total, page.offset(), page.limit());
+        return new LeadPage(
+                jdbc.query(
+                        "select * from lead_directory" + where + " order by created_at desc, id limit ? offset ?",
+                        ROW,
+                        arguments.toArray()),
+                total == null ? 0 : total,
+                page.offset(),
+                page.limit());
     }
 
     @QueryHandler
@@ -124,7 +149,8 @@ public class LeadDirectory {
     }
 
     public LeadFunnel funnel() {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select count(*) as created,
                        count(*) filter (where verified_at is not null) as verified,
                        count(*) filter (where status = 'CONVERTED') as converted,
@@ -132,8 +158,13 @@ public class LeadDirectory {
                        count(*) filter (where status = 'LOCKED') as locked,
                        count(*) filter (where status in ('NEW', 'VERIFIED')) as open
                 from lead_directory""",
-                (rs, i) -> new LeadFunnel(rs.getLong("created"), rs.getLong("verified"), rs.getLong("converted"),
-                        rs.getLong("expired"), rs.getLong("locked"), rs.getLong("open")));
+                (rs, i) -> new LeadFunnel(
+                        rs.getLong("created"),
+                        rs.getLong("verified"),
+                        rs.getLong("converted"),
+                        rs.getLong("expired"),
+                        rs.getLong("locked"),
+                        rs.getLong("open")));
     }
 
     /** Every non-null line of an address, as the marker: what an erased address decrypts to. */

@@ -10,14 +10,13 @@ import io.tenantry.contracts.lead.LeadVerificationFailedEvent;
 import io.tenantry.contracts.lead.LeadVerifiedEvent;
 import io.tenantry.contracts.privacy.PersonalDataErasedEvent;
 import io.tenantry.contracts.privacy.SubjectFingerprints;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /** Builds {@link LeadDirectory} from the Lead aggregate's events (tracking processor {@value #PROCESSING_GROUP}). */
 @Component
@@ -36,8 +35,15 @@ class LeadProjection {
 
     @EventHandler
     void on(LeadCreatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        directory.insert(event.leadId(), event.name(), event.email(), event.companyName(), event.address(),
-                fingerprints.ofUnlessErased(event.email()), at, version);
+        directory.insert(
+                event.leadId(),
+                event.name(),
+                event.email(),
+                event.companyName(),
+                event.address(),
+                fingerprints.ofUnlessErased(event.email()),
+                at,
+                version);
     }
 
     @EventHandler

@@ -28,14 +28,13 @@ import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * The tenant lifecycle events as CloudEvents, one mapping per event type: its CloudEvents type and the few fields
@@ -48,55 +47,135 @@ import java.util.function.Function;
 public class LifecycleCloudEvents {
 
     private static final Map<Class<?>, Mapping<?>> MAPPINGS = mappings(
-            mapping(TenantCreatedEvent.class, "created", e -> fields(
-                    "tenantId", e.tenantId(), "name", e.name(), "slug", e.slug(), "tier", e.tier(),
-                    "industry", e.industry(), "planId", e.planId())),
-            mapping(TenantUpdatedEvent.class, "updated", e -> fields(
-                    "tenantId", e.tenantId(), "name", e.name(), "slug", e.slug(), "industry", e.industry())),
+            mapping(
+                    TenantCreatedEvent.class,
+                    "created",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "name",
+                            e.name(),
+                            "slug",
+                            e.slug(),
+                            "tier",
+                            e.tier(),
+                            "industry",
+                            e.industry(),
+                            "planId",
+                            e.planId())),
+            mapping(
+                    TenantUpdatedEvent.class,
+                    "updated",
+                    e -> fields(
+                            "tenantId", e.tenantId(), "name", e.name(), "slug", e.slug(), "industry", e.industry())),
             mapping(TenantDeletedEvent.class, "deleted", e -> fields("tenantId", e.tenantId())),
-            mapping(TenantRestoredEvent.class, "restored", e -> fields(
-                    "tenantId", e.tenantId(), "slug", e.slug(), "status", e.status())),
+            mapping(
+                    TenantRestoredEvent.class,
+                    "restored",
+                    e -> fields("tenantId", e.tenantId(), "slug", e.slug(), "status", e.status())),
             mapping(TenantSuspendedEvent.class, "suspended", e -> fields("tenantId", e.tenantId())),
             mapping(TenantReactivatedEvent.class, "reactivated", e -> fields("tenantId", e.tenantId())),
-            mapping(TenantProvisioningStartedEvent.class, "provisioning-started", e -> fields(
-                    "tenantId", e.tenantId(), "contextId", e.contextId())),
+            mapping(
+                    TenantProvisioningStartedEvent.class,
+                    "provisioning-started",
+                    e -> fields("tenantId", e.tenantId(), "contextId", e.contextId())),
             mapping(TenantProvisionedEvent.class, "provisioned", e -> fields("tenantId", e.tenantId())),
-            mapping(TenantProvisioningFailedEvent.class, "provisioning-failed", e -> fields(
-                    "tenantId", e.tenantId(), "reason", ProvisioningFailure.code(e.reason()))),
-            mapping(TenantResourcesReadyEvent.class, "resources-ready", e -> fields(
-                    "tenantId", e.tenantId(), "contextId", e.contextId())),
-            mapping(TenantIdentityProviderConfiguredEvent.class, "identity-provider-configured", e -> fields(
-                    "tenantId", e.tenantId(), "provider", e.account().provider(), "realm", e.account().realm(),
-                    "organizationId", e.account().organizationId(), "clientId", e.account().clientId(),
-                    "authId", e.account().authId())),
-            mapping(TenantDeprovisioningStartedEvent.class, "deprovisioning-started", e -> fields(
-                    "tenantId", e.tenantId(), "contextId", e.contextId())),
+            mapping(
+                    TenantProvisioningFailedEvent.class,
+                    "provisioning-failed",
+                    e -> fields("tenantId", e.tenantId(), "reason", ProvisioningFailure.code(e.reason()))),
+            mapping(
+                    TenantResourcesReadyEvent.class,
+                    "resources-ready",
+                    e -> fields("tenantId", e.tenantId(), "contextId", e.contextId())),
+            mapping(
+                    TenantIdentityProviderConfiguredEvent.class,
+                    "identity-provider-configured",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "provider",
+                            e.account().provider(),
+                            "realm",
+                            e.account().realm(),
+                            "organizationId",
+                            e.account().organizationId(),
+                            "clientId",
+                            e.account().clientId(),
+                            "authId",
+                            e.account().authId())),
+            mapping(
+                    TenantDeprovisioningStartedEvent.class,
+                    "deprovisioning-started",
+                    e -> fields("tenantId", e.tenantId(), "contextId", e.contextId())),
             mapping(TenantDeprovisionedEvent.class, "deprovisioned", e -> fields("tenantId", e.tenantId())),
-            mapping(TenantDeprovisioningFailedEvent.class, "deprovisioning-failed", e -> fields(
-                    "tenantId", e.tenantId(), "reason", ProvisioningFailure.code(e.reason()))),
-            mapping(TenantPlanChangedEvent.class, "plan-changed", e -> fields(
-                    "tenantId", e.tenantId(), "fromPlanId", e.fromPlanId(), "toPlanId", e.toPlanId())),
-            mapping(MemberAddedEvent.class, "member-added", e -> fields(
-                    "tenantId", e.tenantId(), "userId", e.userId(), "role", e.role())),
-            mapping(MemberRemovedEvent.class, "member-removed", e -> fields(
-                    "tenantId", e.tenantId(), "userId", e.userId(), "left", e.left())),
-            mapping(MemberRoleChangedEvent.class, "member-role-changed", e -> fields(
-                    "tenantId", e.tenantId(), "userId", e.userId(), "previousRole", e.previousRole(),
-                    "role", e.role())),
-            mapping(OwnershipTransferredEvent.class, "ownership-transferred", e -> fields(
-                    "tenantId", e.tenantId(), "fromUserId", e.fromUserId(), "toUserId", e.toUserId())),
-            mapping(TeamCreatedEvent.class, "team-created", e -> fields(
-                    "tenantId", e.tenantId(), "teamId", e.teamId(), "name", e.name())),
-            mapping(TeamUpdatedEvent.class, "team-updated", e -> fields(
-                    "tenantId", e.tenantId(), "teamId", e.teamId(), "name", e.name())),
-            mapping(TeamDeletedEvent.class, "team-deleted", e -> fields("tenantId", e.tenantId(), "teamId", e.teamId())),
-            mapping(TeamMemberAddedEvent.class, "team-member-added", e -> fields(
-                    "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId(), "role", e.role())),
-            mapping(TeamMemberRemovedEvent.class, "team-member-removed", e -> fields(
-                    "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId())),
-            mapping(TeamMemberRoleChangedEvent.class, "team-member-role-changed", e -> fields(
-                    "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId(),
-                    "previousRole", e.previousRole(), "role", e.role())));
+            mapping(
+                    TenantDeprovisioningFailedEvent.class,
+                    "deprovisioning-failed",
+                    e -> fields("tenantId", e.tenantId(), "reason", ProvisioningFailure.code(e.reason()))),
+            mapping(
+                    TenantPlanChangedEvent.class,
+                    "plan-changed",
+                    e -> fields("tenantId", e.tenantId(), "fromPlanId", e.fromPlanId(), "toPlanId", e.toPlanId())),
+            mapping(
+                    MemberAddedEvent.class,
+                    "member-added",
+                    e -> fields("tenantId", e.tenantId(), "userId", e.userId(), "role", e.role())),
+            mapping(
+                    MemberRemovedEvent.class,
+                    "member-removed",
+                    e -> fields("tenantId", e.tenantId(), "userId", e.userId(), "left", e.left())),
+            mapping(
+                    MemberRoleChangedEvent.class,
+                    "member-role-changed",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "userId",
+                            e.userId(),
+                            "previousRole",
+                            e.previousRole(),
+                            "role",
+                            e.role())),
+            mapping(
+                    OwnershipTransferredEvent.class,
+                    "ownership-transferred",
+                    e -> fields("tenantId", e.tenantId(), "fromUserId", e.fromUserId(), "toUserId", e.toUserId())),
+            mapping(
+                    TeamCreatedEvent.class,
+                    "team-created",
+                    e -> fields("tenantId", e.tenantId(), "teamId", e.teamId(), "name", e.name())),
+            mapping(
+                    TeamUpdatedEvent.class,
+                    "team-updated",
+                    e -> fields("tenantId", e.tenantId(), "teamId", e.teamId(), "name", e.name())),
+            mapping(
+                    TeamDeletedEvent.class,
+                    "team-deleted",
+                    e -> fields("tenantId", e.tenantId(), "teamId", e.teamId())),
+            mapping(
+                    TeamMemberAddedEvent.class,
+                    "team-member-added",
+                    e -> fields(
+                            "tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId(), "role", e.role())),
+            mapping(
+                    TeamMemberRemovedEvent.class,
+                    "team-member-removed",
+                    e -> fields("tenantId", e.tenantId(), "teamId", e.teamId(), "userId", e.userId())),
+            mapping(
+                    TeamMemberRoleChangedEvent.class,
+                    "team-member-role-changed",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "teamId",
+                            e.teamId(),
+                            "userId",
+                            e.userId(),
+                            "previousRole",
+                            e.previousRole(),
+                            "role",
+                            e.role())));
 
     private final String source;
 
@@ -116,9 +195,17 @@ public class LifecycleCloudEvents {
         if (mapping == null) {
             return Optional.empty();
         }
-        return Optional.of(new LifecycleNotice(LifecycleNotice.SPEC_VERSION, event.getIdentifier(), source,
-                mapping.type(), event.getAggregateIdentifier(), time(event.getTimestamp()),
-                LifecycleNotice.DATA_CONTENT_TYPE, event.getSequenceNumber(), null, mapping.data(event.getPayload())));
+        return Optional.of(new LifecycleNotice(
+                LifecycleNotice.SPEC_VERSION,
+                event.getIdentifier(),
+                source,
+                mapping.type(),
+                event.getAggregateIdentifier(),
+                time(event.getTimestamp()),
+                LifecycleNotice.DATA_CONTENT_TYPE,
+                event.getSequenceNumber(),
+                null,
+                mapping.data(event.getPayload())));
     }
 
     /**
@@ -151,7 +238,8 @@ public class LifecycleCloudEvents {
         Map<Class<?>, Mapping<?>> table = new LinkedHashMap<>();
         for (Mapping<?> mapping : mappings) {
             if (table.put(mapping.eventClass(), mapping) != null) {
-                throw new IllegalStateException("two lifecycle mappings for " + mapping.eventClass().getSimpleName());
+                throw new IllegalStateException(
+                        "two lifecycle mappings for " + mapping.eventClass().getSimpleName());
             }
         }
         return Collections.unmodifiableMap(table);

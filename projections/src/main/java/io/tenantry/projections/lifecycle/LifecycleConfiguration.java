@@ -1,13 +1,12 @@
 package io.tenantry.projections.lifecycle;
 
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.Optional;
 
 /**
  * The lifecycle events as CloudEvents (for the topic and the catch-up feed alike), and the topic's Kafka side: its

@@ -1,9 +1,8 @@
 package io.tenantry.projections.lifecycle;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.lifecycle}: the tenant lifecycle topic and the catch-up feed.
@@ -18,8 +17,8 @@ import java.util.Objects;
  *                       took it may still commit) before it reads past it
  */
 @ConfigurationProperties("tenantry.lifecycle")
-public record LifecycleProperties(boolean publish, String topic, int partitions, String source, Duration sendTimeout,
-                                  Duration feedGapTimeout) {
+public record LifecycleProperties(
+        boolean publish, String topic, int partitions, String source, Duration sendTimeout, Duration feedGapTimeout) {
 
     public LifecycleProperties {
         Objects.requireNonNull(topic, "tenantry.lifecycle.topic");

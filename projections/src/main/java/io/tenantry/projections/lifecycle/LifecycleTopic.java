@@ -7,15 +7,6 @@ import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,6 +17,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The tenant lifecycle topic: one record per event, keyed by tenant id (so one tenant's events share a partition and
@@ -42,6 +41,7 @@ class LifecycleTopic implements AutoCloseable {
     private static final String TENANT_VERSION = "tenantversion";
     /** Beyond the producer's own delivery timeout, so that the producer's answer (not ours) says what went wrong. */
     private static final long ANSWER_MARGIN_MS = 2_000;
+
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Producer<String, byte[]> producer;
@@ -87,8 +87,7 @@ class LifecycleTopic implements AutoCloseable {
     }
 
     /** One event handed to the producer, and the broker's answer to come. */
-    record Sent(LifecycleNotice event, Future<RecordMetadata> acknowledgement) {
-    }
+    record Sent(LifecycleNotice event, Future<RecordMetadata> acknowledgement) {}
 
     @Override
     public void close() {
@@ -98,7 +97,7 @@ class LifecycleTopic implements AutoCloseable {
     /** The record of one event: keyed by its tenant, the CloudEvent in structured JSON. */
     static ProducerRecord<String, byte[]> record(String topic, LifecycleNotice event) {
         return KafkaMessageFactory.createWriter(topic, null, null, event.subject())
-                                  .writeStructured(cloudEvent(event), FORMAT);
+                .writeStructured(cloudEvent(event), FORMAT);
     }
 
     /**
@@ -107,14 +106,14 @@ class LifecycleTopic implements AutoCloseable {
      */
     static CloudEvent cloudEvent(LifecycleNotice event) {
         return CloudEventBuilder.v1()
-                                .withId(event.id())
-                                .withSource(URI.create(event.source()))
-                                .withType(event.type())
-                                .withSubject(event.subject())
-                                .withTime(OffsetDateTime.parse(event.time()))
-                                .withExtension(TENANT_VERSION, Math.toIntExact(event.tenantversion()))
-                                .withData(event.datacontenttype(), JsonCloudEventData.wrap(JSON.valueToTree(event.data())))
-                                .build();
+                .withId(event.id())
+                .withSource(URI.create(event.source()))
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTime(OffsetDateTime.parse(event.time()))
+                .withExtension(TENANT_VERSION, Math.toIntExact(event.tenantversion()))
+                .withData(event.datacontenttype(), JsonCloudEventData.wrap(JSON.valueToTree(event.data())))
+                .build();
     }
 
     private static Map<String, Object> producerProperties(Map<String, Object> clientProperties, Duration sendTimeout) {
@@ -142,7 +141,8 @@ class LifecycleTopic implements AutoCloseable {
     static final class NotAcknowledgedException extends RuntimeException {
 
         NotAcknowledgedException(LifecycleNotice event, Throwable cause) {
-            super("Lifecycle event " + event.id() + " (" + event.type() + ") was not acknowledged by Kafka: " + cause,
+            super(
+                    "Lifecycle event " + event.id() + " (" + event.type() + ") was not acknowledged by Kafka: " + cause,
                     cause);
         }
     }

@@ -1,5 +1,8 @@
 package io.tenantry.projections.membership;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.dashboard.DashboardQueries.MemberFigures;
 import io.tenantry.contracts.dashboard.DashboardQueries.TeamFigures;
@@ -25,17 +28,13 @@ import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TeamView;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.ReadModelWrites;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static io.tenantry.projections.SqlTime.instant;
-import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The membership read models: {@code tenant_member}, {@code tenant_team}, {@code tenant_team_member}. Writes are
@@ -45,17 +44,32 @@ import static io.tenantry.projections.SqlTime.utc;
 @Repository
 public class MembershipDirectory {
 
-    private static final RowMapper<MemberView> MEMBER = (rs, i) -> new MemberView(rs.getString("tenant_id"),
-            rs.getString("user_id"), MemberRole.valueOf(rs.getString("role")), instant(rs, "joined_at"),
-            instant(rs, "updated_at"), rs.getLong("version"));
-    private static final RowMapper<TeamView> TEAM = (rs, i) -> new TeamView(rs.getString("tenant_id"),
-            rs.getString("team_id"), rs.getString("name"), rs.getString("description"), rs.getInt("member_count"),
-            instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
-    private static final RowMapper<TeamMemberView> TEAM_MEMBER = (rs, i) -> new TeamMemberView(rs.getString("tenant_id"),
-            rs.getString("team_id"), rs.getString("user_id"), TeamRole.valueOf(rs.getString("role")),
-            instant(rs, "joined_at"), instant(rs, "updated_at"), rs.getLong("version"));
-    private static final String TEAM_COLUMNS = "t.*, (select count(*) from tenant_team_member tm where tm.team_id = t.team_id)"
-            + " as member_count";
+    private static final RowMapper<MemberView> MEMBER = (rs, i) -> new MemberView(
+            rs.getString("tenant_id"),
+            rs.getString("user_id"),
+            MemberRole.valueOf(rs.getString("role")),
+            instant(rs, "joined_at"),
+            instant(rs, "updated_at"),
+            rs.getLong("version"));
+    private static final RowMapper<TeamView> TEAM = (rs, i) -> new TeamView(
+            rs.getString("tenant_id"),
+            rs.getString("team_id"),
+            rs.getString("name"),
+            rs.getString("description"),
+            rs.getInt("member_count"),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"),
+            rs.getLong("version"));
+    private static final RowMapper<TeamMemberView> TEAM_MEMBER = (rs, i) -> new TeamMemberView(
+            rs.getString("tenant_id"),
+            rs.getString("team_id"),
+            rs.getString("user_id"),
+            TeamRole.valueOf(rs.getString("role")),
+            instant(rs, "joined_at"),
+            instant(rs, "updated_at"),
+            rs.getLong("version"));
+    private static final String TEAM_COLUMNS =
+            "t.*, (select count(*) from tenant_team_member tm where tm.team_id = t.team_id)" + " as member_count";
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -68,15 +82,15 @@ public class MembershipDirectory {
     void addMember(String tenantId, String userId, MemberRole role, Instant at, long version) {
         writes.update("""
                 insert into tenant_member (tenant_id, user_id, role, joined_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, user_id) do nothing""",
-                tenantId, userId, role.name(), utc(at), utc(at), version);
+                values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, user_id) do nothing
+                """, tenantId, userId, role.name(), utc(at), utc(at), version);
     }
 
     void changeMemberRole(String tenantId, String userId, MemberRole role, Instant at, long version) {
         writes.update("""
                 update tenant_member set role = ?, updated_at = ?, version = ?
-                where tenant_id = ? and user_id = ? and version < ?""",
-                role.name(), utc(at), version, tenantId, userId, version);
+                where tenant_id = ? and user_id = ? and version < ?
+                """, role.name(), utc(at), version, tenantId, userId, version);
     }
 
     /** Removes a membership and, with it, the user's team memberships in that tenant. */
@@ -88,8 +102,8 @@ public class MembershipDirectory {
     void addTeam(String tenantId, String teamId, String name, String description, Instant at, long version) {
         writes.update("""
                 insert into tenant_team (team_id, tenant_id, name, description, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id) do nothing""",
-                teamId, tenantId, name, description, utc(at), utc(at), version);
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id) do nothing
+                """, teamId, tenantId, name, description, utc(at), utc(at), version);
     }
 
     void updateTeam(String teamId, String name, String description, Instant at, long version) {
@@ -105,15 +119,15 @@ public class MembershipDirectory {
     void addTeamMember(String tenantId, String teamId, String userId, TeamRole role, Instant at, long version) {
         writes.update("""
                 insert into tenant_team_member (team_id, user_id, tenant_id, role, joined_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id, user_id) do nothing""",
-                teamId, userId, tenantId, role.name(), utc(at), utc(at), version);
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (team_id, user_id) do nothing
+                """, teamId, userId, tenantId, role.name(), utc(at), utc(at), version);
     }
 
     void changeTeamMemberRole(String teamId, String userId, TeamRole role, Instant at, long version) {
         writes.update("""
                 update tenant_team_member set role = ?, updated_at = ?, version = ?
-                where team_id = ? and user_id = ? and version < ?""",
-                role.name(), utc(at), version, teamId, userId, version);
+                where team_id = ? and user_id = ? and version < ?
+                """, role.name(), utc(at), version, teamId, userId, version);
     }
 
     void removeTeamMember(String teamId, String userId) {
@@ -128,8 +142,10 @@ public class MembershipDirectory {
 
     /** The membership check ({@code isIdentityInTenant}): one primary-key lookup. */
     public Optional<MemberView> member(String tenantId, String userId) {
-        return jdbc.query("select * from tenant_member where tenant_id = ? and user_id = ?", MEMBER, tenantId, userId)
-                   .stream().findFirst();
+        return jdbc
+                .query("select * from tenant_member where tenant_id = ? and user_id = ?", MEMBER, tenantId, userId)
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
@@ -151,19 +167,27 @@ public class MembershipDirectory {
 
     @QueryHandler
     public Boolean isOwner(IsOwnerQuery query) {
-        return member(query.tenantId(), query.userId()).map(member -> member.role() == MemberRole.OWNER)
-                                                        .orElse(false);
+        return member(query.tenantId(), query.userId())
+                .map(member -> member.role() == MemberRole.OWNER)
+                .orElse(false);
     }
 
     /** The tenant's status and the user's role in it, in one query; empty when the tenant is unknown. */
     public Optional<TenantAccess> access(String tenantId, String userId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select d.id, d.status, m.role from tenant_directory d
                 left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
                 where d.id = ?""",
-                (rs, i) -> new TenantAccess(rs.getString("id"), TenantStatus.valueOf(rs.getString("status")),
-                        rs.getString("role") == null ? null : MemberRole.valueOf(rs.getString("role"))),
-                userId, tenantId).stream().findFirst();
+                        (rs, i) -> new TenantAccess(
+                                rs.getString("id"),
+                                TenantStatus.valueOf(rs.getString("status")),
+                                rs.getString("role") == null ? null : MemberRole.valueOf(rs.getString("role"))),
+                        userId,
+                        tenantId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -171,25 +195,35 @@ public class MembershipDirectory {
      * caller's role in it and the asked-for membership. Empty when the tenant is unknown.
      */
     public Optional<MemberCheck> check(String tenantId, String userId, String callerId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select d.status, c.role as caller_role, m.tenant_id, m.user_id, m.role, m.joined_at, m.updated_at,
                     m.version
                 from tenant_directory d
                 left join tenant_member c on c.tenant_id = d.id and c.user_id = ?
                 left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
-                where d.id = ?""", (rs, i) -> {
-            String callerRole = rs.getString("caller_role");
-            TenantAccess access = new TenantAccess(tenantId, TenantStatus.valueOf(rs.getString("status")),
-                    callerRole == null ? null : MemberRole.valueOf(callerRole));
-            Optional<MemberView> member = rs.getString("user_id") == null ? Optional.empty()
-                    : Optional.of(MEMBER.mapRow(rs, i));
-            return new MemberCheck(access, member);
-        }, callerId, userId, tenantId).stream().findFirst();
+                where d.id = ?""",
+                        (rs, i) -> {
+                            String callerRole = rs.getString("caller_role");
+                            TenantAccess access = new TenantAccess(
+                                    tenantId,
+                                    TenantStatus.valueOf(rs.getString("status")),
+                                    callerRole == null ? null : MemberRole.valueOf(callerRole));
+                            Optional<MemberView> member = rs.getString("user_id") == null
+                                    ? Optional.empty()
+                                    : Optional.of(MEMBER.mapRow(rs, i));
+                            return new MemberCheck(access, member);
+                        },
+                        callerId,
+                        userId,
+                        tenantId)
+                .stream()
+                .findFirst();
     }
 
     /** The caller's access to a tenant, and the membership asked about (empty: no member). */
-    public record MemberCheck(TenantAccess access, Optional<MemberView> member) {
-    }
+    public record MemberCheck(TenantAccess access, Optional<MemberView> member) {}
 
     /**
      * A page of members and their total, read in one statement: with two reads, members added in between made the
@@ -199,57 +233,90 @@ public class MembershipDirectory {
     public MemberPage members(ListMembersQuery query) {
         PageRequest page = query.page();
         long[] total = {-1};
-        List<MemberView> members = jdbc.query("""
+        List<MemberView> members = jdbc.query(
+                """
                 select *, count(*) over () as total from tenant_member where tenant_id = ?
                 order by case role when 'OWNER' then 0 when 'ADMIN' then 1 else 2 end, joined_at, user_id
-                limit ? offset ?""", (rs, i) -> {
-            total[0] = rs.getLong("total");
-            return MEMBER.mapRow(rs, i);
-        }, query.tenantId(), page.limit(), page.offset());
-        return new MemberPage(members, total[0] >= 0 ? total[0] // past the last page no row tells the total
-                : count("select count(*) from tenant_member where tenant_id = ?", query.tenantId()),
-                page.offset(), page.limit());
+                limit ? offset ?""",
+                (rs, i) -> {
+                    total[0] = rs.getLong("total");
+                    return MEMBER.mapRow(rs, i);
+                },
+                query.tenantId(),
+                page.limit(),
+                page.offset());
+        return new MemberPage(
+                members,
+                total[0] >= 0
+                        ? total[0] // past the last page no row tells the total
+                        : count("select count(*) from tenant_member where tenant_id = ?", query.tenantId()),
+                page.offset(),
+                page.limit());
     }
 
     @QueryHandler
     public UserTenantPage tenantsOf(TenantsOfIdentityQuery query) {
         PageRequest page = query.page();
-        return new UserTenantPage(jdbc.query("""
+        return new UserTenantPage(
+                jdbc.query(
+                        """
                 select d.id, d.name, d.slug, d.status, m.role from tenant_member m
                 join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'
                 where m.user_id = ? order by d.name, d.id limit ? offset ?""",
-                (rs, i) -> new UserTenant(rs.getString("id"), rs.getString("name"), rs.getString("slug"),
-                        TenantStatus.valueOf(rs.getString("status")), MemberRole.valueOf(rs.getString("role"))),
-                query.userId(), page.limit(), page.offset()),
+                        (rs, i) -> new UserTenant(
+                                rs.getString("id"),
+                                rs.getString("name"),
+                                rs.getString("slug"),
+                                TenantStatus.valueOf(rs.getString("status")),
+                                MemberRole.valueOf(rs.getString("role"))),
+                        query.userId(),
+                        page.limit(),
+                        page.offset()),
                 count("""
                         select count(*) from tenant_member m join tenant_directory d on d.id = m.tenant_id
-                        and d.status <> 'DELETED' where m.user_id = ?""", query.userId()), page.offset(), page.limit());
+                        and d.status <> 'DELETED' where m.user_id = ?""", query.userId()),
+                page.offset(),
+                page.limit());
     }
 
     @QueryHandler
     public TeamPage teams(ListTeamsQuery query) {
         PageRequest page = query.page();
-        return new TeamPage(jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ?"
-                + " order by lower(t.name), t.team_id limit ? offset ?", TEAM, query.tenantId(), page.limit(),
-                page.offset()),
-                count("select count(*) from tenant_team where tenant_id = ?", query.tenantId()), page.offset(),
+        return new TeamPage(
+                jdbc.query(
+                        "select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ?"
+                                + " order by lower(t.name), t.team_id limit ? offset ?",
+                        TEAM,
+                        query.tenantId(),
+                        page.limit(),
+                        page.offset()),
+                count("select count(*) from tenant_team where tenant_id = ?", query.tenantId()),
+                page.offset(),
                 page.limit());
     }
 
     @QueryHandler
     public Optional<TeamView> team(FindTeamQuery query) {
-        return jdbc.query("select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ? and t.team_id = ?",
-                TEAM, query.tenantId(), query.teamId()).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + TEAM_COLUMNS + " from tenant_team t where t.tenant_id = ? and t.team_id = ?",
+                        TEAM,
+                        query.tenantId(),
+                        query.teamId())
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
     public TeamMemberPage teamMembers(ListTeamMembersQuery query) {
         PageRequest page = query.page();
-        return new TeamMemberPage(jdbc.query("""
+        return new TeamMemberPage(
+                jdbc.query("""
                 select * from tenant_team_member where team_id = ?
-                order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?""",
-                TEAM_MEMBER, query.teamId(), page.limit(), page.offset()),
-                count("select count(*) from tenant_team_member where team_id = ?", query.teamId()), page.offset(),
+                order by case role when 'LEAD' then 0 else 1 end, joined_at, user_id limit ? offset ?
+                """, TEAM_MEMBER, query.teamId(), page.limit(), page.offset()),
+                count("select count(*) from tenant_team_member where team_id = ?", query.teamId()),
+                page.offset(),
                 page.limit());
     }
 
@@ -257,8 +324,8 @@ public class MembershipDirectory {
     public MemberFigures memberFigures() {
         return jdbc.queryForObject("""
                 select count(*) as memberships, count(distinct m.user_id) as users from tenant_member m
-                join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'""",
-                (rs, i) -> new MemberFigures(rs.getLong("memberships"), rs.getLong("users")));
+                join tenant_directory d on d.id = m.tenant_id and d.status <> 'DELETED'
+                """, (rs, i) -> new MemberFigures(rs.getLong("memberships"), rs.getLong("users")));
     }
 
     /** Teams in live tenants. */

@@ -11,14 +11,13 @@ import io.tenantry.contracts.tenant.TeamMemberAddedEvent;
 import io.tenantry.contracts.tenant.TeamMemberRemovedEvent;
 import io.tenantry.contracts.tenant.TeamMemberRoleChangedEvent;
 import io.tenantry.contracts.tenant.TeamUpdatedEvent;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /** Builds {@link MembershipDirectory} from the Tenant aggregate's member and team events. */
 @Component

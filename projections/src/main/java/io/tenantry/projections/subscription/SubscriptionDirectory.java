@@ -1,5 +1,8 @@
 package io.tenantry.projections.subscription;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
@@ -12,16 +15,12 @@ import io.tenantry.contracts.subscription.SubscriptionQueries.ListInvoicesQuery;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionView;
 import io.tenantry.projections.ReadModelWrites;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-
-import java.time.Instant;
-import java.util.Optional;
-
-import static io.tenantry.projections.SqlTime.instant;
-import static io.tenantry.projections.SqlTime.utc;
 
 /**
  * The subscriptions ({@code subscription_directory}, one row per tenant) and invoices ({@code invoice_directory})
@@ -32,19 +31,31 @@ import static io.tenantry.projections.SqlTime.utc;
 public class SubscriptionDirectory {
 
     private static final RowMapper<SubscriptionView> SUBSCRIPTION = (rs, i) -> new SubscriptionView(
-            rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("plan_id"),
-            SubscriptionStatus.valueOf(rs.getString("status")), BillingMode.valueOf(rs.getString("billing_mode")),
-            rs.getString("stripe_customer_id"), rs.getString("stripe_subscription_id"),
+            rs.getString("tenant_id"),
+            rs.getString("subscription_id"),
+            rs.getString("plan_id"),
+            SubscriptionStatus.valueOf(rs.getString("status")),
+            BillingMode.valueOf(rs.getString("billing_mode")),
+            rs.getString("stripe_customer_id"),
+            rs.getString("stripe_subscription_id"),
             instant(rs, "current_period_end"),
             instant(rs, "started_at"),
             instant(rs, "canceled_at"),
-            rs.getObject("activated_at") != null, instant(rs, "activated_at"),
+            rs.getObject("activated_at") != null,
+            instant(rs, "activated_at"),
             instant(rs, "updated_at"));
-    private static final RowMapper<InvoiceView> INVOICE = (rs, i) -> new InvoiceView(rs.getString("invoice_id"),
-            rs.getString("tenant_id"), rs.getString("number"), rs.getLong("amount_due"), rs.getLong("amount_paid"),
-            rs.getString("currency"), instant(rs, "period_start"),
-            instant(rs, "period_end"), InvoiceStatus.valueOf(rs.getString("status")),
-            rs.getString("hosted_invoice_url"), rs.getBoolean("payment_failed"),
+    private static final RowMapper<InvoiceView> INVOICE = (rs, i) -> new InvoiceView(
+            rs.getString("invoice_id"),
+            rs.getString("tenant_id"),
+            rs.getString("number"),
+            rs.getLong("amount_due"),
+            rs.getLong("amount_paid"),
+            rs.getString("currency"),
+            instant(rs, "period_start"),
+            instant(rs, "period_end"),
+            InvoiceStatus.valueOf(rs.getString("status")),
+            rs.getString("hosted_invoice_url"),
+            rs.getBoolean("payment_failed"),
             instant(rs, "created_at"),
             instant(rs, "updated_at"));
 
@@ -58,7 +69,8 @@ public class SubscriptionDirectory {
 
     /** A (re)start: the row takes the plan and billing, and is no longer canceled. */
     void started(String tenantId, String subscriptionId, String planId, BillingLink billing, Instant at, long version) {
-        writes.update("""
+        writes.update(
+                """
                 insert into subscription_directory (tenant_id, subscription_id, plan_id, status, billing_mode,
                     stripe_customer_id, stripe_subscription_id, current_period_end, started_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -69,8 +81,17 @@ public class SubscriptionDirectory {
                     canceled_at = null, activated_at = null, updated_at = excluded.updated_at,
                     version = excluded.version
                 where subscription_directory.version < excluded.version""",
-                tenantId, subscriptionId, planId, billing.status().name(), billing.mode().name(), billing.customerId(),
-                billing.subscriptionId(), utc(billing.currentPeriodEnd()), utc(at), utc(at), version);
+                tenantId,
+                subscriptionId,
+                planId,
+                billing.status().name(),
+                billing.mode().name(),
+                billing.customerId(),
+                billing.subscriptionId(),
+                utc(billing.currentPeriodEnd()),
+                utc(at),
+                utc(at),
+                version);
     }
 
     void planChanged(String tenantId, String planId, Instant at, long version) {
@@ -80,20 +101,28 @@ public class SubscriptionDirectory {
     }
 
     void linked(String tenantId, BillingLink billing, Instant at, long version) {
-        writes.update("""
+        writes.update(
+                """
                 update subscription_directory set status = ?, billing_mode = ?, stripe_customer_id = ?,
                     stripe_subscription_id = ?, current_period_end = ?, updated_at = ?, version = ?
                 where tenant_id = ? and version < ?""",
-                billing.status().name(), billing.mode().name(), billing.customerId(), billing.subscriptionId(),
-                utc(billing.currentPeriodEnd()), utc(at), version, tenantId, version);
+                billing.status().name(),
+                billing.mode().name(),
+                billing.customerId(),
+                billing.subscriptionId(),
+                utc(billing.currentPeriodEnd()),
+                utc(at),
+                version,
+                tenantId,
+                version);
     }
 
     void status(String tenantId, SubscriptionStatus status, Instant canceledAt, Instant at, long version) {
         writes.update("""
                 update subscription_directory set status = ?, canceled_at = coalesce(?, canceled_at), updated_at = ?,
                     version = ?
-                where tenant_id = ? and version < ?""",
-                status.name(), utc(canceledAt), utc(at), version, tenantId, version);
+                where tenant_id = ? and version < ?
+                """, status.name(), utc(canceledAt), utc(at), version, tenantId, version);
     }
 
     void activated(String tenantId, Instant at, long version) {
@@ -104,25 +133,40 @@ public class SubscriptionDirectory {
 
     /** Moves only the version, for events that show nowhere in the subscription row (invoices). */
     void touch(String tenantId, long version) {
-        writes.updateLast("subscription_directory.version " + tenantId,
-                "update subscription_directory set version = ? where tenant_id = ? and version < ?", version, tenantId,
+        writes.updateLast(
+                "subscription_directory.version " + tenantId,
+                "update subscription_directory set version = ? where tenant_id = ? and version < ?",
+                version,
+                tenantId,
                 version);
     }
 
     void invoiceRecorded(String tenantId, InvoiceData invoice, Instant at, long version) {
-        writes.update("""
+        writes.update(
+                """
                 insert into invoice_directory (invoice_id, tenant_id, number, amount_due, amount_paid, currency,
                     period_start, period_end, status, hosted_invoice_url, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""",
-                invoice.invoiceId(), tenantId, invoice.number(), invoice.amountDue(), invoice.amountPaid(),
-                invoice.currency(), utc(invoice.periodStart()), utc(invoice.periodEnd()), invoice.status().name(),
-                invoice.hostedInvoiceUrl(), utc(at), utc(at), version);
+                invoice.invoiceId(),
+                tenantId,
+                invoice.number(),
+                invoice.amountDue(),
+                invoice.amountPaid(),
+                invoice.currency(),
+                utc(invoice.periodStart()),
+                utc(invoice.periodEnd()),
+                invoice.status().name(),
+                invoice.hostedInvoiceUrl(),
+                utc(at),
+                utc(at),
+                version);
     }
 
     void invoiceStatus(String invoiceId, InvoiceStatus status, long amountPaid, Instant at, long version) {
         writes.update("""
                 update invoice_directory set status = ?, amount_paid = ?, updated_at = ?, version = ?
-                where invoice_id = ? and version < ?""", status.name(), amountPaid, utc(at), version, invoiceId, version);
+                where invoice_id = ? and version < ?
+                """, status.name(), amountPaid, utc(at), version, invoiceId, version);
     }
 
     void invoicePaymentFailed(String invoiceId, Instant at, long version) {
@@ -138,19 +182,24 @@ public class SubscriptionDirectory {
 
     @QueryHandler
     public Optional<SubscriptionView> find(FindSubscriptionQuery query) {
-        return jdbc.query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, query.tenantId())
-                   .stream().findFirst();
+        return jdbc
+                .query("select * from subscription_directory where tenant_id = ?", SUBSCRIPTION, query.tenantId())
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
     public InvoicePage invoices(ListInvoicesQuery query) {
         PageRequest page = query.page();
-        Long total = jdbc.queryForObject("select count(*) from invoice_directory where tenant_id = ?", Long.class,
-                query.tenantId());
-        return new InvoicePage(jdbc.query("""
+        Long total = jdbc.queryForObject(
+                "select count(*) from invoice_directory where tenant_id = ?", Long.class, query.tenantId());
+        return new InvoicePage(
+                jdbc.query("""
                 select * from invoice_directory where tenant_id = ?
-                order by created_at desc, invoice_id limit ? offset ?""", INVOICE,
-                query.tenantId(), page.limit(), page.offset()),
-                total == null ? 0 : total, page.offset(), page.limit());
+                order by created_at desc, invoice_id limit ? offset ?
+                """, INVOICE, query.tenantId(), page.limit(), page.offset()),
+                total == null ? 0 : total,
+                page.offset(),
+                page.limit());
     }
 }

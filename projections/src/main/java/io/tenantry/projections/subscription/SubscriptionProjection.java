@@ -4,20 +4,19 @@ import io.tenantry.contracts.subscription.InvoicePaymentFailedEvent;
 import io.tenantry.contracts.subscription.InvoiceRecordedEvent;
 import io.tenantry.contracts.subscription.InvoiceStatusChangedEvent;
 import io.tenantry.contracts.subscription.PlanChangedEvent;
+import io.tenantry.contracts.subscription.SubscriptionActivatedEvent;
 import io.tenantry.contracts.subscription.SubscriptionBillingLinkedEvent;
 import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
-import io.tenantry.contracts.subscription.SubscriptionActivatedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /** Builds {@link SubscriptionDirectory} from the Subscription aggregate's events ({@value #PROCESSING_GROUP}). */
 @Component

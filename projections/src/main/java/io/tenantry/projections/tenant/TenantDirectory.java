@@ -1,5 +1,8 @@
 package io.tenantry.projections.tenant;
 
+import static io.tenantry.projections.SqlTime.instant;
+import static io.tenantry.projections.SqlTime.utc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +19,6 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantView;
 import io.tenantry.projections.ReadModelWrites;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,9 +32,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static io.tenantry.projections.SqlTime.instant;
-import static io.tenantry.projections.SqlTime.utc;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * The tenants read model: {@code tenant_directory} and its {@code tenant_contact} rows. Every change is guarded by
@@ -47,9 +46,9 @@ public class TenantDirectory {
 
     /** The {@link TenantFigures#byPlan()} key of tenants without a plan. */
     public static final String NO_PLAN = "none";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final ReadModelWrites writes;
@@ -61,27 +60,47 @@ public class TenantDirectory {
 
     /** Records a new tenant; a second delivery of the same event is ignored (its contacts too). */
     void insert(TenantView tenant, Function<String, String> fingerprintOfEmail) {
-        writes.update("""
+        writes.update(
+                """
                 insert into tenant_directory (id, name, slug, tier, status, created_by, created_at, updated_at, version,
                     address, industry, settings, lead_id, plan_id, deleted_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?)
                 on conflict (id) do nothing""",
-                tenant.id(), tenant.name(), tenant.slug(), tenant.tier().name(), tenant.status().name(),
-                tenant.createdBy(), utc(tenant.createdAt()), utc(tenant.updatedAt()), tenant.version(),
-                json(tenant.address()), tenant.industry(), json(tenant.settings()), tenant.leadId(), tenant.planId(),
+                tenant.id(),
+                tenant.name(),
+                tenant.slug(),
+                tenant.tier().name(),
+                tenant.status().name(),
+                tenant.createdBy(),
+                utc(tenant.createdAt()),
+                utc(tenant.updatedAt()),
+                tenant.version(),
+                json(tenant.address()),
+                tenant.industry(),
+                json(tenant.settings()),
+                tenant.leadId(),
+                tenant.planId(),
                 utc(tenant.deletedAt()));
         insertContacts(tenant.id(), tenant.contacts(), fingerprintOfEmail, tenant.version());
     }
 
     /** Replaces the profile, if this event is newer than what the row shows. */
-    void updateProfile(String id, long version, Instant at, String name, String slug, List<TenantContact> contacts,
-                       TenantAddress address, String industry, Map<String, String> settings,
-                       Function<String, String> fingerprintOfEmail) {
+    void updateProfile(
+            String id,
+            long version,
+            Instant at,
+            String name,
+            String slug,
+            List<TenantContact> contacts,
+            TenantAddress address,
+            String industry,
+            Map<String, String> settings,
+            Function<String, String> fingerprintOfEmail) {
         writes.update("""
                 update tenant_directory set name = ?, slug = ?, address = cast(? as jsonb), industry = ?,
                     settings = cast(? as jsonb), updated_at = ?, version = ?
-                where id = ? and version < ?""",
-                name, slug, json(address), industry, json(settings), utc(at), version, id, version);
+                where id = ? and version < ?
+                """, name, slug, json(address), industry, json(settings), utc(at), version, id, version);
         // the contacts follow the profile only where the row now carries this event's version (the update applied,
         // or this is the same event again); a newer profile already there keeps its own
         writes.update("""
@@ -94,20 +113,27 @@ public class TenantDirectory {
     void updateStatus(String id, long version, Instant at, TenantStatus status, Instant deletedAt) {
         writes.update("""
                 update tenant_directory set status = ?, deleted_at = ?, updated_at = ?, version = ?
-                where id = ? and version < ?""",
-                status.name(), utc(deletedAt), utc(at), version, id, version);
+                where id = ? and version < ?""", status.name(), utc(deletedAt), utc(at), version, id, version);
     }
 
     /** Another event of the tenant (a membership, say): only the version moves; the tenant itself did not change. */
     /** The tenant's plan is another, if this event is newer than what the row shows (the plan is no profile change). */
     void updatePlan(String id, long version, String planId) {
-        writes.update("update tenant_directory set plan_id = ?, version = ? where id = ? and version < ?",
-                planId, version, id, version);
+        writes.update(
+                "update tenant_directory set plan_id = ?, version = ? where id = ? and version < ?",
+                planId,
+                version,
+                id,
+                version);
     }
 
     void touch(String id, long version) {
-        writes.updateLast("tenant_directory.version " + id,
-                "update tenant_directory set version = ? where id = ? and version < ?", version, id, version);
+        writes.updateLast(
+                "tenant_directory.version " + id,
+                "update tenant_directory set version = ? where id = ? and version < ?",
+                version,
+                id,
+                version);
     }
 
     /** Replaces everything a person's contact rows say about them with the erasure marker. */
@@ -117,8 +143,7 @@ public class TenantDirectory {
                 update tenant_contact
                 set name = case when name is null then null else ? end, email = ?,
                     phone = case when phone is null then null else ? end, email_fingerprint = null
-                where email_fingerprint = ?""",
-                Erasure.MARKER, Erasure.MARKER, Erasure.MARKER, subjectFingerprint);
+                where email_fingerprint = ?""", Erasure.MARKER, Erasure.MARKER, Erasure.MARKER, subjectFingerprint);
     }
 
     void deleteAll() {
@@ -135,8 +160,10 @@ public class TenantDirectory {
     /** The live tenant with this slug. */
     @QueryHandler
     public Optional<TenantView> find(FindTenantBySlugQuery query) {
-        return first(jdbc.query("select * from tenant_directory where slug = ? and status <> 'DELETED'",
-                TenantDirectory::row, query.slug()));
+        return first(jdbc.query(
+                "select * from tenant_directory where slug = ? and status <> 'DELETED'",
+                TenantDirectory::row,
+                query.slug()));
     }
 
     @QueryHandler
@@ -158,8 +185,13 @@ public class TenantDirectory {
             arguments.add(query.planId());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = "%" + query.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                                                                    .replace("_", "\\_") + "%";
+            String pattern = "%"
+                    + query.text()
+                            .trim()
+                            .toLowerCase()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
             where.append(" and (lower(name) like ? or slug like ?)");
             arguments.add(pattern);
             arguments.add(pattern);
@@ -169,13 +201,16 @@ public class TenantDirectory {
                     + " and m.user_id = ?)");
             arguments.add(query.visibleTo());
         }
-        Long total = jdbc.queryForObject("select count(*) from tenant_directory" + where, Long.class, arguments.toArray());
+        Long total =
+                jdbc.queryForObject("select count(*) from tenant_directory" + where, Long.class, arguments.toArray());
         PageRequest page = query.page();
         List<Object> pageArguments = new ArrayList<>(arguments);
         pageArguments.add(page.limit());
         pageArguments.add(page.offset());
-        List<TenantView> rows = jdbc.query("select * from tenant_directory" + where
-                + " order by created_at desc, id limit ? offset ?", TenantDirectory::row, pageArguments.toArray());
+        List<TenantView> rows = jdbc.query(
+                "select * from tenant_directory" + where + " order by created_at desc, id limit ? offset ?",
+                TenantDirectory::row,
+                pageArguments.toArray());
         return new TenantPage(withContacts(rows), total == null ? 0 : total, page.offset(), page.limit());
     }
 
@@ -194,7 +229,8 @@ public class TenantDirectory {
             byTier.put(tier, 0L);
         }
         long[] live = {0};
-        jdbc.query("select status, tier, plan_id, count(*) as tenants from tenant_directory group by status, tier, plan_id",
+        jdbc.query(
+                "select status, tier, plan_id, count(*) as tenants from tenant_directory group by status, tier, plan_id",
                 rs -> {
                     TenantStatus status = TenantStatus.valueOf(rs.getString("status"));
                     long tenants = rs.getLong("tenants");
@@ -219,30 +255,57 @@ public class TenantDirectory {
         }
         String placeholders = String.join(",", Collections.nCopies(rows.size(), "?"));
         Map<String, List<TenantContact>> contacts = new LinkedHashMap<>();
-        jdbc.query("select * from tenant_contact where tenant_id in (" + placeholders + ") order by tenant_id, position",
+        jdbc.query(
+                "select * from tenant_contact where tenant_id in (" + placeholders + ") order by tenant_id, position",
                 rs -> {
                     contacts.computeIfAbsent(rs.getString("tenant_id"), k -> new ArrayList<>())
-                            .add(new TenantContact(rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                            .add(new TenantContact(
+                                    rs.getString("name"),
+                                    rs.getString("email"),
+                                    rs.getString("phone"),
                                     rs.getBoolean("is_primary")));
-                }, rows.stream().map(TenantView::id).toArray());
-        return rows.stream().map(row -> new TenantView(row.id(), row.name(), row.slug(), row.tier(), row.status(),
-                contacts.getOrDefault(row.id(), List.of()), row.address(), row.industry(), row.settings(), row.leadId(),
-                row.planId(), row.createdBy(), row.createdAt(), row.updatedAt(), row.deletedAt(), row.version()))
-                   .collect(Collectors.toList());
+                },
+                rows.stream().map(TenantView::id).toArray());
+        return rows.stream()
+                .map(row -> new TenantView(
+                        row.id(),
+                        row.name(),
+                        row.slug(),
+                        row.tier(),
+                        row.status(),
+                        contacts.getOrDefault(row.id(), List.of()),
+                        row.address(),
+                        row.industry(),
+                        row.settings(),
+                        row.leadId(),
+                        row.planId(),
+                        row.createdBy(),
+                        row.createdAt(),
+                        row.updatedAt(),
+                        row.deletedAt(),
+                        row.version()))
+                .collect(Collectors.toList());
     }
 
     /** The contacts of the event with this version, where the tenant's row carries that version (else a newer one won). */
-    private void insertContacts(String tenantId, List<TenantContact> contacts, Function<String, String> fingerprintOfEmail,
-                                long version) {
+    private void insertContacts(
+            String tenantId, List<TenantContact> contacts, Function<String, String> fingerprintOfEmail, long version) {
         for (int position = 0; position < contacts.size(); position++) {
             TenantContact contact = contacts.get(position);
-            writes.update("""
+            writes.update(
+                    """
                     insert into tenant_contact (tenant_id, position, name, email, phone, is_primary, email_fingerprint)
                     select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from tenant_directory where id = ? and version = ?)
                     on conflict (tenant_id, position) do nothing""",
-                    tenantId, position, contact.name(), contact.email(), contact.phone(), contact.primary(),
+                    tenantId,
+                    position,
+                    contact.name(),
+                    contact.email(),
+                    contact.phone(),
+                    contact.primary(),
                     Erasure.MARKER.equals(contact.email()) ? null : fingerprintOfEmail.apply(contact.email()),
-                    tenantId, version);
+                    tenantId,
+                    version);
         }
     }
 
@@ -266,13 +329,12 @@ public class TenantDirectory {
                 rs.getLong("version"));
     }
 
-
-
     private static String json(Object value) {
         try {
             return value == null ? null : JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store " + value.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot store " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

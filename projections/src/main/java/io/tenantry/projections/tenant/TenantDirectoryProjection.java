@@ -15,6 +15,7 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
 import io.tenantry.contracts.tenant.TenantView;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,8 +24,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * Builds {@link TenantDirectory} from the Tenant aggregate's events (tracking processor {@value #PROCESSING_GROUP}).
@@ -46,11 +45,30 @@ class TenantDirectoryProjection {
     }
 
     @EventHandler
-    void on(TenantCreatedEvent event, @Timestamp Instant at, @SequenceNumber long version,
+    void on(
+            TenantCreatedEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long version,
             @MetaDataValue(value = MetaDataKeys.ACTOR_ID, required = false) String actorId) {
-        directory.insert(new TenantView(event.tenantId(), event.name(), event.slug(), event.tier(),
-                TenantStatus.PENDING_PROVISION, event.contacts(), event.address(), event.industry(), event.settings(),
-                event.leadId(), event.planId(), actorId, at, at, null, version), fingerprints::of);
+        directory.insert(
+                new TenantView(
+                        event.tenantId(),
+                        event.name(),
+                        event.slug(),
+                        event.tier(),
+                        TenantStatus.PENDING_PROVISION,
+                        event.contacts(),
+                        event.address(),
+                        event.industry(),
+                        event.settings(),
+                        event.leadId(),
+                        event.planId(),
+                        actorId,
+                        at,
+                        at,
+                        null,
+                        version),
+                fingerprints::of);
     }
 
     @EventHandler
@@ -60,8 +78,17 @@ class TenantDirectoryProjection {
 
     @EventHandler
     void on(TenantUpdatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
-        directory.updateProfile(event.tenantId(), version, at, event.name(), event.slug(), event.contacts(),
-                event.address(), event.industry(), event.settings(), fingerprints::of);
+        directory.updateProfile(
+                event.tenantId(),
+                version,
+                at,
+                event.name(),
+                event.slug(),
+                event.contacts(),
+                event.address(),
+                event.industry(),
+                event.settings(),
+                fingerprints::of);
     }
 
     @EventHandler

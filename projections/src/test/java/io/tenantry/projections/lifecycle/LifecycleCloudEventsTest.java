@@ -1,5 +1,7 @@
 package io.tenantry.projections.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.idp.IdentityAccount;
@@ -40,11 +42,6 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,8 +55,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
 
 /** The mapping table against the schemas of api-contracts: every mapped type has one, and what it maps fits it. */
 class LifecycleCloudEventsTest {
@@ -72,13 +71,24 @@ class LifecycleCloudEventsTest {
 
     /** One event of each lifecycle type, with every field set (nulls where a field may be null). */
     private static final List<Object> SAMPLES = List.of(
-            new TenantCreatedEvent(TENANT, "Acme Ltd", "acme", TenantTier.SILOED,
+            new TenantCreatedEvent(
+                    TENANT,
+                    "Acme Ltd",
+                    "acme",
+                    TenantTier.SILOED,
                     List.of(new TenantContact("Ann Example", "ann@acme.example", "+44 20 7946 0000", true)),
-                    new TenantAddress("1 Secret Lane", null, "Springfield", null, "SP1 1AA", "GB"), "Retail",
-                    Map.of("theme", "dark"), "lead-1", null),
-            new TenantUpdatedEvent(TENANT, "Acme Group", "acme-group",
+                    new TenantAddress("1 Secret Lane", null, "Springfield", null, "SP1 1AA", "GB"),
+                    "Retail",
+                    Map.of("theme", "dark"),
+                    "lead-1",
+                    null),
+            new TenantUpdatedEvent(
+                    TENANT,
+                    "Acme Group",
+                    "acme-group",
                     List.of(new TenantContact("Bob Example", "bob@acme.example", "+44 20 7946 0001", true)),
-                    new TenantAddress("2 Secret Lane", null, "Shelbyville", null, "SH1 1AA", "GB"), null,
+                    new TenantAddress("2 Secret Lane", null, "Shelbyville", null, "SH1 1AA", "GB"),
+                    null,
                     Map.of("theme", "light")),
             new TenantDeletedEvent(TENANT),
             new TenantRestoredEvent(TENANT, "acme-group", TenantStatus.ACTIVE),
@@ -88,8 +98,9 @@ class LifecycleCloudEventsTest {
             new TenantProvisionedEvent(TENANT),
             new TenantProvisioningFailedEvent(TENANT, "identity provider: realm Ann Example refused"),
             new TenantResourcesReadyEvent(TENANT, "context-1"),
-            new TenantIdentityProviderConfiguredEvent(TENANT, new IdentityAccount(IdentityProviderKind.KEYCLOAK,
-                    "tenantry", "org-1", "tenant-client", "user-9")),
+            new TenantIdentityProviderConfiguredEvent(
+                    TENANT,
+                    new IdentityAccount(IdentityProviderKind.KEYCLOAK, "tenantry", "org-1", "tenant-client", "user-9")),
             new TenantDeprovisioningStartedEvent(TENANT, "context-2"),
             new TenantDeprovisionedEvent(TENANT),
             new TenantDeprovisioningFailedEvent(TENANT, "no answer from the orchestrator within PT30M"),
@@ -115,12 +126,16 @@ class LifecycleCloudEventsTest {
     @Test
     void everyMappedTypeHasASchemaAndEverySchemaAType() throws Exception {
         Set<String> mapped = Set.copyOf(LifecycleCloudEvents.types().values());
-        assertThat(mapped).as("one type per event").hasSize(LifecycleCloudEvents.types().size())
-                          .allSatisfy(type -> assertThat(LifecycleSchemas.exists(LifecycleEventTypes.dataSchema(type)))
-                                  .as("schema of %s", type).isTrue());
-        assertThat(schemaFiles()).as("no schema without its event")
-                                 .containsExactlyInAnyOrderElementsOf(mapped.stream()
-                                         .map(type -> type + ".schema.json").toList());
+        assertThat(mapped)
+                .as("one type per event")
+                .hasSize(LifecycleCloudEvents.types().size())
+                .allSatisfy(type -> assertThat(LifecycleSchemas.exists(LifecycleEventTypes.dataSchema(type)))
+                        .as("schema of %s", type)
+                        .isTrue());
+        assertThat(schemaFiles())
+                .as("no schema without its event")
+                .containsExactlyInAnyOrderElementsOf(
+                        mapped.stream().map(type -> type + ".schema.json").toList());
     }
 
     @Test
@@ -128,9 +143,11 @@ class LifecycleCloudEventsTest {
         long sequence = 0;
         for (Object sample : SAMPLES) {
             LifecycleNotice event = cloudEvents.map(message(sample, sequence)).orElseThrow();
-            for (JsonNode json : List.<JsonNode>of(JSON.valueToTree(event), JSON.valueToTree(event.at(100 + sequence)))) {
-                assertThat(LifecycleSchemas.violations(json)).as("%s as %s", sample.getClass().getSimpleName(), json)
-                                                             .isEmpty();
+            for (JsonNode json :
+                    List.<JsonNode>of(JSON.valueToTree(event), JSON.valueToTree(event.at(100 + sequence)))) {
+                assertThat(LifecycleSchemas.violations(json))
+                        .as("%s as %s", sample.getClass().getSimpleName(), json)
+                        .isEmpty();
             }
             assertThat(event.data().get("tenantId")).isEqualTo(TENANT);
             sequence++;
@@ -153,10 +170,21 @@ class LifecycleCloudEventsTest {
         assertThat(event.tenantversion()).isEqualTo(4);
         assertThat(event.position()).as("on Kafka: none").isNull();
         assertThat(JSON.valueToTree(event).has("position")).isFalse();
-        assertThat(event.at(1234)).isEqualTo(new LifecycleNotice(event.specversion(), event.id(), event.source(),
-                event.type(), event.subject(), event.time(), event.datacontenttype(), 4, 1234L, event.data()));
-        assertThat(event.data()).containsExactly(Map.entry("tenantId", TENANT), Map.entry("userId", "user-9"),
-                Map.entry("role", "ADMIN"));
+        assertThat(event.at(1234))
+                .isEqualTo(new LifecycleNotice(
+                        event.specversion(),
+                        event.id(),
+                        event.source(),
+                        event.type(),
+                        event.subject(),
+                        event.time(),
+                        event.datacontenttype(),
+                        4,
+                        1234L,
+                        event.data()));
+        assertThat(event.data())
+                .containsExactly(
+                        Map.entry("tenantId", TENANT), Map.entry("userId", "user-9"), Map.entry("role", "ADMIN"));
     }
 
     @Test
@@ -164,24 +192,38 @@ class LifecycleCloudEventsTest {
         StringBuilder published = new StringBuilder();
         long sequence = 0;
         for (Object sample : SAMPLES) {
-            published.append(JSON.writeValueAsString(cloudEvents.map(message(sample, sequence++)).orElseThrow()));
+            published.append(JSON.writeValueAsString(
+                    cloudEvents.map(message(sample, sequence++)).orElseThrow()));
         }
 
-        assertThat(published.toString()).doesNotContain("Ann Example", "ann@acme.example", "+44 20", "Bob Example",
-                "bob@acme.example", "Secret Lane", "SP1 1AA", "Springfield", "theme", "lead-1");
+        assertThat(published.toString())
+                .doesNotContain(
+                        "Ann Example",
+                        "ann@acme.example",
+                        "+44 20",
+                        "Bob Example",
+                        "bob@acme.example",
+                        "Secret Lane",
+                        "SP1 1AA",
+                        "Springfield",
+                        "theme",
+                        "lead-1");
     }
 
     @Test
     void writesTheTopicsRecordsWithTheSdkInTheFeedsShape() throws Exception {
         long sequence = 0;
         for (Object sample : SAMPLES) {
-            LifecycleNotice notice = cloudEvents.map(message(sample, sequence++)).orElseThrow();
+            LifecycleNotice notice =
+                    cloudEvents.map(message(sample, sequence++)).orElseThrow();
             org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record =
                     LifecycleTopic.record("lifecycle", notice);
 
             assertThat(record.key()).isEqualTo(TENANT);
-            assertThat(new String(record.headers().lastHeader("content-type").value(),
-                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(LifecycleNotice.STRUCTURED_CONTENT_TYPE);
+            assertThat(new String(
+                            record.headers().lastHeader("content-type").value(),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(LifecycleNotice.STRUCTURED_CONTENT_TYPE);
             com.fasterxml.jackson.databind.node.ObjectNode written =
                     (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(record.value());
             com.fasterxml.jackson.databind.node.ObjectNode feed =
@@ -210,19 +252,29 @@ class LifecycleCloudEventsTest {
     @Test
     void ignoresEventsThatAreNoLifecycleEvents() {
         assertThat(cloudEvents.isLifecycleEvent(InvitationClosedEvent.class)).isFalse();
-        assertThat(cloudEvents.isLifecycleEvent(PlanChangedEvent.class)).as("the tenant's own plan change is published")
-                                                                      .isFalse();
+        assertThat(cloudEvents.isLifecycleEvent(PlanChangedEvent.class))
+                .as("the tenant's own plan change is published")
+                .isFalse();
         assertThat(cloudEvents.map(message(new InvitationClosedEvent(TENANT, "inv-1", InvitationStatus.REVOKED), 3)))
                 .isEmpty();
     }
 
     private static DomainEventMessage<?> message(Object payload, long sequence) {
-        return new GenericDomainEventMessage<>("Tenant", TENANT, sequence, payload, MetaData.emptyInstance(),
-                java.util.UUID.randomUUID().toString(), AT);
+        return new GenericDomainEventMessage<>(
+                "Tenant",
+                TENANT,
+                sequence,
+                payload,
+                MetaData.emptyInstance(),
+                java.util.UUID.randomUUID().toString(),
+                AT);
     }
 
     private static Set<String> schemaFiles() throws IOException, URISyntaxException {
-        URI directory = LifecycleSchemas.class.getClassLoader().getResource(LifecycleEventTypes.SCHEMA_DIRECTORY).toURI();
+        URI directory = LifecycleSchemas.class
+                .getClassLoader()
+                .getResource(LifecycleEventTypes.SCHEMA_DIRECTORY)
+                .toURI();
         if ("jar".equals(directory.getScheme())) {
             try (FileSystem jar = FileSystems.newFileSystem(directory, Map.of())) {
                 return names(jar.provider().getPath(directory));
@@ -233,8 +285,10 @@ class LifecycleCloudEventsTest {
 
     private static Set<String> names(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".schema.json"))
-                        .filter(name -> !name.startsWith("envelope.")).collect(Collectors.toSet());
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".schema.json"))
+                    .filter(name -> !name.startsWith("envelope."))
+                    .collect(Collectors.toSet());
         }
     }
 }

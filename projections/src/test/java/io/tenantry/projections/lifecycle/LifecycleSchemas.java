@@ -7,7 +7,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LifecycleSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final Map<String, Schema> LOADED = new ConcurrentHashMap<>();
 
-    private LifecycleSchemas() {
-    }
+    private LifecycleSchemas() {}
 
     static boolean exists(String resource) {
         return LifecycleSchemas.class.getClassLoader().getResource(resource) != null;
@@ -36,13 +36,16 @@ public final class LifecycleSchemas {
     /** What is wrong with this CloudEvent (JSON) by the schemas; empty when nothing is. */
     public static List<String> violations(JsonNode event) {
         List<String> violations = new ArrayList<>();
-        schema(LifecycleEventTypes.ENVELOPE_SCHEMA).validate(event).stream().map(Error::toString).forEach(violations::add);
+        schema(LifecycleEventTypes.ENVELOPE_SCHEMA).validate(event).stream()
+                .map(Error::toString)
+                .forEach(violations::add);
         String dataSchema = LifecycleEventTypes.dataSchema(event.path("type").asText());
         if (!exists(dataSchema)) {
             violations.add("no schema " + dataSchema);
         } else {
-            schema(dataSchema).validate(event.path("data")).stream().map(error -> "data: " + error)
-                              .forEach(violations::add);
+            schema(dataSchema).validate(event.path("data")).stream()
+                    .map(error -> "data: " + error)
+                    .forEach(violations::add);
         }
         return violations;
     }

@@ -13,6 +13,8 @@ import io.tenantry.contracts.audit.TenantDiff;
 import io.tenantry.contracts.audit.TenantEventHistoryQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.Optional;
 
 /** Audit reads for {@code partner-admin} (see the security route table), replayed from the event store. */
 @RestController
@@ -38,11 +37,16 @@ class AuditQueryController {
     /** The tenant's full history: its own events and those of its subscription, invitations and lead, oldest first. */
     @Operation(summary = "A tenant's event history from the event store")
     @GetMapping("/{tenantId}/events")
-    EventHistoryPage events(@PathVariable String tenantId,
-                            @RequestParam(defaultValue = "0") @Min(0) int offset,
-                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return found(tenantId, queries.query(new TenantEventHistoryQuery(tenantId, new PageRequest(offset, limit)),
-                ResponseTypes.optionalInstanceOf(EventHistoryPage.class)).join());
+    EventHistoryPage events(
+            @PathVariable String tenantId,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return found(
+                tenantId,
+                queries.query(
+                                new TenantEventHistoryQuery(tenantId, new PageRequest(offset, limit)),
+                                ResponseTypes.optionalInstanceOf(EventHistoryPage.class))
+                        .join());
     }
 
     /**
@@ -51,19 +55,28 @@ class AuditQueryController {
      */
     @Operation(summary = "A tenant's plan changes, or the plan in force at an instant")
     @GetMapping("/{tenantId}/plan-changes")
-    Object planChanges(@PathVariable String tenantId, @RequestParam(required = false) Instant asOf,
-                       @RequestParam(defaultValue = "0") @Min(0) int offset,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    Object planChanges(
+            @PathVariable String tenantId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         if (asOf != null) {
-            PlanAsOf plan = found(tenantId, queries.query(new PlanAsOfQuery(tenantId, asOf),
-                    ResponseTypes.optionalInstanceOf(PlanAsOf.class)).join());
+            PlanAsOf plan = found(
+                    tenantId,
+                    queries.query(new PlanAsOfQuery(tenantId, asOf), ResponseTypes.optionalInstanceOf(PlanAsOf.class))
+                            .join());
             if (plan.planId() == null) {
-                throw DomainRefusal.notFound("not_yet_created", "Tenant " + tenantId + " did not exist yet at " + asOf + ".");
+                throw DomainRefusal.notFound(
+                        "not_yet_created", "Tenant " + tenantId + " did not exist yet at " + asOf + ".");
             }
             return plan;
         }
-        return found(tenantId, queries.query(new PlanChangesQuery(tenantId, new PageRequest(offset, limit)),
-                ResponseTypes.optionalInstanceOf(PlanChangePage.class)).join());
+        return found(
+                tenantId,
+                queries.query(
+                                new PlanChangesQuery(tenantId, new PageRequest(offset, limit)),
+                                ResponseTypes.optionalInstanceOf(PlanChangePage.class))
+                        .join());
     }
 
     /** What changed between two instants: plan, status, members and teams. */
@@ -73,11 +86,16 @@ class AuditQueryController {
         if (to.isBefore(from)) {
             throw DomainRefusal.invalid("invalid_range", "'from' must not be after 'to'.");
         }
-        return found(tenantId, queries.query(new TenantDiffQuery(tenantId, from, to),
-                ResponseTypes.optionalInstanceOf(TenantDiff.class)).join());
+        return found(
+                tenantId,
+                queries.query(
+                                new TenantDiffQuery(tenantId, from, to),
+                                ResponseTypes.optionalInstanceOf(TenantDiff.class))
+                        .join());
     }
 
     private static <T> T found(String tenantId, Optional<T> answer) {
-        return answer.orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
+        return answer.orElseThrow(
+                () -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
     }
 }

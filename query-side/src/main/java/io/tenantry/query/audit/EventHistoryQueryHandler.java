@@ -5,12 +5,11 @@ import io.tenantry.contracts.PageRequest;
 import io.tenantry.contracts.audit.EventHistoryEntry;
 import io.tenantry.contracts.audit.EventHistoryPage;
 import io.tenantry.contracts.audit.TenantEventHistoryQuery;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Audit reads the event store itself, not a read model: what it shows is what happened. Personal data appears
@@ -32,14 +31,21 @@ class EventHistoryQueryHandler {
             return Optional.empty();
         }
         PageRequest page = query.page();
-        List<EventHistoryEntry> items = events.stream().skip(page.offset()).limit(page.limit())
-                                              .map(EventHistoryQueryHandler::entry).toList();
+        List<EventHistoryEntry> items = events.stream()
+                .skip(page.offset())
+                .limit(page.limit())
+                .map(EventHistoryQueryHandler::entry)
+                .toList();
         return Optional.of(new EventHistoryPage(items, events.size(), page.offset(), page.limit()));
     }
 
     private static EventHistoryEntry entry(DomainEventMessage<?> event) {
-        return new EventHistoryEntry(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(),
+        return new EventHistoryEntry(
+                event.getType(),
+                event.getAggregateIdentifier(),
+                event.getSequenceNumber(),
+                event.getPayloadType().getSimpleName(),
+                event.getTimestamp(),
                 (String) event.getMetaData().get(MetaDataKeys.ACTOR_ID),
                 (String) event.getMetaData().get(MetaDataKeys.CORRELATION_ID),
                 event.getPayload());

@@ -10,19 +10,18 @@ import io.tenantry.contracts.subscription.PlanChangedEvent;
 import io.tenantry.contracts.subscription.SubscriptionIds;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.projections.SqlTime;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The plan-change history, replayed from the event store: the plan a tenant was created on, then each
@@ -48,15 +47,23 @@ class PlanAuditQueryHandler {
     @QueryHandler
     Optional<PlanChangePage> handle(PlanChangesQuery query) {
         return streams.creation(query.tenantId()).map(created -> {
-            Long total = jdbc.queryForObject("select count(*) from plan_change_index where tenant_id = ?", Long.class,
-                    query.tenantId());
-            List<Long> sequenceNumbers = jdbc.queryForList("""
+            Long total = jdbc.queryForObject(
+                    "select count(*) from plan_change_index where tenant_id = ?", Long.class, query.tenantId());
+            List<Long> sequenceNumbers = jdbc.queryForList(
+                    """
                     select sequence_number from plan_change_index where tenant_id = ?
-                    order by changed_at, sequence_number limit ? offset ?""", Long.class,
-                    query.tenantId(), query.page().limit(), query.page().offset());
-            return new PlanChangePage(query.tenantId(), initialPlan(created.getPayload()),
-                    changes(SubscriptionIds.of(query.tenantId()), sequenceNumbers), total == null ? 0 : total,
-                    query.page().offset(), query.page().limit());
+                    order by changed_at, sequence_number limit ? offset ?""",
+                    Long.class,
+                    query.tenantId(),
+                    query.page().limit(),
+                    query.page().offset());
+            return new PlanChangePage(
+                    query.tenantId(),
+                    initialPlan(created.getPayload()),
+                    changes(SubscriptionIds.of(query.tenantId()), sequenceNumbers),
+                    total == null ? 0 : total,
+                    query.page().offset(),
+                    query.page().limit());
         });
     }
 
@@ -68,15 +75,28 @@ class PlanAuditQueryHandler {
             }
             List<Long> latest = jdbc.queryForList("""
                     select sequence_number from plan_change_index where tenant_id = ? and changed_at <= ?
-                    order by changed_at desc, sequence_number desc limit 1""", Long.class,
-                    query.tenantId(), SqlTime.utc(query.asOf()));
+                    order by changed_at desc, sequence_number desc limit 1
+                    """, Long.class, query.tenantId(), SqlTime.utc(query.asOf()));
             if (latest.isEmpty()) {
-                return new PlanAsOf(query.tenantId(), query.asOf(), initialPlan(created.getPayload()),
-                        created.getTimestamp(), null, null, null);
+                return new PlanAsOf(
+                        query.tenantId(),
+                        query.asOf(),
+                        initialPlan(created.getPayload()),
+                        created.getTimestamp(),
+                        null,
+                        null,
+                        null);
             }
-            PlanChangeEntry change = changes(SubscriptionIds.of(query.tenantId()), latest).get(0);
-            return new PlanAsOf(query.tenantId(), query.asOf(), change.toPlanId(), change.changedAt(), change.changedBy(),
-                    change.reason(), change.correlationId());
+            PlanChangeEntry change =
+                    changes(SubscriptionIds.of(query.tenantId()), latest).get(0);
+            return new PlanAsOf(
+                    query.tenantId(),
+                    query.asOf(),
+                    change.toPlanId(),
+                    change.changedAt(),
+                    change.changedBy(),
+                    change.reason(),
+                    change.correlationId());
         });
     }
 
@@ -99,8 +119,14 @@ class PlanAuditQueryHandler {
                 break;
             }
             if (wanted.contains(event.getSequenceNumber()) && event.getPayload() instanceof PlanChangedEvent changed) {
-                changes.add(new PlanChangeEntry(event.getSequenceNumber(), changed.fromPlanId(), changed.toPlanId(),
-                        changed.changedBy(), changed.changedAt(), changed.reason(), changed.correlationId()));
+                changes.add(new PlanChangeEntry(
+                        event.getSequenceNumber(),
+                        changed.fromPlanId(),
+                        changed.toPlanId(),
+                        changed.changedBy(),
+                        changed.changedAt(),
+                        changed.reason(),
+                        changed.correlationId()));
             }
         }
         return changes;

@@ -20,10 +20,6 @@ import io.tenantry.contracts.tenant.TenantReactivatedEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +28,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * What changed in a tenant between two instants, folded from its events up to each: its plan (as the plan-change
@@ -56,14 +55,20 @@ class TenantDiffQueryHandler {
         }
         State before = State.at(events, query.from());
         State after = State.at(events, query.to());
-        return Optional.of(new TenantDiff(query.tenantId(), query.from(), query.to(),
+        return Optional.of(new TenantDiff(
+                query.tenantId(),
+                query.from(),
+                query.to(),
                 TenantDiff.Change.of(plan(query.tenantId(), query.from()), plan(query.tenantId(), query.to())),
-                TenantDiff.Change.of(before.status, after.status), changes(before.members, after.members, TenantDiff.MemberChange::new),
+                TenantDiff.Change.of(before.status, after.status),
+                changes(before.members, after.members, TenantDiff.MemberChange::new),
                 changes(before.teams, after.teams, TenantDiff.TeamChange::new)));
     }
 
     private String plan(String tenantId, Instant at) {
-        return plans.handle(new PlanAsOfQuery(tenantId, at)).map(PlanAsOf::planId).orElse(null);
+        return plans.handle(new PlanAsOfQuery(tenantId, at))
+                .map(PlanAsOf::planId)
+                .orElse(null);
     }
 
     /** What changed between two maps of a key to a value (a role, a team's name), in key order. */

@@ -3,13 +3,6 @@ package io.tenantry.query.audit;
 import io.tenantry.contracts.subscription.SubscriptionIds;
 import io.tenantry.contracts.tenant.MemberInvitedEvent;
 import io.tenantry.contracts.tenant.TenantCreatedEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads a tenant's history from the event store: its own stream, and the streams of the aggregates tied to it
@@ -84,10 +83,9 @@ class TenantStreams {
         Map<String, Long> order = new HashMap<>();
         jdbc.query("""
                 select aggregate_identifier, sequence_number, global_index from domain_event_entry
-                where aggregate_identifier in (:ids)""", new MapSqlParameterSource("ids", ids),
-                rs -> {
-                    order.put(rs.getString(1) + "#" + rs.getLong(2), rs.getLong(3));
-                });
+                where aggregate_identifier in (:ids)""", new MapSqlParameterSource("ids", ids), rs -> {
+            order.put(rs.getString(1) + "#" + rs.getLong(2), rs.getLong(3));
+        });
         return order;
     }
 

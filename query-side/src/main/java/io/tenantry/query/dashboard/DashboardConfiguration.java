@@ -23,7 +23,8 @@ class DashboardConfiguration {
                 .registerTokenStore(LifecycleStreamTrigger.PROCESSING_GROUP, c -> new InMemoryTokenStore())
                 // it writes nothing: no database transaction per batch
                 .registerTransactionManager(LifecycleStreamTrigger.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE)
-                .registerPooledStreamingEventProcessorConfiguration(LifecycleStreamTrigger.PROCESSING_GROUP,
+                .registerPooledStreamingEventProcessorConfiguration(
+                        LifecycleStreamTrigger.PROCESSING_GROUP,
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
     }
 }

@@ -31,26 +31,33 @@ class DashboardController {
         this.properties = properties;
     }
 
-    @Operation(summary = "The dashboard's figures",
+    @Operation(
+            summary = "The dashboard's figures",
             description = "Tenants by status, tier and plan; the leads funnel; members and teams of live tenants; the "
                     + "newest lifecycle events (as the catch-up feed gives them, newest first) and the newest "
                     + "provisioning and deprovisioning failures.")
     @GetMapping("/stats")
     DashboardStats stats() {
-        return queries.query(new DashboardStatsQuery(properties.recentEvents(), properties.recentFailures()),
-                DashboardStats.class).join();
+        return queries.query(
+                        new DashboardStatsQuery(properties.recentEvents(), properties.recentFailures()),
+                        DashboardStats.class)
+                .join();
     }
 
-    @Operation(summary = "Lifecycle events as they happen (server-sent events)",
+    @Operation(
+            summary = "Lifecycle events as they happen (server-sent events)",
             description = "Each event: `id` its global position, `event` its CloudEvents type, `data` the CloudEvent "
                     + "as the catch-up feed gives it. With `Last-Event-ID` the events after that position come "
                     + "first, then the live ones, without gaps or duplicates. A comment line every "
                     + "`tenantry.dashboard.heartbeat`; the server ends a stream after `stream-timeout` (reconnect "
                     + "with `Last-Event-ID`).")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@Parameter(description = "the `id` of the last event received")
-                      @RequestHeader(name = LAST_EVENT_ID, required = false) @Min(0) Long lastEventId,
-                      HttpServletResponse response) {
+    SseEmitter stream(
+            @Parameter(description = "the `id` of the last event received")
+                    @RequestHeader(name = LAST_EVENT_ID, required = false)
+                    @Min(0)
+                    Long lastEventId,
+            HttpServletResponse response) {
         // a buffering proxy (nginx) would hold the events back
         response.setHeader("X-Accel-Buffering", "no");
         return stream.connect(lastEventId);

@@ -1,8 +1,7 @@
 package io.tenantry.query.dashboard;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tenantry.dashboard}: what {@code GET /api/dashboard/stats} shows and how {@code GET /api/dashboard/stream}
@@ -20,9 +19,14 @@ import java.time.Duration;
  *                         {@code dashboard-stream} processor has not signalled any (1 s)
  */
 @ConfigurationProperties("tenantry.dashboard")
-public record DashboardProperties(Integer recentEvents, Integer recentFailures, Duration heartbeat,
-                                  Duration streamTimeout, Integer maxStreamClients, Integer clientBuffer,
-                                  Duration pollInterval) {
+public record DashboardProperties(
+        Integer recentEvents,
+        Integer recentFailures,
+        Duration heartbeat,
+        Duration streamTimeout,
+        Integer maxStreamClients,
+        Integer clientBuffer,
+        Duration pollInterval) {
 
     /** More would make the recent-events read of the event store (one gap per event) needlessly large. */
     static final int MAX_RECENT_EVENTS = 100;

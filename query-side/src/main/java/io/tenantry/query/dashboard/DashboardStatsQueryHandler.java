@@ -9,12 +9,11 @@ import io.tenantry.projections.dashboard.ProvisioningFailures;
 import io.tenantry.projections.lead.LeadDirectory;
 import io.tenantry.projections.membership.MembershipDirectory;
 import io.tenantry.projections.tenant.TenantDirectory;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's figures: counts from the read models (each one aggregate query), the newest failures from their
@@ -30,8 +29,13 @@ class DashboardStatsQueryHandler {
     private final RecentLifecycleEvents recentEvents;
     private final PlanCatalogue plans;
 
-    DashboardStatsQueryHandler(TenantDirectory tenants, LeadDirectory leads, MembershipDirectory memberships,
-                               ProvisioningFailures failures, RecentLifecycleEvents recentEvents, PlanCatalogue plans) {
+    DashboardStatsQueryHandler(
+            TenantDirectory tenants,
+            LeadDirectory leads,
+            MembershipDirectory memberships,
+            ProvisioningFailures failures,
+            RecentLifecycleEvents recentEvents,
+            PlanCatalogue plans) {
         this.tenants = tenants;
         this.leads = leads;
         this.memberships = memberships;
@@ -43,9 +47,14 @@ class DashboardStatsQueryHandler {
     @QueryHandler
     DashboardStats handle(DashboardStatsQuery query) {
         Instant asOf = Instant.now();
-        return new DashboardStats(withEveryPlan(tenants.figures()), leads.funnel(), memberships.memberFigures(),
-                memberships.teamFigures(), recentEvents.newest(query.recentEvents()),
-                failures.recent(query.recentFailures()), asOf);
+        return new DashboardStats(
+                withEveryPlan(tenants.figures()),
+                leads.funnel(),
+                memberships.memberFigures(),
+                memberships.teamFigures(),
+                recentEvents.newest(query.recentEvents()),
+                failures.recent(query.recentFailures()),
+                asOf);
     }
 
     /** The catalogue's plans first, in its order, with 0 where no tenant is on one; then any other plan in use. */

@@ -4,6 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.lifecycle.LifecycleEventPage;
 import io.tenantry.contracts.lifecycle.LifecycleEventsQuery;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryGateway;
@@ -15,16 +24,6 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live lifecycle events of this node, for {@code GET /api/dashboard/stream}. One tailing thread reads the
@@ -55,7 +54,8 @@ public class LifecycleStream implements SmartLifecycle {
     private ThreadPoolExecutor senders;
     private ScheduledExecutorService heartbeats;
 
-    LifecycleStream(QueryGateway queries, EventStorageEngine storage, ObjectMapper json, DashboardProperties properties) {
+    LifecycleStream(
+            QueryGateway queries, EventStorageEngine storage, ObjectMapper json, DashboardProperties properties) {
         this.queries = queries;
         this.storage = storage;
         this.json = json;
@@ -72,11 +72,19 @@ public class LifecycleStream implements SmartLifecycle {
         StreamClient client;
         synchronized (this) {
             if (!running || clients.size() >= properties.maxStreamClients()) {
-                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                throw new ResponseStatusException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
                         "This node serves as many lifecycle streams as it may; try again shortly.");
             }
-            client = new StreamClient(emitter, json, senders, properties.clientBuffer(), lastEventId, position,
-                    this::page, clients::remove);
+            client = new StreamClient(
+                    emitter,
+                    json,
+                    senders,
+                    properties.clientBuffer(),
+                    lastEventId,
+                    position,
+                    this::page,
+                    clients::remove);
             clients.add(client);
         }
         try {
@@ -104,7 +112,8 @@ public class LifecycleStream implements SmartLifecycle {
     }
 
     private LifecycleEventPage page(long after) {
-        return queries.query(new LifecycleEventsQuery(after, PAGE), LifecycleEventPage.class).join();
+        return queries.query(new LifecycleEventsQuery(after, PAGE), LifecycleEventPage.class)
+                .join();
     }
 
     private void tail() {
@@ -131,7 +140,9 @@ public class LifecycleStream implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("Reading lifecycle events for the dashboard streams failed, trying again: {}", failure.toString());
+                log.warn(
+                        "Reading lifecycle events for the dashboard streams failed, trying again: {}",
+                        failure.toString());
                 try {
                     awaitNudge();
                 } catch (InterruptedException stopping) {
@@ -158,14 +169,14 @@ public class LifecycleStream implements SmartLifecycle {
         CustomizableThreadFactory senderThreads = new CustomizableThreadFactory("lifecycle-stream-");
         senderThreads.setDaemon(true);
         // each stream has at most one send running; closing ones may still finish theirs
-        senders = new ThreadPoolExecutor(0, properties.maxStreamClients() * 2, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), senderThreads);
+        senders = new ThreadPoolExecutor(
+                0, properties.maxStreamClients() * 2, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), senderThreads);
         CustomizableThreadFactory heartbeatThread = new CustomizableThreadFactory("lifecycle-stream-heartbeat-");
         heartbeatThread.setDaemon(true);
         heartbeats = Executors.newSingleThreadScheduledExecutor(heartbeatThread);
         long every = properties.heartbeat().toMillis();
-        heartbeats.scheduleAtFixedRate(() -> clients.forEach(StreamClient::heartbeat), every, every,
-                TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(
+                () -> clients.forEach(StreamClient::heartbeat), every, every, TimeUnit.MILLISECONDS);
         running = true;
         tailer = new Thread(this::tail, "lifecycle-stream-tailer");
         tailer.setDaemon(true);

@@ -2,14 +2,6 @@ package io.tenantry.query.dashboard;
 
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.projections.lifecycle.LifecycleCloudEvents;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +9,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The newest lifecycle events, read from the event store and mapped as the lifecycle topic and the catch-up feed map
@@ -32,11 +31,14 @@ class RecentLifecycleEvents {
     private final LifecycleCloudEvents cloudEvents;
     private final List<String> payloadTypes;
 
-    RecentLifecycleEvents(NamedParameterJdbcTemplate jdbc, EventStorageEngine storage, LifecycleCloudEvents cloudEvents) {
+    RecentLifecycleEvents(
+            NamedParameterJdbcTemplate jdbc, EventStorageEngine storage, LifecycleCloudEvents cloudEvents) {
         this.jdbc = jdbc;
         this.storage = storage;
         this.cloudEvents = cloudEvents;
-        this.payloadTypes = LifecycleCloudEvents.types().keySet().stream().map(Class::getName).toList();
+        this.payloadTypes = LifecycleCloudEvents.types().keySet().stream()
+                .map(Class::getName)
+                .toList();
     }
 
     /** Up to {@code limit} lifecycle events, newest first. */
@@ -44,16 +46,16 @@ class RecentLifecycleEvents {
         Map<String, Long> positions = new HashMap<>();
         jdbc.query("""
                 select event_identifier, global_index from domain_event_entry
-                where payload_type in (:types) order by global_index desc limit :limit""",
-                new MapSqlParameterSource("types", payloadTypes).addValue("limit", limit),
-                rs -> {
-                    positions.put(rs.getString("event_identifier"), rs.getLong("global_index"));
-                });
+                where payload_type in (:types) order by global_index desc limit :limit
+                """, new MapSqlParameterSource("types", payloadTypes).addValue("limit", limit), rs -> {
+            positions.put(rs.getString("event_identifier"), rs.getLong("global_index"));
+        });
         if (positions.isEmpty()) {
             return List.of();
         }
         List<LifecycleNotice> events = new ArrayList<>();
-        long highest = positions.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long highest =
+                positions.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         // A token past the newest of them whose "gaps" are exactly their positions: the engine reads those events
         // (as a tracking processor reads events that committed late), in global order, before anything newer.
         GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(highest + 1, positions.values());
@@ -66,7 +68,10 @@ class RecentLifecycleEvents {
                     break; // past the wanted ones: an event stored since
                 }
                 if (event instanceof DomainEventMessage<?> domainEvent) {
-                    cloudEvents.map(domainEvent).map(notice -> notice.at(position)).ifPresent(events::add);
+                    cloudEvents
+                            .map(domainEvent)
+                            .map(notice -> notice.at(position))
+                            .ifPresent(events::add);
                 }
             }
         }

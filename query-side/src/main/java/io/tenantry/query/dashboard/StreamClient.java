@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.lifecycle.LifecycleEventPage;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +12,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open stream. It first replays what the client missed (the catch-up feed after its {@code Last-Event-ID}), then
@@ -46,8 +45,15 @@ final class StreamClient {
      * @param liveFrom    where the live events handed to this client start (those after it)
      * @param feed        the catch-up feed: a page of lifecycle events after a position
      */
-    StreamClient(SseEmitter emitter, ObjectMapper json, Executor sender, int buffer, Long replayAfter, long liveFrom,
-                 LongFunction<LifecycleEventPage> feed, Consumer<StreamClient> onClose) {
+    StreamClient(
+            SseEmitter emitter,
+            ObjectMapper json,
+            Executor sender,
+            int buffer,
+            Long replayAfter,
+            long liveFrom,
+            LongFunction<LifecycleEventPage> feed,
+            Consumer<StreamClient> onClose) {
         this.emitter = emitter;
         this.json = json;
         this.sender = sender;
@@ -72,7 +78,8 @@ final class StreamClient {
             return;
         }
         if (!live.offer(event)) {
-            log.info("Closing a lifecycle stream whose client fell {} events behind; it catches up on reconnecting",
+            log.info(
+                    "Closing a lifecycle stream whose client fell {} events behind; it catches up on reconnecting",
                     live.size());
             close();
             return;
@@ -168,7 +175,10 @@ final class StreamClient {
         if (event.position() == null || event.position() <= lastSent) {
             return; // replayed already, or older than what the client asked for
         }
-        emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.type()).data(text(event)));
+        emitter.send(SseEmitter.event()
+                .id(Long.toString(event.position()))
+                .name(event.type())
+                .data(text(event)));
         lastSent = event.position();
     }
 

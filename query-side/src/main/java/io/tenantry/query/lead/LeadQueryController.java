@@ -33,10 +33,12 @@ class LeadQueryController {
 
     @Operation(summary = "List leads")
     @GetMapping
-    LeadPage list(@RequestParam(required = false) LeadStatus status,
-                  @RequestParam(defaultValue = "0") @Min(0) int offset,
-                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
-        return queries.query(new ListLeadsQuery(status, new PageRequest(offset, limit)), LeadPage.class).join();
+    LeadPage list(
+            @RequestParam(required = false) LeadStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return queries.query(new ListLeadsQuery(status, new PageRequest(offset, limit)), LeadPage.class)
+                .join();
     }
 
     @Operation(summary = "Count leads by status")
@@ -48,7 +50,8 @@ class LeadQueryController {
     @Operation(summary = "Read a lead")
     @GetMapping("/{leadId}")
     LeadView get(@PathVariable String leadId) {
-        return queries.query(new FindLeadQuery(leadId), ResponseTypes.optionalInstanceOf(LeadView.class)).join()
-                      .orElseThrow(() -> DomainRefusal.notFound("lead_not_found", "No lead with id " + leadId + "."));
+        return queries.query(new FindLeadQuery(leadId), ResponseTypes.optionalInstanceOf(LeadView.class))
+                .join()
+                .orElseThrow(() -> DomainRefusal.notFound("lead_not_found", "No lead with id " + leadId + "."));
     }
 }

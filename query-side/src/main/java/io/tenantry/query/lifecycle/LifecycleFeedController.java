@@ -25,16 +25,25 @@ class LifecycleFeedController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Tenant lifecycle events after a position",
+    @Operation(
+            summary = "Tenant lifecycle events after a position",
             description = "The CloudEvents of the lifecycle topic (same ids, same content), read from the event store "
                     + "in its order, so a consumer can start from zero whatever the topic still retains. Pass "
                     + "`next` as `after` to read on; `next` equals `after` while nothing new is there.")
     @GetMapping("/events")
     LifecycleEventPage events(
-            @Parameter(description = "the position of the last event already read (an event's `position`, or a "
-                    + "page's `next`); 0 for the first") @RequestParam(defaultValue = "0") @Min(0) long after,
-            @Parameter(description = "at most this many events") @RequestParam(defaultValue = "100") @Min(1)
-            @Max(MAX_LIMIT) int limit) {
-        return queries.query(new LifecycleEventsQuery(after, limit), LifecycleEventPage.class).join();
+            @Parameter(
+                            description = "the position of the last event already read (an event's `position`, or a "
+                                    + "page's `next`); 0 for the first")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    long after,
+            @Parameter(description = "at most this many events")
+                    @RequestParam(defaultValue = "100")
+                    @Min(1)
+                    @Max(MAX_LIMIT)
+                    int limit) {
+        return queries.query(new LifecycleEventsQuery(after, limit), LifecycleEventPage.class)
+                .join();
     }
 }

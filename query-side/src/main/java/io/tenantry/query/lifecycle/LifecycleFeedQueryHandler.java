@@ -1,18 +1,10 @@
 package io.tenantry.query.lifecycle;
 
-import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.lifecycle.LifecycleEventPage;
 import io.tenantry.contracts.lifecycle.LifecycleEventsQuery;
+import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.projections.lifecycle.LifecycleCloudEvents;
 import io.tenantry.projections.lifecycle.LifecycleProperties;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +13,13 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Pages the lifecycle events out of the event store, mapped exactly as the lifecycle topic publishes them, each with
@@ -40,8 +39,8 @@ class LifecycleFeedQueryHandler {
     private final Duration gapTimeout;
     private final Clock clock = Clock.systemUTC();
 
-    LifecycleFeedQueryHandler(EventStorageEngine storage, LifecycleCloudEvents cloudEvents,
-                              LifecycleProperties properties) {
+    LifecycleFeedQueryHandler(
+            EventStorageEngine storage, LifecycleCloudEvents cloudEvents, LifecycleProperties properties) {
         this.storage = storage;
         this.cloudEvents = cloudEvents;
         this.gapTimeout = properties.feedGapTimeout();
@@ -52,7 +51,8 @@ class LifecycleFeedQueryHandler {
         List<LifecycleNotice> events = new ArrayList<>();
         long next = query.after();
         Instant settled = clock.instant().minus(gapTimeout);
-        TrackingToken from = query.after() <= 0 ? null
+        TrackingToken from = query.after() <= 0
+                ? null
                 : GapAwareTrackingToken.newInstance(query.after(), Collections.emptySortedSet());
         try (Stream<? extends TrackedEventMessage<?>> stored = storage.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stored.iterator();
@@ -72,7 +72,10 @@ class LifecycleFeedQueryHandler {
                 next = position;
                 if (event instanceof DomainEventMessage<?> domainEvent
                         && cloudEvents.isLifecycleEvent(domainEvent.getPayloadType())) {
-                    cloudEvents.map(domainEvent).map(notice -> notice.at(position)).ifPresent(events::add);
+                    cloudEvents
+                            .map(domainEvent)
+                            .map(notice -> notice.at(position))
+                            .ifPresent(events::add);
                 }
             }
         }

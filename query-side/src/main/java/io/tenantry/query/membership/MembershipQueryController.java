@@ -39,11 +39,14 @@ class MembershipQueryController {
 
     @Operation(summary = "List a tenant's members")
     @GetMapping("/members")
-    MemberPage members(@PathVariable String tenantId, Caller caller,
-                       @RequestParam(defaultValue = "0") @Min(0) int offset,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    MemberPage members(
+            @PathVariable String tenantId,
+            Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.require(caller, tenantId);
-        return queries.query(new ListMembersQuery(tenantId, new PageRequest(offset, limit)), MemberPage.class).join();
+        return queries.query(new ListMembersQuery(tenantId, new PageRequest(offset, limit)), MemberPage.class)
+                .join();
     }
 
     /**
@@ -53,17 +56,21 @@ class MembershipQueryController {
     @Operation(summary = "Check a user's membership of a tenant")
     @GetMapping("/members/{userId}")
     MemberView member(@PathVariable String tenantId, @PathVariable String userId, Caller caller) {
-        return access.member(caller, tenantId, userId).orElseThrow(() -> DomainRefusal.notFound("member_not_found",
-                "User " + userId + " is not a member of this tenant."));
+        return access.member(caller, tenantId, userId)
+                .orElseThrow(() -> DomainRefusal.notFound(
+                        "member_not_found", "User " + userId + " is not a member of this tenant."));
     }
 
     @Operation(summary = "List a tenant's teams")
     @GetMapping("/teams")
-    TeamPage teams(@PathVariable String tenantId, Caller caller,
-                   @RequestParam(defaultValue = "0") @Min(0) int offset,
-                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    TeamPage teams(
+            @PathVariable String tenantId,
+            Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.require(caller, tenantId);
-        return queries.query(new ListTeamsQuery(tenantId, new PageRequest(offset, limit)), TeamPage.class).join();
+        return queries.query(new ListTeamsQuery(tenantId, new PageRequest(offset, limit)), TeamPage.class)
+                .join();
     }
 
     @Operation(summary = "Read a team")
@@ -75,18 +82,23 @@ class MembershipQueryController {
 
     @Operation(summary = "List a team's members")
     @GetMapping("/teams/{teamId}/members")
-    TeamMemberPage teamMembers(@PathVariable String tenantId, @PathVariable String teamId, Caller caller,
-                               @RequestParam(defaultValue = "0") @Min(0) int offset,
-                               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    TeamMemberPage teamMembers(
+            @PathVariable String tenantId,
+            @PathVariable String teamId,
+            Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.require(caller, tenantId);
         findTeam(tenantId, teamId);
-        return queries.query(new ListTeamMembersQuery(tenantId, teamId, new PageRequest(offset, limit)),
-                TeamMemberPage.class).join();
+        return queries.query(
+                        new ListTeamMembersQuery(tenantId, teamId, new PageRequest(offset, limit)),
+                        TeamMemberPage.class)
+                .join();
     }
 
     private TeamView findTeam(String tenantId, String teamId) {
         return queries.query(new FindTeamQuery(tenantId, teamId), ResponseTypes.optionalInstanceOf(TeamView.class))
-                      .join()
-                      .orElseThrow(() -> DomainRefusal.notFound("team_not_found", "This tenant has no team " + teamId + "."));
+                .join()
+                .orElseThrow(() -> DomainRefusal.notFound("team_not_found", "This tenant has no team " + teamId + "."));
     }
 }

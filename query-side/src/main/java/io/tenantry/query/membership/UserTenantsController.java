@@ -26,13 +26,16 @@ class UserTenantsController {
 
     @Operation(summary = "List a user's tenants")
     @GetMapping("/api/users/{userId}/tenants")
-    UserTenantPage tenants(@PathVariable String userId, Caller caller,
-                           @RequestParam(defaultValue = "0") @Min(0) int offset,
-                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    UserTenantPage tenants(
+            @PathVariable String userId,
+            Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         if (!caller.isPartnerAdmin() && !caller.userId().equals(userId)) {
-            throw DomainRefusal.forbidden("forbidden", "Only the user itself (or partner-admin) sees a user's tenants.");
+            throw DomainRefusal.forbidden(
+                    "forbidden", "Only the user itself (or partner-admin) sees a user's tenants.");
         }
         return queries.query(new TenantsOfIdentityQuery(userId, new PageRequest(offset, limit)), UserTenantPage.class)
-                      .join();
+                .join();
     }
 }

@@ -27,9 +27,10 @@ class ProvisioningQueryController {
     @Operation(summary = "Read a partner-provisioned tenant")
     @GetMapping("/{tenantId}")
     ProvisionedTenant get(@PathVariable String tenantId) {
-        return queries.query(new FindTenantQuery(tenantId), ResponseTypes.optionalInstanceOf(TenantView.class)).join()
-                      .filter(tenant -> tenant.status() != TenantStatus.DELETED)
-                      .map(ProvisionedTenant::of)
-                      .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
+        return queries.query(new FindTenantQuery(tenantId), ResponseTypes.optionalInstanceOf(TenantView.class))
+                .join()
+                .filter(tenant -> tenant.status() != TenantStatus.DELETED)
+                .map(ProvisionedTenant::of)
+                .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
     }
 }

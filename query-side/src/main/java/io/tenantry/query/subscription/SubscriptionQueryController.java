@@ -36,18 +36,23 @@ class SubscriptionQueryController {
     @GetMapping("/subscription")
     SubscriptionView subscription(@PathVariable String tenantId, Caller caller) {
         access.require(caller, tenantId);
-        return queries.query(new FindSubscriptionQuery(tenantId), ResponseTypes.optionalInstanceOf(SubscriptionView.class))
-                      .join()
-                      .orElseThrow(() -> DomainRefusal.notFound("subscription_not_found",
-                              "Tenant " + tenantId + " has no subscription yet; it starts moments after the tenant."));
+        return queries.query(
+                        new FindSubscriptionQuery(tenantId), ResponseTypes.optionalInstanceOf(SubscriptionView.class))
+                .join()
+                .orElseThrow(() -> DomainRefusal.notFound(
+                        "subscription_not_found",
+                        "Tenant " + tenantId + " has no subscription yet; it starts moments after the tenant."));
     }
 
     @Operation(summary = "List a tenant's invoices")
     @GetMapping("/invoices")
-    InvoicePage invoices(@PathVariable String tenantId, Caller caller,
-                         @RequestParam(defaultValue = "0") @Min(0) int offset,
-                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    InvoicePage invoices(
+            @PathVariable String tenantId,
+            Caller caller,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         access.requireManager(caller, tenantId);
-        return queries.query(new ListInvoicesQuery(tenantId, new PageRequest(offset, limit)), InvoicePage.class).join();
+        return queries.query(new ListInvoicesQuery(tenantId, new PageRequest(offset, limit)), InvoicePage.class)
+                .join();
     }
 }

@@ -7,9 +7,8 @@ import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.MemberView;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.membership.MembershipDirectory;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Who may read under {@code /api/tenants/{id}}: its members, and partner-admins; from the membership read model, in
@@ -34,7 +33,8 @@ public class TenantReadAccess {
     public void requireManager(Caller caller, String tenantId) {
         TenantAccess access = readable(caller, tenantId, false).orElseThrow(() -> notFound(tenantId));
         if (!caller.isPartnerAdmin() && access.role() != MemberRole.OWNER && access.role() != MemberRole.ADMIN) {
-            throw DomainRefusal.forbidden("insufficient_role",
+            throw DomainRefusal.forbidden(
+                    "insufficient_role",
                     "Your role in this tenant (" + access.role() + ") does not allow this; it takes OWNER or ADMIN.");
         }
     }
@@ -42,7 +42,8 @@ public class TenantReadAccess {
     /** Whether the caller is an OWNER or ADMIN of this live tenant, or a partner-admin; no exception either way. */
     public boolean isManager(Caller caller, String tenantId) {
         return readable(caller, tenantId, false)
-                .filter(access -> caller.isPartnerAdmin() || access.role() == MemberRole.OWNER
+                .filter(access -> caller.isPartnerAdmin()
+                        || access.role() == MemberRole.OWNER
                         || access.role() == MemberRole.ADMIN)
                 .isPresent();
     }
@@ -53,10 +54,11 @@ public class TenantReadAccess {
      * read model in one indexed statement.
      */
     public Optional<MemberView> member(Caller caller, String tenantId, String userId) {
-        return directory.check(tenantId, userId, caller.userId())
-                        .filter(found -> readable(caller, found.access(), false))
-                        .orElseThrow(() -> notFound(tenantId))
-                        .member();
+        return directory
+                .check(tenantId, userId, caller.userId())
+                .filter(found -> readable(caller, found.access(), false))
+                .orElseThrow(() -> notFound(tenantId))
+                .member();
     }
 
     private Optional<TenantAccess> readable(Caller caller, String tenantId, boolean includeDeleted) {

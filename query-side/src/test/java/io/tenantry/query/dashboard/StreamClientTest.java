@@ -1,11 +1,10 @@
 package io.tenantry.query.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.lifecycle.LifecycleEventPage;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** How one stream joins its replay to the live events, keeps a slow client bounded, and goes quiet when gone. */
 class StreamClientTest {
@@ -41,7 +40,9 @@ class StreamClientTest {
         runSender();
 
         assertThat(ids()).containsExactly(11L, 13L, 15L);
-        assertThat(emitter.sent.get(0)).contains("event:io.tenantry.tenant.updated.v1").contains("\"position\":11");
+        assertThat(emitter.sent.get(0))
+                .contains("event:io.tenantry.tenant.updated.v1")
+                .contains("\"position\":11");
     }
 
     @Test
@@ -100,7 +101,14 @@ class StreamClientTest {
     }
 
     private StreamClient client(int buffer, Long lastEventId, long liveFrom, LongFunction<LifecycleEventPage> feed) {
-        return new StreamClient(emitter, new ObjectMapper(), sender::add, buffer, lastEventId, liveFrom, feed,
+        return new StreamClient(
+                emitter,
+                new ObjectMapper(),
+                sender::add,
+                buffer,
+                lastEventId,
+                liveFrom,
+                feed,
                 closed -> forgotten.incrementAndGet());
     }
 
@@ -123,9 +131,17 @@ class StreamClientTest {
     }
 
     private static LifecycleNotice event(long position) {
-        return new LifecycleNotice(LifecycleNotice.SPEC_VERSION, "event-" + position, "urn:test",
-                "io.tenantry.tenant.updated.v1", "tenant-1", "2025-01-01T00:00:00Z", LifecycleNotice.DATA_CONTENT_TYPE,
-                position, position, Map.of("tenantId", "tenant-1"));
+        return new LifecycleNotice(
+                LifecycleNotice.SPEC_VERSION,
+                "event-" + position,
+                "urn:test",
+                "io.tenantry.tenant.updated.v1",
+                "tenant-1",
+                "2025-01-01T00:00:00Z",
+                LifecycleNotice.DATA_CONTENT_TYPE,
+                position,
+                position,
+                Map.of("tenantId", "tenant-1"));
     }
 
     /** Spring's emitter, writing what it would send into a list instead of a response. */
