@@ -3,7 +3,9 @@ package io.tenantry.contracts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.reflect.RecordComponent;
 
-/** The JSON name of a bound property, so field errors name what the client sent ({@code client_name}, not clientName). */
+/**
+ * The JSON name of a bound property, so field errors name what the client sent ({@code client_name}, not clientName).
+ */
 public final class JsonNames {
 
     private JsonNames() {}

@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
 
-/** Which side of the CQRS split this process runs: both by default, one with profile {@code command} or {@code query}. */
+/**
+ * Which side of the CQRS split this process runs: both by default, one with profile {@code command} or {@code query}.
+ */
 final class Roles {
 
     static final String COMMAND = "command";

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * <pre>
  * ./mvnw -B -q -DskipTests package
- * java -jar bench/target/tenantry-bench.jar all [--quick true] [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-user postgres]
- * java -jar bench/target/tenantry-bench.jar audit-asof [--changes 10000] [--queries 2000] [--jar app/target/tenantry.jar]
+ * java -jar bench/target/tenantry-bench.jar all [--quick true] [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-user
+ * postgres]
+ * java -jar bench/target/tenantry-bench.jar audit-asof [--changes 10000] [--queries 2000] [--jar
+ * app/target/tenantry.jar]
  * </pre>
  * {@code all} is what {@code bench/run.sh} runs: see {@link FullRun}.
  */
@@ -23,11 +25,13 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println(
-                    "Usage: java -jar tenantry-bench.jar all [--quick true] [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
-                            + "       java -jar tenantry-bench.jar commands [--clients N] [--seconds S] [--warm-up S] [--app-args '...']\n"
-                            + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
-                            + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all] [--option value ...]");
+            System.err.println("Usage: java -jar tenantry-bench.jar all [--quick true]"
+                    + " [--pg-host H --pg-port P --pg-user U --pg-password W]\n"
+                    + "       java -jar tenantry-bench.jar commands [--clients N] [--seconds S] [--warm-up S]"
+                    + " [--app-args '...']\n"
+                    + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
+                    + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all]"
+                    + " [--option value ...]");
             System.exit(2);
         }
         if (args[0].equals("reliability")) {

@@ -60,12 +60,15 @@ final class BulkEvents {
             // creations: the tenant's created event and its members, per tenant, then the subscriptions
             String created = "(now() - interval '3 days' + (g.t * interval '1 second'))";
             statement.execute("""
-                    insert into domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
+                    insert into domain_event_entry (global_index, sequence_number, meta_data, payload,
+                    aggregate_identifier,
                         event_identifier, payload_revision, payload_type, time_stamp, type)
                     select %d + (g.t - 1) * %d + k + 1, k, %s,
                         convert_to(case when k = 0 then json_build_object('tenantId', g.id, 'name', 'Bulk ' || g.t,
-                                'slug', 'bulk-' || g.t, 'tier', 'POOLED', 'contacts', json_build_array(), 'address', null,
-                                'industry', null, 'settings', json_build_object(), 'leadId', null, 'planId', 'team')::text
+                                'slug', 'bulk-' || g.t, 'tier', 'POOLED', 'contacts', json_build_array(),
+                                 'address', null,
+                                'industry', null, 'settings', json_build_object(), 'leadId', null,
+                                 'planId', 'team')::text
                             else json_build_object('tenantId', g.id,
                                 'userId', case when k = 1 then 'bench-owner' else 'user-' || g.t || '-' || k end,
                                 'role', case when k = 1 then 'OWNER' else 'MEMBER' end)::text end, 'UTF8'),
@@ -83,7 +86,8 @@ final class BulkEvents {
             long subscriptionsBase = base + (long) tenants * (membersPerTenant + 1);
             statement.execute(
                     """
-                    insert into domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
+                    insert into domain_event_entry (global_index, sequence_number, meta_data, payload,
+                    aggregate_identifier,
                         event_identifier, payload_revision, payload_type, time_stamp, type)
                     select %d + g.t, 0, %s,
                         convert_to(json_build_object('subscriptionId', 'subscription-' || g.id, 'tenantId', g.id,
@@ -109,7 +113,8 @@ final class BulkEvents {
                     """.formatted(auditChanges, oneMore, changesEach + 1, changesEach));
             String at = "(now() - interval '2 days' + c.n * interval '100 milliseconds')";
             statement.execute("""
-                    insert into domain_event_entry (global_index, sequence_number, meta_data, payload, aggregate_identifier,
+                    insert into domain_event_entry (global_index, sequence_number, meta_data, payload,
+                    aggregate_identifier,
                         event_identifier, payload_revision, payload_type, time_stamp, type)
                     select %d + 2 * (c.n - 1) + e + 1,
                         case when e = 0 then %d + c.j else c.j end,

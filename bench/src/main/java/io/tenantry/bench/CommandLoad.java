@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Steps 2 and 3: {@code clients} closed-loop clients send a mix of tenant creations (25 %), member additions (55 %)
  * and plan changes (20 %), each client on its own tenants (no two clients write one aggregate), for a warm-up and then
- * {@code seconds} measured seconds. No read is timed here (the projection lag has its own open-loop run, {@link LagRun}).
+ * {@code seconds} measured seconds. No read is timed here (the projection lag has its own open-loop run, {@link
+ * LagRun}).
  * Every write carries an {@code Idempotency-Key}, as a real client's does.
  */
 final class CommandLoad {

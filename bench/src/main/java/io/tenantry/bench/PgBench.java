@@ -29,7 +29,8 @@ final class PgBench {
         try (Connection connection = database.connect()) {
             connection.createStatement().execute("""
                     create table if not exists bench_event_append (
-                        id bigserial primary key, event_identifier varchar(255) not null unique, payload bytea not null)""");
+                        id bigserial primary key, event_identifier varchar(255) not null unique,
+                         payload bytea not null)""");
         }
         Path script = Files.createTempFile("tenantry-pgbench", ".sql");
         try {

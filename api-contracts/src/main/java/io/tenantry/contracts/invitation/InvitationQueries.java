@@ -13,7 +13,9 @@ public final class InvitationQueries {
     /** One invitation, whatever its status; an empty {@code Optional<InvitationView>} when unknown. */
     public record FindInvitationQuery(String invitationId) {}
 
-    /** A tenant's pending invitations not expired at {@code now}, soonest to expire first; an {@link InvitationPage}. */
+    /**
+     * A tenant's pending invitations not expired at {@code now}, soonest to expire first; an {@link InvitationPage}.
+     */
     public record ListTenantInvitationsQuery(
             String tenantId, Instant now, @JsonUnwrapped PageRequest page) {}
 

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * What Tenantry asks of the orchestrator that builds (type 0) or removes (type 1) a tenant's resources, published on
  * the provisioning topic keyed by tenant id. The orchestrator answers on {@code POST /api/webhooks/provisioning} with
- * {@code initiatorId} = {@code tenantId} and the same {@code type}, signed with {@code contextId} (HMAC-SHA256 of body +
+ * {@code initiatorId} = {@code tenantId} and the same {@code type}, signed with {@code contextId} (HMAC-SHA256 of body
+ * +
  * contextId + timestamp). A request can arrive twice: {@code contextId} names the attempt, so repeats are recognised.
  * No personal data.
  */

@@ -25,7 +25,8 @@ import org.springframework.util.StringUtils;
 /**
  * The embedded default. Before the application context exists, starts what the configuration does not name:
  * a PostgreSQL 17 when {@code spring.datasource.url} is unset (data under {@code tenantry.data-dir}), a KRaft Kafka
- * broker when {@code spring.kafka.bootstrap-servers} is unset, and, when the database is the embedded one, a development
+ * broker when {@code spring.kafka.bootstrap-servers} is unset, and, when the database is the embedded one, a
+ * development
  * JWT key pair and privacy secret unless those are configured. With a configured database it refuses to start
  * without them, naming each missing one.
  * <p>
@@ -110,7 +111,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     properties.put(
                             JWT + "public-key-location", publicKey.toUri().toString());
                     summary.add("development JWT keys in " + publicKey.getParent()
-                            + " (make a token: java -jar app/target/tenantry.jar token --sub alice --roles partner-admin"
+                            + " (make a token: java -jar app/target/tenantry.jar token --sub alice"
+                            + " --roles partner-admin"
                             + " --permissions tenant:create" + (ephemeral ? "" : " --data-dir " + dataDir) + ")");
                 }
             }

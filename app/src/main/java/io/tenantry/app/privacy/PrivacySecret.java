@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The root secret of personal-data protection and the keys derived from it (HKDF-SHA256): one keys the subject
- * fingerprints, one wraps the subjects' keys in the database, one signs lead tokens. A database dump without this secret decrypts nothing;
+ * fingerprints, one wraps the subjects' keys in the database, one signs lead tokens. A database dump without this
+ * secret decrypts nothing;
  * losing the secret loses every person's data, as an erasure of everyone would.
  */
 public final class PrivacySecret {

@@ -32,7 +32,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
 /**
- * The user-token decoder when the key is a PEM file ({@code spring.security.oauth2.resourceserver.jwt.public-key-location},
+ * The user-token decoder when the key is a PEM file ({@code
+ * spring.security.oauth2.resourceserver.jwt.public-key-location},
  * also the embedded default's development key). Spring Boot's own decoder for such a key checks no issuer, and once
  * {@code issuer-uri} is set it drops the key for OpenID discovery at that address. Here, as Boot does for
  * {@code jwk-set-uri}, the key verifies and {@code issuer-uri}, when set, is the {@code iss} a token must name;

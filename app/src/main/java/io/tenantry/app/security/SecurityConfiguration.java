@@ -37,9 +37,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Bearer JWT on every endpoint but health, info, metrics scraping, the API docs and the dashboard page. The
  * verification key is Spring Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*} (on the embedded
- * default, a generated development key). Endpoint rules live here, in one table: who may call at all, and the platform roles and
+ * default, a generated development key). Endpoint rules live here, in one table: who may call at all, and the platform
+ * roles and
  * permissions. Rights within a tenant come from its membership: the Tenant aggregate decides writes, TenantReadAccess
- * reads. AccessMatrixIT (tests) states every endpoint's rule for each kind of caller, and fails for an endpoint without one.
+ * reads. AccessMatrixIT (tests) states every endpoint's rule for each kind of caller, and fails for an endpoint without
+ * one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity

@@ -15,7 +15,8 @@ public final class KeysCommand {
     public static final String NAME = "keys";
     private static final String USAGE = """
             Usage: java -jar tenantry.jar keys [--data-dir ./tenantry-data]
-            Creates (if missing) <data-dir>/jwt/{private,public}.pem and <data-dir>/privacy/secret and prints their paths.""";
+            Creates (if missing) <data-dir>/jwt/{private,public}.pem and <data-dir>/privacy/secret and prints
+             their paths.""";
 
     private KeysCommand() {}
 

@@ -34,7 +34,8 @@ public final class TokenCommand {
             Usage: java -jar tenantry.jar token --sub <user id> [--roles r1,r2] [--permissions p1,p2]
                    [--email verified@address] [--ttl 12h] [--aud audience] [--iss issuer] [--data-dir ./tenantry-data]
             Prints a development JWT signed with the key the embedded default generated under <data-dir>/jwt
-            (the key is created if missing). The data directory defaults to $TENANTRY_DATA_DIR, else ./tenantry-data.""";
+            (the key is created if missing). The data directory defaults to $TENANTRY_DATA_DIR, else
+             ./tenantry-data.""";
 
     private TokenCommand() {}
 

@@ -87,7 +87,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                     HttpStatus.PRECONDITION_FAILED,
                                     "version_mismatch",
                                     "Precondition failed",
-                                    "The resource changed since the version given in If-Match; read it again, then retry.")),
+                                    "The resource changed since the version given in If-Match; "
+                                            + "read it again, then retry.")),
                     on(AggregateStreamCreationException.class, concurrentModification()),
                     on(ConcurrencyException.class, concurrentModification()),
                     on(ConflictingModificationException.class, concurrentModification()),

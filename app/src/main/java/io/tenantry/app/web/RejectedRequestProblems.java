@@ -37,6 +37,7 @@ class RejectedRequestProblems implements RequestRejectedHandler {
                         HttpStatus.BAD_REQUEST,
                         "bad_request",
                         "Bad request",
-                        "The request URL is not acceptable (it is not normalised or holds characters that are not allowed)."));
+                        "The request URL is not acceptable "
+                                + "(it is not normalised or holds characters that are not allowed)."));
     }
 }

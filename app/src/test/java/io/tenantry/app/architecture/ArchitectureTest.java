@@ -215,7 +215,8 @@ class ArchitectureTest {
      * Reads go through the {@link QueryGateway} to a query handler, writes through the {@link CommandGateway} to an
      * aggregate.</li>
      * <li>What a controller holds (its instance fields, which is what Spring injects) is one of the two gateways or
-     * one of {@link #CONTROLLER_COLLABORATORS}, each named there with the reason it is not a gateway call. A new kind of
+     * one of {@link #CONTROLLER_COLLABORATORS}, each named there with the reason it is not a gateway call. A new kind
+     * of
      * collaborator is a decision to make here, in the open.</li>
      * </ol>
      * The application services in that list may use a table of their own (a webhook's dedupe record, in the same

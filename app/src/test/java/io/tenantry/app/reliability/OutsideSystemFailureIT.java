@@ -74,7 +74,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OutsideSystemFailureIT extends IntegrationTest {
 
     private static final Path SUMMARY = Path.of("target", "reliability", "outside-systems.txt");
-    /** A stalled fake answers only after this, long past every read timeout (WireMock schedules it; no thread waits). */
+    /**
+     * A stalled fake answers only after this, long past every read timeout (WireMock schedules it; no thread waits).
+     */
     private static final Duration FAKE_STALL = Duration.ofSeconds(20);
     /** What an answer may take beyond the outside system's read timeout. */
     private static final Duration MARGIN = Duration.ofSeconds(3);

@@ -28,7 +28,10 @@ final class ProvisioningAttempts {
         }
     }
 
-    /** {@code count} fresh tenants of {@code ownerToken}'s, each provisioned by {@code adminToken} and awaiting its answer. */
+    /**
+     * {@code count} fresh tenants of {@code ownerToken}'s, each provisioned by {@code adminToken} and awaiting its
+     * answer.
+     */
     static List<Attempt> start(
             Api api, ProvisioningOrchestrator orchestrator, String ownerToken, String adminToken, int count) {
         List<String> tenantIds = new ArrayList<>();

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Profiles {@code command} and {@code query} run one side each: writes route to the first, reads to the second
- * (docs/operations.md: a split deployment routes by method). Each starts its own context on the shared embedded servers.
+ * (docs/operations.md: a split deployment routes by method). Each starts its own context on the shared embedded
+ * servers.
  */
 class RoleProfilesIT {
 

@@ -74,7 +74,9 @@ final class AccessMatrix {
         final String template;
         final Function<Case, Request> request;
         final Map<Case, Expectation> expectations = new EnumMap<>(Case.class);
-        /** For tenant-scoped rows: the id in the path a foreign caller asks for, swapped for an unknown one to compare. */
+        /**
+         * For tenant-scoped rows: the id in the path a foreign caller asks for, swapped for an unknown one to compare.
+         */
         String scope;
 
         Row(String endpoint, Function<Case, Request> request) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The shape every error answer must have (docs/api.md): problem+json with type, title, status, detail; no stack trace. */
+/**
+ * The shape every error answer must have (docs/api.md): problem+json with type, title, status, detail; no stack trace.
+ */
 public final class ProblemAssertions {
 
     private ProblemAssertions() {}

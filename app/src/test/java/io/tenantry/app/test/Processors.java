@@ -13,7 +13,9 @@ public final class Processors {
 
     private Processors() {}
 
-    /** Resets the processor's tokens (its reset handlers clear the read model) and waits until it is back at the head. */
+    /**
+     * Resets the processor's tokens (its reset handlers clear the read model) and waits until it is back at the head.
+     */
     public static void replay(EventProcessingConfiguration configuration, EventStore eventStore, String name) {
         StreamingEventProcessor processor = configuration
                 .eventProcessor(name, StreamingEventProcessor.class)

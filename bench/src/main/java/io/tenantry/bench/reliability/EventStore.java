@@ -95,8 +95,9 @@ final class EventStore {
     private Map<String, List<String>> byField(String payloadType, String field) throws SQLException {
         Map<String, List<String>> found = new HashMap<>();
         try (Connection connection = postgres.connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "select convert_from(payload, 'UTF8')::jsonb ->> ?, convert_from(payload, 'UTF8')::jsonb ->> 'tenantId'"
+                PreparedStatement query =
+                        connection.prepareStatement("select convert_from(payload, 'UTF8')::jsonb ->> ?,"
+                                + " convert_from(payload, 'UTF8')::jsonb ->> 'tenantId'"
                                 + " from domain_event_entry where payload_type = ?")) {
             query.setString(1, field);
             query.setString(2, payloadType);

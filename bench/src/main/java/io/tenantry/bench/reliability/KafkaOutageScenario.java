@@ -75,7 +75,8 @@ final class KafkaOutageScenario extends Scenario {
         report.count(String.format(
                 Locale.ROOT,
                 "writes while the broker was down: %d sent, %d acknowledged, %d failed "
-                        + "(5xx or no answer); the publisher's lag grew to %d events; max lag by processor while it was down %s",
+                        + "(5xx or no answer); the publisher's lag grew to %d events;"
+                        + " max lag by processor while it was down %s",
                 downWrites,
                 downAcknowledged,
                 downFailed,

@@ -124,7 +124,9 @@ public class Lead {
         return new LeadContact(name, email, companyName);
     }
 
-    /** The code was not verified in time: a lead still NEW for this expiry expires; a superseded deadline does nothing. */
+    /**
+     * The code was not verified in time: a lead still NEW for this expiry expires; a superseded deadline does nothing.
+     */
     @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
     void on(LeadExpiryDue due) {
         if (status == NEW && due.codeExpiresAt().equals(codeExpiresAt)) {

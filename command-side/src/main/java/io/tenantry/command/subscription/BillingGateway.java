@@ -15,7 +15,9 @@ public interface BillingGateway {
 
     BillingMode mode();
 
-    /** Starts billing a subscription on {@code plan}; for a paid plan, the customer (reused if known) and subscription. */
+    /**
+     * Starts billing a subscription on {@code plan}; for a paid plan, the customer (reused if known) and subscription.
+     */
     BillingLink start(String tenantId, String tenantName, Plan plan, String knownCustomerId, String operationKey);
 
     /** Moves the billing to {@code plan}: the subscription item's price, a new subscription, or none (a free plan). */

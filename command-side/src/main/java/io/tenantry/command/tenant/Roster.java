@@ -265,7 +265,9 @@ final class Roster {
                 held == 0 ? "" : " (" + members.size() + " members and " + held + " pending invitations)");
     }
 
-    /** Whether the tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits. */
+    /**
+     * Whether the tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits.
+     */
     void requireFits(Plan plan) {
         int seats = members.size() + invitations.size();
         if (seats > plan.maxMembers() || teams.size() > plan.maxTeams()) {

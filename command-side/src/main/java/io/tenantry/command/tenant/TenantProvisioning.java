@@ -209,7 +209,8 @@ class TenantProvisioning {
             throw DomainRefusal.conflict(
                     "idp_admin_missing",
                     "Tenant " + tenant.id()
-                            + " has no contact with an e-mail address to be its identity-provider admin; add one first.");
+                            + " has no contact with an e-mail address to be its identity-provider admin;"
+                            + " add one first.");
         }
         return new IdentityProviderRequest(
                 kind,

@@ -15,7 +15,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Builds {@link InvitationDirectory} from the Invitation aggregate's events (tracking processor {@value #PROCESSING_GROUP}). */
+/**
+ * Builds {@link InvitationDirectory} from the Invitation aggregate's events (tracking processor {@value
+ * #PROCESSING_GROUP}).
+ */
 @Component
 @ProcessingGroup(InvitationProjection.PROCESSING_GROUP)
 class InvitationProjection {

@@ -82,7 +82,8 @@ public class LeadDirectory {
 
     void converted(String id, String tenantId, Instant at, long version) {
         writes.update("""
-                update lead_directory set status = 'CONVERTED', tenant_id = ?, converted_at = ?, updated_at = ?, version = ?
+                update lead_directory set status = 'CONVERTED', tenant_id = ?, converted_at = ?, updated_at = ?,
+                     version = ?
                 where id = ? and version < ?""", tenantId, utc(at), utc(at), version, id, version);
     }
 

@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The tenant lifecycle topic: one record per event, keyed by tenant id (so one tenant's events share a partition and
  * keep their order), its value the CloudEvent in structured JSON (CloudEvents' Kafka protocol binding in structured
  * mode, written by the CloudEvents SDK: header {@code content-type: application/cloudevents+json}; structured because
- * the value alone then is the whole event, as the catch-up feed gives it). {@link #send} hands a record to the producer and
+ * the value alone then is the whole event, as the catch-up feed gives it). {@link #send} hands a record to the producer
+ * and
  * {@link #await} returns only once the broker has them all (acks=all, idempotent producer), and fails after
  * {@code tenantry.lifecycle.send-timeout} otherwise.
  */

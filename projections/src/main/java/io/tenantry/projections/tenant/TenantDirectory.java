@@ -230,7 +230,8 @@ public class TenantDirectory {
         }
         long[] live = {0};
         jdbc.query(
-                "select status, tier, plan_id, count(*) as tenants from tenant_directory group by status, tier, plan_id",
+                "select status, tier, plan_id, count(*) as tenants from tenant_directory"
+                        + " group by status, tier, plan_id",
                 rs -> {
                     TenantStatus status = TenantStatus.valueOf(rs.getString("status"));
                     long tenants = rs.getLong("tenants");
@@ -287,7 +288,9 @@ public class TenantDirectory {
                 .collect(Collectors.toList());
     }
 
-    /** The contacts of the event with this version, where the tenant's row carries that version (else a newer one won). */
+    /**
+     * The contacts of the event with this version, where the tenant's row carries that version (else a newer one won).
+     */
     private void insertContacts(
             String tenantId, List<TenantContact> contacts, Function<String, String> fingerprintOfEmail, long version) {
         for (int position = 0; position < contacts.size(); position++) {
@@ -295,7 +298,8 @@ public class TenantDirectory {
             writes.update(
                     """
                     insert into tenant_contact (tenant_id, position, name, email, phone, is_primary, email_fingerprint)
-                    select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from tenant_directory where id = ? and version = ?)
+                    select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from tenant_directory where id = ? and version =
+                    ?)
                     on conflict (tenant_id, position) do nothing""",
                     tenantId,
                     position,

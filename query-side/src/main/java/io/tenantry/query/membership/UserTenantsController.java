@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code getTenantsOfIdentity}: the live tenants a user belongs to, with the role; for the user itself or partner-admin. */
+/**
+ * {@code getTenantsOfIdentity}: the live tenants a user belongs to, with the role; for the user itself or
+ * partner-admin.
+ */
 @RestController
 class UserTenantsController {
 
