@@ -216,7 +216,8 @@ class ApiFuzzIT {
                     .send(endpoint.method(), pathAndQuery, sent, bytes.bytes(), bytes.chunked());
             if (bare(response)) {
                 throw new AssertionError("a bare " + first.status() + " (headers " + first.headers() + ") for "
-                        + request + ", again on a new connection: " + response.status() + " " + response.headers());
+                        + request + " " + sent + ", again on a new connection: " + response.status() + " "
+                        + response.headers());
             }
         }
         tally.record(endpoint, response, System.nanoTime() - started);

@@ -317,6 +317,13 @@ class BadInputIT extends IntegrationTest {
         // refused by Spring Security's firewall: a problem too
         assertProblem(raw.send("DELETE", "/api/provisioning/tenants/..", headers(), null, false), 400, "bad_request");
         assertProblem(raw.send("GET", "/api/leads/%0A", headers(), null, false), 400, "bad_request");
+        // forwarded headers that cannot be read (behind a proxy, server.forward-headers-strategy=framework)
+        for (String forwardedFor : new String[] {",", ", ,"}) {
+            assertProblem(
+                    raw.send("GET", "/api/plans", headers("X-Forwarded-For", forwardedFor), null, false),
+                    400,
+                    "bad_request");
+        }
 
         for (String accept : new String[] {"application/xml", "text/html", "image/png"}) {
             assertProblem(raw.send("GET", "/api/plans", headers("Accept", accept), null, false), 406, "not_acceptable");
