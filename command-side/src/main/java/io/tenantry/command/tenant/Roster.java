@@ -5,8 +5,6 @@ import static io.tenantry.contracts.tenant.MemberRole.OWNER;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
-import io.tenantry.contracts.plan.Plan;
-import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TenantStatus;
@@ -15,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
  * Who is in a tenant and in which of its teams, its plan and its status, and the access rules that follow from them.
@@ -125,6 +123,14 @@ final class Roster {
         return teams.size();
     }
 
+    int memberCount() {
+        return members.size();
+    }
+
+    int heldSeatCount() {
+        return invitations.size();
+    }
+
     /** The ids of the teams the user is in. */
     List<String> teamsOf(String userId) {
         return teams.values().stream()
@@ -156,6 +162,25 @@ final class Roster {
     void requireLive() {
         if (status == TenantStatus.DELETED) {
             throw TenantRefusals.notFound(tenantId);
+        }
+    }
+
+    /** A live tenant, a caller who may manage it (OWNER, ADMIN or partner-admin), and the version it was read at. */
+    void requireManagerAt(Caller caller, Long expectedVersion) {
+        requireLive();
+        requireManager(caller);
+        requireVersion(expectedVersion);
+    }
+
+    /** {@code If-Match}: the change was decided on this version; anything newer means someone changed it since. */
+    void requireVersion(Long expected) {
+        Long current = AggregateLifecycle.getVersion();
+        if (expected != null && !expected.equals(current)) {
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.PRECONDITION_FAILED,
+                    "version_mismatch",
+                    "Tenant " + tenantId + " is at version " + current + ", not " + expected
+                            + ": read it again, then retry the change.");
         }
     }
 
@@ -251,64 +276,6 @@ final class Roster {
                     "last_owner",
                     "User " + userId + " is the last OWNER of this tenant and cannot " + what
                             + ": make another member OWNER first, or transfer ownership.");
-        }
-    }
-
-    /** Room for one more member under the plan: members and seats held for pending invitations both count. */
-    void requireRoomForMember(PlanCatalogue plans) {
-        int held = invitations.size();
-        requireRoom(
-                plans,
-                "members",
-                members.size() + held,
-                Plan::maxMembers,
-                held == 0 ? "" : " (" + members.size() + " members and " + held + " pending invitations)");
-    }
-
-    /**
-     * Whether the tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits.
-     */
-    void requireFits(Plan plan) {
-        int seats = members.size() + invitations.size();
-        if (seats > plan.maxMembers() || teams.size() > plan.maxTeams()) {
-            throw new DomainRefusal(
-                    DomainRefusal.Kind.CONFLICT,
-                    "plan_too_small",
-                    "The " + plan.name() + " plan allows " + plan.maxMembers() + " members and " + plan.maxTeams()
-                            + " teams; this tenant has " + members.size() + " members, " + invitations.size()
-                            + " pending invitations and " + teams.size() + " teams. Remove some first.",
-                    Map.of(
-                            "planId",
-                            plan.id(),
-                            "members",
-                            members.size(),
-                            "pendingInvitations",
-                            invitations.size(),
-                            "teams",
-                            teams.size(),
-                            "maxMembers",
-                            plan.maxMembers(),
-                            "maxTeams",
-                            plan.maxTeams()));
-        }
-    }
-
-    /** Room for one more under the tenant's plan (the default plan while it has none). */
-    void requireRoom(PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf) {
-        requireRoom(plans, what, current, limitOf, "");
-    }
-
-    private void requireRoom(
-            PlanCatalogue plans, String what, int current, ToIntFunction<Plan> limitOf, String breakdown) {
-        Plan plan = plans.planOrDefault(planId);
-        int limit = limitOf.applyAsInt(plan);
-        if (current >= limit) {
-            throw new DomainRefusal(
-                    DomainRefusal.Kind.CONFLICT,
-                    "plan_limit_reached",
-                    "The " + plan.name() + " plan allows " + limit + " " + what + "; this tenant has " + current
-                            + breakdown + ". Choose a larger plan first.",
-                    Map.of("planId", plan.id(), "resource", what, "limit", limit));
         }
     }
 }

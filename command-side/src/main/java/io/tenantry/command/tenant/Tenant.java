@@ -93,13 +93,7 @@ public class Tenant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public TenantView handle(CreateTenantCommand command, PlanCatalogue plans) {
-        TenantProfile checked = TenantProfile.checked(
-                command.name(),
-                command.slug(),
-                command.contacts(),
-                command.address(),
-                command.industry(),
-                command.settings());
+        TenantProfile checked = TenantProfile.of(command);
         if (command.tier() == null) {
             throw DomainRefusal.invalid("invalid_tier", "A tenant needs a tier: POOLED or SILOED.");
         }
@@ -108,56 +102,28 @@ public class Tenant {
         }
         Plan plan = TenantPlan.known(
                 plans, command.planId() == null ? plans.defaultPlan().id() : command.planId());
-        apply(new TenantCreatedEvent(
-                command.tenantId(),
-                checked.name(),
-                checked.slug(),
-                command.tier(),
-                checked.contacts(),
-                checked.address(),
-                checked.industry(),
-                checked.settings(),
-                command.leadId(),
-                plan.id()));
+        apply(checked.created(command, plan.id()));
         apply(new MemberAddedEvent(command.tenantId(), command.ownerId(), MemberRole.OWNER));
         return view();
     }
 
     @CommandHandler
     public TenantView handle(ReplaceTenantCommand command) {
-        roster.requireLive();
-        roster.requireManager(command.caller());
-        requireVersion(command.expectedVersion());
+        roster.requireManagerAt(command.caller(), command.expectedVersion());
         requireSameTier(command.tier());
-        return changeProfile(TenantProfile.checked(
-                command.name(),
-                command.slug(),
-                command.contacts(),
-                command.address(),
-                command.industry(),
-                command.settings()));
+        return changeProfile(TenantProfile.of(command));
     }
 
     @CommandHandler
     public TenantView handle(PatchTenantCommand command) {
-        roster.requireLive();
-        roster.requireManager(command.caller());
-        requireVersion(command.expectedVersion());
+        roster.requireManagerAt(command.caller(), command.expectedVersion());
         requireSameTier(command.tier());
-        return changeProfile(profile.patched(
-                command.name(),
-                command.slug(),
-                command.contacts(),
-                command.address(),
-                command.industry(),
-                command.settings()));
+        return changeProfile(profile.patched(command));
     }
 
     @CommandHandler
     public TenantView handle(UpdateProvisioningDetailsCommand command) {
-        roster.requireLive();
-        roster.requireManager(command.caller());
-        requireVersion(command.expectedVersion());
+        roster.requireManagerAt(command.caller(), command.expectedVersion());
         return changeProfile(profile.withProvisioningDetails(
                 command.clientName(), command.email(), command.phoneNumber(), command.industry(), command.partial()));
     }
@@ -166,7 +132,7 @@ public class Tenant {
     public TenantView handle(DeleteTenantCommand command) {
         roster.requireLive();
         roster.requireOwner(command.caller(), "Only an OWNER deletes a tenant.");
-        requireVersion(command.expectedVersion());
+        roster.requireVersion(command.expectedVersion());
         apply(new TenantDeletedEvent(tenantId));
         return view();
     }
@@ -221,28 +187,9 @@ public class Tenant {
 
     private TenantView changeProfile(TenantProfile next) {
         if (!next.equals(profile)) {
-            apply(new TenantUpdatedEvent(
-                    tenantId,
-                    next.name(),
-                    next.slug(),
-                    next.contacts(),
-                    next.address(),
-                    next.industry(),
-                    next.settings()));
+            apply(next.updated(tenantId));
         }
         return view();
-    }
-
-    /** {@code If-Match}: the change was decided on this version; anything newer means someone changed it since. */
-    private void requireVersion(Long expected) {
-        Long current = AggregateLifecycle.getVersion();
-        if (expected != null && !expected.equals(current)) {
-            throw new DomainRefusal(
-                    DomainRefusal.Kind.PRECONDITION_FAILED,
-                    "version_mismatch",
-                    "Tenant " + tenantId + " is at version " + current + ", not " + expected
-                            + ": read it again, then retry the change.");
-        }
     }
 
     private void requireSameTier(TenantTier requested) {
@@ -279,8 +226,7 @@ public class Tenant {
             @Timestamp Instant at,
             @MetaDataValue(value = MetaDataKeys.ACTOR_ID, required = false) String actorId) {
         tenantId = event.tenantId();
-        profile = new TenantProfile(
-                event.name(), event.slug(), event.contacts(), event.address(), event.industry(), event.settings());
+        profile = TenantProfile.of(event);
         tier = event.tier();
         roster.status(PENDING_PROVISION);
         leadId = event.leadId();
@@ -291,8 +237,7 @@ public class Tenant {
 
     @EventSourcingHandler
     void on(TenantUpdatedEvent event, @Timestamp Instant at) {
-        profile = new TenantProfile(
-                event.name(), event.slug(), event.contacts(), event.address(), event.industry(), event.settings());
+        profile = TenantProfile.of(event);
         updatedAt = at;
     }
 

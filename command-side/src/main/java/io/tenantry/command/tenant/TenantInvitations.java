@@ -51,7 +51,7 @@ class TenantInvitations {
             throw DomainRefusal.conflict(
                     "invitation_exists", "This tenant already has invitation " + command.invitationId() + ".");
         }
-        roster.requireRoomForMember(plans);
+        TenantPlan.requireRoomForMember(roster, plans);
         apply(new MemberInvitedEvent(
                 roster.tenantId(),
                 command.invitationId(),

@@ -52,7 +52,7 @@ class TenantMembership {
             throw DomainRefusal.conflict(
                     "already_member", "User " + command.userId() + " is already a member of this tenant.");
         }
-        roster.requireRoomForMember(plans);
+        TenantPlan.requireRoomForMember(roster, plans);
         apply(new MemberAddedEvent(roster.tenantId(), command.userId(), command.role()));
         return view(command.userId());
     }

@@ -8,6 +8,8 @@ import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.AdoptPlanCommand;
 import io.tenantry.contracts.tenant.AuthorizeBillingCommand;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -32,7 +34,7 @@ class TenantPlan {
         if (plan.id().equals(current)) {
             return new AdoptPlanCommand.PlanAdoption(current, current, false);
         }
-        roster.requireFits(plan);
+        requireFits(roster, plan);
         apply(new TenantPlanChangedEvent(roster.tenantId(), current, plan.id()));
         return new AdoptPlanCommand.PlanAdoption(current, plan.id(), true);
     }
@@ -41,6 +43,75 @@ class TenantPlan {
     @CommandHandler
     void handle(AuthorizeBillingCommand command) {
         roster.requireOwner(command.caller(), "Only an OWNER manages the tenant's billing.");
+    }
+
+    /** Room for one more member under the plan: members and seats held for pending invitations both count. */
+    static void requireRoomForMember(Roster roster, PlanCatalogue plans) {
+        int members = roster.memberCount();
+        int held = roster.heldSeatCount();
+        requireRoom(
+                roster,
+                plans,
+                "members",
+                members + held,
+                Plan::maxMembers,
+                held == 0 ? "" : " (" + members + " members and " + held + " pending invitations)");
+    }
+
+    /** Room for one more team under the plan. */
+    static void requireRoomForTeam(Roster roster, PlanCatalogue plans) {
+        requireRoom(roster, plans, "teams", roster.teamCount(), Plan::maxTeams, "");
+    }
+
+    /** The tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits. */
+    private static void requireFits(Roster roster, Plan plan) {
+        int members = roster.memberCount();
+        int held = roster.heldSeatCount();
+        int teams = roster.teamCount();
+        if (members + held > plan.maxMembers() || teams > plan.maxTeams()) {
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.CONFLICT,
+                    "plan_too_small",
+                    "The " + plan.name()
+                            + " plan allows " + plan.maxMembers() + " members and " + plan.maxTeams()
+                            + " teams; this tenant has "
+                            + members + " members, " + held + " pending invitations and " + teams
+                            + " teams. Remove some first.",
+                    Map.of(
+                            "planId",
+                            plan.id(),
+                            "members",
+                            members,
+                            "pendingInvitations",
+                            held,
+                            "teams",
+                            teams,
+                            "maxMembers",
+                            plan.maxMembers(),
+                            "maxTeams",
+                            plan.maxTeams()));
+        }
+    }
+
+    /** Room for one more under the tenant's plan (the default plan while it has none). */
+    private static void requireRoom(
+            Roster roster,
+            PlanCatalogue plans,
+            String what,
+            int current,
+            ToIntFunction<Plan> limitOf,
+            String breakdown) {
+        Plan plan = plans.planOrDefault(roster.planId());
+        int limit = limitOf.applyAsInt(plan);
+        if (current >= limit) {
+            throw new DomainRefusal(
+                    DomainRefusal.Kind.CONFLICT,
+                    "plan_limit_reached",
+                    "The " + plan.name()
+                            + " plan allows " + limit + " " + what + "; this tenant has " + current + breakdown
+                            + ". Choose a larger plan first.",
+                    Map.of("planId", plan.id(), "resource", what, "limit", limit));
+        }
     }
 
     /** The plan of that id in the catalogue; 400 {@code unknown_plan} naming the plans there are. */

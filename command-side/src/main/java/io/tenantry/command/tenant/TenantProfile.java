@@ -1,9 +1,14 @@
 package io.tenantry.command.tenant;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.tenant.CreateTenantCommand;
+import io.tenantry.contracts.tenant.PatchTenantCommand;
+import io.tenantry.contracts.tenant.ReplaceTenantCommand;
 import io.tenantry.contracts.tenant.TenantAddress;
 import io.tenantry.contracts.tenant.TenantContact;
+import io.tenantry.contracts.tenant.TenantCreatedEvent;
 import io.tenantry.contracts.tenant.TenantRules;
+import io.tenantry.contracts.tenant.TenantUpdatedEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -84,20 +89,66 @@ record TenantProfile(
                 settings);
     }
 
-    /** This profile with the given fields changed; {@code null} means unchanged. */
-    TenantProfile patched(
-            String newName,
-            String newSlug,
-            List<TenantContact> newContacts,
-            TenantAddress newAddress,
-            String newIndustry,
-            Map<String, String> newSettings) {
+    /** The checked profile a new tenant asks for. */
+    static TenantProfile of(CreateTenantCommand command) {
         return checked(
-                newName != null ? newName : name,
-                newSlug != null ? newSlug : slug,
-                newContacts != null ? newContacts : contacts,
-                newAddress != null ? newAddress : address,
-                newIndustry != null ? newIndustry : industry,
-                newSettings != null ? newSettings : settings);
+                command.name(),
+                command.slug(),
+                command.contacts(),
+                command.address(),
+                command.industry(),
+                command.settings());
+    }
+
+    /** The checked profile that replaces the tenant's. */
+    static TenantProfile of(ReplaceTenantCommand command) {
+        return checked(
+                command.name(),
+                command.slug(),
+                command.contacts(),
+                command.address(),
+                command.industry(),
+                command.settings());
+    }
+
+    static TenantProfile of(TenantCreatedEvent event) {
+        return new TenantProfile(
+                event.name(), event.slug(), event.contacts(), event.address(), event.industry(), event.settings());
+    }
+
+    static TenantProfile of(TenantUpdatedEvent event) {
+        return new TenantProfile(
+                event.name(), event.slug(), event.contacts(), event.address(), event.industry(), event.settings());
+    }
+
+    /** The event that creates the tenant with this (checked) profile on that plan. */
+    TenantCreatedEvent created(CreateTenantCommand command, String planId) {
+        return new TenantCreatedEvent(
+                command.tenantId(),
+                name,
+                slug,
+                command.tier(),
+                contacts,
+                address,
+                industry,
+                settings,
+                command.leadId(),
+                planId);
+    }
+
+    /** The event that says the tenant now has this profile. */
+    TenantUpdatedEvent updated(String tenantId) {
+        return new TenantUpdatedEvent(tenantId, name, slug, contacts, address, industry, settings);
+    }
+
+    /** This profile with the command's fields changed; {@code null} means unchanged. */
+    TenantProfile patched(PatchTenantCommand command) {
+        return checked(
+                command.name() != null ? command.name() : name,
+                command.slug() != null ? command.slug() : slug,
+                command.contacts() != null ? command.contacts() : contacts,
+                command.address() != null ? command.address() : address,
+                command.industry() != null ? command.industry() : industry,
+                command.settings() != null ? command.settings() : settings);
     }
 }

@@ -106,7 +106,7 @@ class TenantProvisioning {
         if (command.deprovisioning()) {
             signatures.require(
                     command.payload(),
-                    roster.status() == DELETED ? deprovisioningContextId() : null,
+                    roster.status() == DELETED && removal != Removal.NONE ? removalContextId : null,
                     command.timestamp(),
                     command.signature());
             return new ProvisioningOutcome(tenant.id(), deprovisioned(command.success()), roster.status());
@@ -246,10 +246,6 @@ class TenantProvisioning {
                     "The tenant's resources are being removed; restore it once that has ended.");
         }
         return removal == Removal.NONE ? before : PENDING_PROVISION;
-    }
-
-    private String deprovisioningContextId() {
-        return removal == Removal.NONE ? null : removalContextId;
     }
 
     private boolean removing(String attempt) {

@@ -3,7 +3,6 @@ package io.tenantry.command.tenant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.tenantry.contracts.DomainRefusal;
-import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.AddTeamMemberCommand;
 import io.tenantry.contracts.tenant.ChangeTeamMemberRoleCommand;
@@ -49,7 +48,7 @@ class TenantTeams {
         String name = checkedName(command.name());
         checkDescription(command.description());
         requireFreeName(name, null);
-        roster.requireRoom(plans, "teams", roster.teamCount(), Plan::maxTeams);
+        TenantPlan.requireRoomForTeam(roster, plans);
         apply(new TeamCreatedEvent(roster.tenantId(), command.teamId(), name, command.description()));
         return view(command.teamId());
     }
