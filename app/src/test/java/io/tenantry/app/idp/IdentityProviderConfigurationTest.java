@@ -48,9 +48,9 @@ class IdentityProviderConfigurationTest {
                     assertThat(properties.auth0().pooledConnection()).isEqualTo("Username-Password-Authentication");
                 });
         assertThat(output.getOut())
-                .contains(
-                        "Identity providers: KEYCLOAK at http://127.0.0.1:9 (pooled tenants in realm tenantry), "
-                                + "AUTH0 at https://acme.eu.auth0.com (pooled tenants in connection Username-Password-Authentication)")
+                .contains("Identity providers: KEYCLOAK at http://127.0.0.1:9 (pooled tenants in realm tenantry), "
+                        + "AUTH0 at https://acme.eu.auth0.com (pooled tenants in connection "
+                        + "Username-Password-Authentication)")
                 .doesNotContain("kc-secret")
                 .doesNotContain("a0-secret");
     }

@@ -65,7 +65,8 @@ class EventStoreSchemaIT {
         createTenants(3);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> jdbc.queryForObject(
-                                "select count(*) from token_entry where processor_name = 'tenant-directory' and token is not null",
+                                "select count(*) from token_entry where processor_name = 'tenant-directory' and "
+                                        + "token is not null",
                                 Integer.class)
                         > 0);
 

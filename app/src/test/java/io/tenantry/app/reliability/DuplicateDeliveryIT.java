@@ -221,7 +221,8 @@ class DuplicateDeliveryIT extends IntegrationTest {
         ReliabilityReport.record(SCENARIO, "Stripe event delivered again", block -> {
             block.load(
                     "%d rounds × (%d at once + 1 after) POST /api/webhooks/stripe of one signed "
-                            + "customer.subscription.updated (a fresh event id per round, status alternating %s; one tenant on "
+                            + "customer.subscription.updated (a fresh event id per round, status alternating "
+                            + "%s; one tenant on "
                             + "plan team), %d deliveries in all",
                     ROUNDS, AT_ONCE, String.join("/", statuses), ROUNDS * (AT_ONCE + 1));
             block.faults(

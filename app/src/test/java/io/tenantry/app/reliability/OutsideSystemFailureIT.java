@@ -166,12 +166,11 @@ class OutsideSystemFailureIT extends IntegrationTest {
                     stripe,
                     get(urlPathEqualTo("/v1/subscriptions/" + stripeId))
                             .atPriority(1)
-                            .willReturn(
-                                    aResponse()
-                                            .withStatus(500)
-                                            .withHeader("Content-Type", "application/json")
-                                            .withBody(
-                                                    "{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe had a problem\"}}")));
+                            .willReturn(aResponse()
+                                    .withStatus(500)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe "
+                                            + "had a problem\"}}")));
             failing = timed(() -> api.post(reconcile).bearer(ownerToken).send());
             clearFaults();
             fault(
@@ -196,8 +195,10 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 1,
                 "load:    %d concurrent reconciles while Stripe stalls (4 more than the %d database connections), "
-                        + "with %d concurrent unrelated reads (GET /api/tenants/{id}, GET .../members/{userId}) fired once "
-                        + "Stripe held all of them; then 1 reconcile on a 500, 1 on a reset connection, 1 after recovery",
+                        + "with %d concurrent unrelated reads (GET /api/tenants/{id}, GET .../members/{userId}) "
+                        + "fired once "
+                        + "Stripe held all of them; then 1 reconcile on a 500, 1 on a reset connection, 1 after "
+                        + "recovery",
                 concurrency,
                 concurrency - 4,
                 concurrency);
@@ -270,12 +271,11 @@ class OutsideSystemFailureIT extends IntegrationTest {
             Fault failing = fault(
                     stripe,
                     customers(name)
-                            .willReturn(
-                                    aResponse()
-                                            .withStatus(500)
-                                            .withHeader("Content-Type", "application/json")
-                                            .withBody(
-                                                    "{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe had a problem\"}}")));
+                            .willReturn(aResponse()
+                                    .withStatus(500)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe "
+                                            + "had a problem\"}}")));
             created = timed(() -> api.post("/api/tenants")
                     .bearer(ownerToken)
                     .json(Map.of("name", name, "slug", slug, "tier", "POOLED", "planId", "team"))
@@ -326,7 +326,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 2,
                 "faults:  StripeFake POST /v1/customers for this tenant: HTTP 500 api_error until the saga had tried "
-                        + "%d times, then an answer after %d ms (client read timeout %d ms); %d ms in all, then removed",
+                        + "%d times, then an answer after %d ms (client read timeout %d ms); %d ms in all, then "
+                        + "removed",
                 failedFast,
                 FAKE_STALL.toMillis(),
                 readTimeout.toMillis(),
@@ -334,7 +335,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 2,
                 "checked: create -> %d in %d ms; during the outage: tenant read -> %d in %d ms, subscription read -> "
-                        + "%d in %d ms, SubscriptionStartedEvent %d, saga processor in error (retrying with back-off) after "
+                        + "%d in %d ms, SubscriptionStartedEvent %d, saga processor in error (retrying with "
+                        + "back-off) after "
                         + "each fault: %s",
                 created.status(),
                 created.millis(),
@@ -347,7 +349,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 2,
                 "checked: Stripe customer attempts %d (%d answered 500, %d stalled, %d after recovery), all with "
-                        + "Idempotency-Key %s; subscription started %d ms after recovery (billing %s, %d SubscriptionStartedEvent, "
+                        + "Idempotency-Key %s; subscription started %d ms after recovery (billing %s, %d "
+                        + "SubscriptionStartedEvent, "
                         + "%d Stripe subscription created)",
                 attempts,
                 failedFast,
@@ -441,7 +444,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 3,
                 "load:    %d concurrent Auth0 set-ups of one tenant while Auth0 stalls, with %d concurrent unrelated "
-                        + "reads fired once Auth0 held all of them; then 1 set-up on a 500, 1 on a reset connection, 1 after "
+                        + "reads fired once Auth0 held all of them; then 1 set-up on a 500, 1 on a reset "
+                        + "connection, 1 after "
                         + "recovery",
                 concurrency,
                 concurrency);
@@ -564,7 +568,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 4,
                 "checked: provision -> %d in %d ms, webhook answer -> %d in %d ms; PROVISION_FAILED %d ms after the "
-                        + "answer; TenantProvisioningFailedEvent %d, TenantProvisionedEvent %d, subscription active %s, Auth0 "
+                        + "answer; TenantProvisioningFailedEvent %d, TenantProvisionedEvent %d, subscription "
+                        + "active %s, Auth0 "
                         + "organization attempts %d (no automatic retry)",
                 provision.status(),
                 provision.millis(),
@@ -641,7 +646,8 @@ class OutsideSystemFailureIT extends IntegrationTest {
         report(
                 5,
                 "load:    1 Keycloak set-up, then %d concurrent set-ups of %d more tenants while healthy; then %d "
-                        + "concurrent set-ups while Keycloak stalls, with %d concurrent unrelated reads; 1 set-up after recovery",
+                        + "concurrent set-ups while Keycloak stalls, with %d concurrent unrelated reads; 1 "
+                        + "set-up after recovery",
                 concurrency,
                 concurrency,
                 concurrency,

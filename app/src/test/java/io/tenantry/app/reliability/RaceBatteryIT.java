@@ -126,7 +126,8 @@ class RaceBatteryIT extends IntegrationTest {
         int seats = 24; // plan team: 25 members, the owner holds one
         ReliabilityReport.record(SCENARIO, "member adds", block -> {
             block.load(
-                    "%d rounds × %d concurrent POST /api/tenants/{id}/members (distinct users, by the OWNER) to a fresh "
+                    "%d rounds × %d concurrent POST /api/tenants/{id}/members (distinct users, by the OWNER) to "
+                            + "a fresh "
                             + "tenant on plan team (25 members: the owner + %d seats), %d requests in all",
                     ROUNDS, adders, seats, ROUNDS * adders);
             block.faults(
@@ -193,7 +194,8 @@ class RaceBatteryIT extends IntegrationTest {
     void anAcceptanceRacingARevokeEndsExactlyOneWay() throws Exception {
         ReliabilityReport.record(SCENARIO, "invitation accept vs revoke", block -> {
             block.load(
-                    "%d rounds × 1 POST /api/invitations/{id}/accept racing 1 DELETE /api/tenants/{id}/invitations/{id} "
+                    "%d rounds × 1 POST /api/invitations/{id}/accept racing 1 DELETE "
+                            + "/api/tenants/{id}/invitations/{id} "
                             + "(a fresh invitation per round, its token read from the mail; one tenant on plan team)",
                     ROUNDS);
             block.faults("none injected: the two ways of closing one invitation, released together");
@@ -296,7 +298,8 @@ class RaceBatteryIT extends IntegrationTest {
         ReliabilityReport.record(SCENARIO, "provisioning webhook delivered twice", block -> {
             block.load(
                     "%d rounds × 2 races of 2 POST /api/webhooks/provisioning on a tenant awaiting its orchestrator "
-                            + "(%d tenants, created and provisioned first): (a) one signed success sent twice at once, (b) the "
+                            + "(%d tenants, created and provisioned first): (a) one signed success sent twice "
+                            + "at once, (b) the "
                             + "success signed at two times %d ms apart, both sent at once",
                     ROUNDS, 2 * ROUNDS, apart);
             block.faults("duplicate delivery: (a) byte-identical requests, which only the replay guard tells apart; "
