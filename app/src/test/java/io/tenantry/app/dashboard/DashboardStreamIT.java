@@ -70,9 +70,10 @@ class DashboardStreamIT extends IntegrationTest {
         send(api.post("/api/tenants/" + tenant + "/teams").bearer(owner).json(Map.of("name", "Listeners")), 201);
         send(api.call("PATCH", "/api/tenants/" + tenant).bearer(owner).json(Map.of("name", "Streamed Again")), 200);
         awaitInFeed(tenant, lastSeen.position(), 3, admin);
+        // at most as many as before: a stream another test's page left open may be dropped meanwhile too
         await("the dropped stream is forgotten once writing to it fails")
                 .atMost(WAIT)
-                .until(() -> streams.clients() == openBefore);
+                .until(() -> streams.clients() <= openBefore);
 
         try (EventStream second = EventStream.open(port, admin, lastSeen.id())) {
             List<Event> missed = second.await(of(tenant), 3, WAIT);
