@@ -1,6 +1,7 @@
 package io.tenantry.app.embedded;
 
 import io.tenantry.kafka.KraftBroker;
+import io.tenantry.kafka.PersistentKraftBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,11 +92,29 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             }
             if (enabled && !StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))) {
                 int partitions = environment.getProperty("tenantry.embedded.kafka-partitions", Integer.class, 3);
-                SharedServers.Lease<KraftBroker> kafka =
-                        SharedServers.acquire(kafkaKey(dataDir), () -> startKafka(partitions));
-                leases.add(kafka);
-                properties.put("spring.kafka.bootstrap-servers", kafka.server().bootstrapServers());
-                summary.add("embedded Kafka (KRaft) at " + kafka.server().bootstrapServers());
+                String bootstrapServers;
+                if (ephemeral) {
+                    // tests: a throw-away log, and a broker they can take away and bring back (EmbeddedKafkaOutage)
+                    SharedServers.Lease<KraftBroker> kafka =
+                            SharedServers.acquire(kafkaKey(dataDir), () -> startKafka(partitions));
+                    leases.add(kafka);
+                    bootstrapServers = kafka.server().bootstrapServers();
+                    summary.add("embedded Kafka (KRaft) at " + bootstrapServers);
+                } else {
+                    // the log under the data directory and a stable port: a consumer set up once keeps reading
+                    int wanted = environment.getProperty("tenantry.embedded.kafka-port", Integer.class, 9092);
+                    int port = PersistentKraftBroker.portOr(wanted);
+                    Path kafkaDir = dataDir.resolve("kafka");
+                    SharedServers.Lease<PersistentKraftBroker> kafka = SharedServers.acquire(
+                            kafkaKey(dataDir), () -> startPersistentKafka(kafkaDir, port, partitions));
+                    leases.add(kafka);
+                    bootstrapServers = kafka.server().bootstrapServers();
+                    summary.add("embedded Kafka (KRaft) at " + bootstrapServers + ", log in " + kafkaDir
+                            + (port == wanted || wanted == 0
+                                    ? ""
+                                    : " (port " + wanted + " was taken: set tenantry.embedded.kafka-port)"));
+                }
+                properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
             }
             boolean devSecretsAllowed = embeddedDatabase
                     || environment.getProperty("tenantry.security.generate-dev-keys", Boolean.class, false);
@@ -157,6 +176,18 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         } catch (IllegalStateException e) {
             throw new EmbeddedStartupException(
                     e.getMessage(), "Run against your own Kafka: set SPRING_KAFKA_BOOTSTRAP_SERVERS.", e);
+        }
+    }
+
+    private static PersistentKraftBroker startPersistentKafka(Path logDirectory, int port, int partitions) {
+        try {
+            return PersistentKraftBroker.start(logDirectory, port, partitions);
+        } catch (IllegalStateException e) {
+            throw new EmbeddedStartupException(
+                    e.getMessage(),
+                    "Free the port or set tenantry.embedded.kafka-port, or run against your own Kafka: set "
+                            + "SPRING_KAFKA_BOOTSTRAP_SERVERS.",
+                    e);
         }
     }
 
