@@ -123,7 +123,46 @@
         $('stats-as-of').textContent = when(stats.asOf);
         $('stats-as-of').dateTime = stats.asOf;
         renderFailures(stats.provisioningFailures);
+        renderCharts(stats);
         return stats;
+    }
+
+    // ---- charts (Chart.js from the app's own WebJar) -----------------------------------------------------------
+
+    const charts = {};
+
+    // Draws a chart, or gives the one drawn before new labels and counts (animation off: the figures are the point).
+    function chart(id, type, labels, counts) {
+        if (typeof Chart === 'undefined') {
+            return; // the library did not load: the figures above still say it all
+        }
+        if (charts[id]) {
+            charts[id].data.labels = labels;
+            charts[id].data.datasets[0].data = counts;
+            charts[id].update('none');
+            return;
+        }
+        charts[id] = new Chart($(id), {
+            type,
+            data: { labels, datasets: [{ label: 'count', data: counts }] },
+            options: {
+                animation: false,
+                responsive: true,
+                maintainAspectRatio: false,
+                plugins: { legend: { display: type === 'doughnut' } },
+                scales: type === 'doughnut' ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } } },
+            },
+        });
+    }
+
+    function renderCharts(stats) {
+        const status = Object.entries(stats.tenants.byStatus);
+        chart('chart-status', 'bar', status.map(([name]) => name), status.map(([, count]) => count));
+        const plans = Object.entries(stats.tenants.byPlan);
+        chart('chart-plans', 'doughnut', plans.map(([name]) => name), plans.map(([, count]) => count));
+        const leads = stats.leads;
+        chart('chart-funnel', 'bar', ['Created', 'Verified', 'Converted'],
+            [leads.created, leads.verified, leads.converted]);
     }
 
     function renderFailures(failures) {

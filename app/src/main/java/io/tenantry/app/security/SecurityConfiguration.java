@@ -63,8 +63,11 @@ class SecurityConfiguration {
         "/error"
     };
 
-    /** The dashboard page and its assets: no data in them (the page asks for a token and calls the API with it). */
-    static final String[] DASHBOARD_PAGE = {"/dashboard", "/dashboard/", "/dashboard/**"};
+    /**
+     * The dashboard page, its assets and the browser libraries it uses (WebJars): no data in them (the page asks for a
+     * token and calls the API with it).
+     */
+    static final String[] DASHBOARD_PAGE = {"/dashboard", "/dashboard/", "/dashboard/**", "/webjars/**"};
 
     /**
      * The dashboard page runs only its own script and talks only to this origin: a token pasted into it cannot be

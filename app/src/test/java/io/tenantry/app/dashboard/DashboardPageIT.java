@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -84,6 +85,29 @@ class DashboardPageIT extends IntegrationTest {
                 && figure("tenants-by-plan", "free") >= 12
                 && number("members-total") >= 12
                 && number("teams-total") >= 0);
+        // the charts draw the same figures (read in one go in the page: it may refresh them meanwhile)
+        for (String[] pair : new String[][] {
+            {"chart-status", "tenants-by-status"}, {"chart-plans", "tenants-by-plan"}, {"chart-funnel", "leads-funnel"}
+        }) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> drawn =
+                    (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                            const chart = Chart.getChart(arguments[0]);
+                            const figures = {};
+                            document.querySelectorAll('#' + arguments[1] + ' dd')
+                                .forEach(dd => figures[dd.dataset.key] = Number(dd.textContent));
+                            return {labels: chart.data.labels, counts: chart.data.datasets[0].data, figures};
+                            """, pair[0], pair[1]);
+            List<?> labels = (List<?>) drawn.get("labels");
+            List<?> counts = (List<?>) drawn.get("counts");
+            Map<?, ?> figures = (Map<?, ?>) drawn.get("figures");
+            assertThat(labels).as(pair[0]).isNotEmpty().hasSameSizeAs(counts);
+            for (int i = 0; i < labels.size(); i++) {
+                assertThat(((Number) counts.get(i)).longValue())
+                        .as("%s: %s", pair[0], labels.get(i))
+                        .isEqualTo(((Number) figures.get(labels.get(i))).longValue());
+            }
+        }
         assertThat(text("whoami")).startsWith("partner-");
         assertThat(browser.findElement(By.id("token")).isDisplayed())
                 .as("no token field once signed in")
