@@ -163,6 +163,10 @@
         const leads = stats.leads;
         chart('chart-funnel', 'bar', ['Created', 'Verified', 'Converted'],
             [leads.created, leads.verified, leads.converted]);
+        chart('chart-created', 'line', stats.tenantsCreatedPerDay.map((d) => d.day.slice(5)),
+            stats.tenantsCreatedPerDay.map((d) => d.count));
+        chart('chart-failures', 'line', stats.failuresPerDay.map((d) => d.day.slice(5)),
+            stats.failuresPerDay.map((d) => d.count));
     }
 
     function renderFailures(failures) {

@@ -5,6 +5,7 @@ import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class DashboardQueries {
      * @param teams                teams of live tenants
      * @param recentEvents         the newest lifecycle CloudEvents, newest first, each with its {@code position}
      * @param provisioningFailures the newest provisioning and deprovisioning failures, newest first
+     * @param tenantsCreatedPerDay tenants created on each of the last {@value #DAYS} days (UTC), oldest first
+     * @param failuresPerDay       provisioning and deprovisioning failures on each of the last {@value #DAYS} days
      * @param asOf                 when these figures were read
      */
     public record DashboardStats(
@@ -37,13 +40,23 @@ public final class DashboardQueries {
             TeamFigures teams,
             List<LifecycleNotice> recentEvents,
             List<ProvisioningFailure> provisioningFailures,
+            List<DayCount> tenantsCreatedPerDay,
+            List<DayCount> failuresPerDay,
             Instant asOf) {
+
+        /** How many days the per-day figures cover, today included. */
+        public static final int DAYS = 30;
 
         public DashboardStats {
             recentEvents = List.copyOf(recentEvents);
             provisioningFailures = List.copyOf(provisioningFailures);
+            tenantsCreatedPerDay = List.copyOf(tenantsCreatedPerDay);
+            failuresPerDay = List.copyOf(failuresPerDay);
         }
     }
+
+    /** How many on one day (UTC). */
+    public record DayCount(LocalDate day, long count) {}
 
     /**
      * How many tenants there are. {@code byStatus} counts every tenant, deleted ones under {@code DELETED};

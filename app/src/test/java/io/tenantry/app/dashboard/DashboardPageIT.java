@@ -108,6 +108,12 @@ class DashboardPageIT extends IntegrationTest {
                         .isEqualTo(((Number) figures.get(labels.get(i))).longValue());
             }
         }
+        // the per-day charts: today's tenants at the end, as the API counts them
+        @SuppressWarnings("unchecked")
+        List<Number> createdPerDay = (List<Number>) ((JavascriptExecutor) browser)
+                .executeScript("return Chart.getChart('chart-created').data.datasets[0].data;");
+        assertThat(createdPerDay).hasSize(30);
+        assertThat(createdPerDay.get(29).longValue()).isGreaterThanOrEqualTo(12);
         assertThat(text("whoami")).startsWith("partner-");
         assertThat(browser.findElement(By.id("token")).isDisplayed())
                 .as("no token field once signed in")

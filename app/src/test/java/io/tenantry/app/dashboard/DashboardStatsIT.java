@@ -97,6 +97,9 @@ class DashboardStatsIT extends IntegrationTest {
         expected.put("/leads/created", 1L);
         expected.put("/leads/open", 1L);
         expected.put("/leads/converted", 0L);
+        // today is the last of the per-day figures: five tenants created, two failures
+        expected.put("/tenantsCreatedPerDay/29/count", 5L);
+        expected.put("/failuresPerDay/29/count", 2L);
         JsonNode after = await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
@@ -105,6 +108,16 @@ class DashboardStatsIT extends IntegrationTest {
                                 && failuresOf(now.path("provisioningFailures"), offboarded)
                                                 .size()
                                         == 1);
+
+        for (String perDay : new String[] {"tenantsCreatedPerDay", "failuresPerDay"}) {
+            assertThat(after.path(perDay)).as(perDay).hasSize(30);
+            assertThat(after.path(perDay).get(29).path("day").asText())
+                    .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+            assertThat(after.path(perDay).get(0).path("day").asText())
+                    .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                            .minusDays(29)
+                            .toString());
+        }
 
         JsonNode failures = after.path("provisioningFailures");
         JsonNode provisioning = only(failures, failed);

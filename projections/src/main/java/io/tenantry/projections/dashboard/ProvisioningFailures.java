@@ -7,7 +7,10 @@ import io.tenantry.contracts.dashboard.DashboardQueries.ProvisioningFailure;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.ReadModelWrites;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +41,21 @@ public class ProvisioningFailures {
     }
 
     /** The newest failures first. */
+    /** Failures on each UTC day since {@code since} (days without any left out). */
+    public Map<LocalDate, Long> perDay(Instant since) {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        jdbc.query(
+                """
+                select (failed_at at time zone 'UTC')::date as day, count(*) as failures from provisioning_failure
+                where failed_at >= ? group by 1
+                """,
+                rs -> {
+                    days.put(rs.getObject("day", LocalDate.class), rs.getLong("failures"));
+                },
+                utc(since));
+        return days;
+    }
+
     public List<ProvisioningFailure> recent(int limit) {
         return jdbc.query(
                 """

@@ -22,6 +22,7 @@ import io.tenantry.projections.ReadModelWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -212,6 +213,21 @@ public class TenantDirectory {
                 TenantDirectory::row,
                 pageArguments.toArray());
         return new TenantPage(withContacts(rows), total == null ? 0 : total, page.offset(), page.limit());
+    }
+
+    /** Tenants created on each UTC day since {@code since} (days without any left out). */
+    public Map<LocalDate, Long> createdPerDay(Instant since) {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        jdbc.query(
+                """
+                select (created_at at time zone 'UTC')::date as day, count(*) as tenants from tenant_directory
+                where created_at >= ? group by 1
+                """,
+                rs -> {
+                    days.put(rs.getObject("day", LocalDate.class), rs.getLong("tenants"));
+                },
+                utc(since));
+        return days;
     }
 
     /**

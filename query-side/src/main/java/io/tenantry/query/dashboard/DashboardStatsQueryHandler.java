@@ -2,6 +2,7 @@ package io.tenantry.query.dashboard;
 
 import io.tenantry.contracts.dashboard.DashboardQueries.DashboardStats;
 import io.tenantry.contracts.dashboard.DashboardQueries.DashboardStatsQuery;
+import io.tenantry.contracts.dashboard.DashboardQueries.DayCount;
 import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
@@ -10,7 +11,11 @@ import io.tenantry.projections.lead.LeadDirectory;
 import io.tenantry.projections.membership.MembershipDirectory;
 import io.tenantry.projections.tenant.TenantDirectory;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -47,6 +52,9 @@ class DashboardStatsQueryHandler {
     @QueryHandler
     DashboardStats handle(DashboardStatsQuery query) {
         Instant asOf = Instant.now();
+        LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        LocalDate first = today.minusDays(DashboardStats.DAYS - 1);
+        Instant since = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new DashboardStats(
                 withEveryPlan(tenants.figures()),
                 leads.funnel(),
@@ -54,7 +62,18 @@ class DashboardStatsQueryHandler {
                 memberships.teamFigures(),
                 recentEvents.newest(query.recentEvents()),
                 failures.recent(query.recentFailures()),
+                everyDay(first, today, tenants.createdPerDay(since)),
+                everyDay(first, today, failures.perDay(since)),
                 asOf);
+    }
+
+    /** Every day from {@code first} to {@code last}, with 0 where nothing happened. */
+    private static List<DayCount> everyDay(LocalDate first, LocalDate last, Map<LocalDate, Long> counts) {
+        List<DayCount> days = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(new DayCount(day, counts.getOrDefault(day, 0L)));
+        }
+        return days;
     }
 
     /** The catalogue's plans first, in its order, with 0 where no tenant is on one; then any other plan in use. */
