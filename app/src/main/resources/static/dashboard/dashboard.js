@@ -213,7 +213,11 @@
         for (const tenant of page.items) {
             const row = body.insertRow();
             row.dataset.tenantId = tenant.id;
-            row.append(element('td', tenant.name), element('td', tenant.slug), element('td', tenant.status),
+            const name = element('td');
+            const link = element('a', tenant.name);
+            link.href = `#tenant/${encodeURIComponent(tenant.id)}`;
+            name.append(link);
+            row.append(name, element('td', tenant.slug), element('td', tenant.status),
                 element('td', tenant.tier), element('td', tenant.planId), element('td', when(tenant.createdAt)));
         }
         if (page.items.length === 0) {
@@ -231,6 +235,93 @@
     function goToPage(offset) {
         state.offset = Math.max(0, offset);
         loadTenants().then(() => showError(null), showError);
+    }
+
+    // ---- one tenant --------------------------------------------------------------------------------------------
+
+    const ACTIONS = {
+        suspend: {method: 'POST', path: (id) => `/api/tenants/${id}/suspend`, body: {reason: 'from the dashboard'}},
+        reactivate: {method: 'POST', path: (id) => `/api/tenants/${id}/reactivate`},
+        provision: {method: 'POST', path: (id) => `/api/tenants/${id}/provision`},
+        delete: {method: 'DELETE', path: (id) => `/api/tenants/${id}`},
+        restore: {method: 'POST', path: (id) => `/api/tenants/${id}/restore`},
+    };
+
+    function fillItems(id, items, text) {
+        const list = $(id);
+        list.replaceChildren(...(items.length === 0
+            ? [element('li', 'None', 'empty')]
+            : items.map((item) => element('li', text(item)))));
+    }
+
+    async function openTenant(id) {
+        const base = `/api/tenants/${encodeURIComponent(id)}`;
+        const audit = `/api/audit/tenants/${encodeURIComponent(id)}`;
+        const tenant = await api(`${base}?includeDeleted=true`);
+        const [members, teams, plans, history] = await Promise.all([
+            api(`${base}/members?limit=500`).catch(() => ({items: []})),
+            api(`${base}/teams?limit=500`).catch(() => ({items: []})),
+            api(`${audit}/plan-changes?limit=500`),
+            api(`${audit}/events?limit=500`),
+        ]);
+        const subscription = await api(`${base}/subscription`).catch(() => null);
+        const invoices = await api(`${base}/invoices?limit=50`).catch(() => ({items: []}));
+        const page = $('tenant-page');
+        page.dataset.tenantId = tenant.id;
+        $('tenant-heading').textContent = tenant.name;
+        fillList('tenant-profile', [['Id', tenant.id], ['Slug', tenant.slug], ['Status', tenant.status],
+            ['Tier', tenant.tier], ['Plan', tenant.planId], ['Industry', tenant.industry || '–'],
+            ['Created', when(tenant.createdAt)], ['Version', tenant.version]]);
+        fillItems('tenant-members', members.items, (m) => `${m.userId} · ${m.role}`);
+        fillItems('tenant-teams', teams.items, (t) => `${t.name} (${t.memberCount})`);
+        fillList('tenant-subscription', subscription
+            ? [['Plan', subscription.planId], ['Status', subscription.status], ['Active', subscription.active],
+                ['Billing', subscription.billingMode]]
+            : [['Subscription', 'none yet']]);
+        fillItems('tenant-invoices', invoices.items,
+            (i) => `${i.number || i.invoiceId} · ${i.status} · ${(i.amountDue / 100).toFixed(2)} ${i.currency}`);
+        const timeline = [`${when(tenant.createdAt)}: started on ${plans.initialPlanId || 'the default plan'}`]
+            .concat(plans.items.map((c) => `${when(c.changedAt)}: ${c.fromPlanId} → ${c.toPlanId} by ${c.changedBy}`
+                + (c.reason ? ` (“${c.reason}”)` : '')));
+        fillItems('tenant-plan-timeline', timeline, (line) => line);
+        fillItems('tenant-history', [...history.items].reverse(),
+            (e) => `${when(e.occurredAt)} · ${e.type.replace(/Event$/, '')}${e.actorId ? ` by ${e.actorId}` : ''}`);
+        page.hidden = false;
+        $('tenant-heading').focus();
+    }
+
+    async function act(action) {
+        const id = $('tenant-page').dataset.tenantId;
+        const name = $('tenant-heading').textContent;
+        if (!id || !window.confirm(`${action[0].toUpperCase()}${action.slice(1)} tenant “${name}”?`)) {
+            return;
+        }
+        const call = ACTIONS[action];
+        const headers = {Accept: 'application/json', Authorization: `Bearer ${state.token}`,
+            'Idempotency-Key': crypto.randomUUID()};
+        if (call.body) {
+            headers['Content-Type'] = 'application/json';
+        }
+        const response = await fetch(call.path(encodeURIComponent(id)), {method: call.method, headers,
+            body: call.body ? JSON.stringify(call.body) : undefined});
+        if (!response.ok) {
+            throw await problemOf(response);
+        }
+        showError(null);
+        await openTenant(id);
+        goToPage(state.offset);
+    }
+
+    function route() {
+        const match = /^#tenant\/(.+)$/.exec(window.location.hash);
+        if (!state.token) {
+            return;
+        }
+        if (match) {
+            openTenant(decodeURIComponent(match[1])).then(() => showError(null), showError);
+        } else {
+            $('tenant-page').hidden = true;
+        }
     }
 
     // ---- live feed ---------------------------------------------------------------------------------------------
@@ -406,6 +497,7 @@
         [...stats.recentEvents].reverse().forEach((event) => showEvent(event, false));
         goToPage(0);
         openStream();
+        route();
     }
 
     function signOut(forget) {
@@ -424,6 +516,7 @@
         $('feed').replaceChildren();
         setFeedStatus('offline');
         $('dashboard').hidden = true;
+        $('tenant-page').hidden = true;
         $('signed-in').hidden = true;
         $('sign-in').hidden = false;
     }
@@ -447,6 +540,13 @@
             goToPage(0);
         });
         $('prev-page').addEventListener('click', () => goToPage(state.offset - PAGE_SIZE));
+        window.addEventListener('hashchange', route);
+        $('tenant-actions').addEventListener('click', (clicked) => {
+            const action = clicked.target.dataset && clicked.target.dataset.action;
+            if (action) {
+                act(action).catch(showError);
+            }
+        });
         $('next-page').addEventListener('click', () => goToPage(state.offset + PAGE_SIZE));
         const kept = sessionStorage.getItem(TOKEN_KEY);
         if (kept) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -29,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -155,6 +157,59 @@ class DashboardPageIT extends IntegrationTest {
         assertThat(problems)
                 .as("console errors (a blocked script or style, say)")
                 .isEmpty();
+    }
+
+    @Test
+    void opensATenantWithItsPlanTimelineAndDeletesItWithConfirmation() throws IOException {
+        String admin = partnerAdmin();
+        String owner = api.token(uniqueUser("owner"));
+        String name = "Tenantpage " + UUID.randomUUID().toString().substring(0, 8);
+        String tenant = createTenant(owner, name);
+        awaitRead("/api/tenants/" + tenant + "/subscription", owner, subscription -> true);
+        Api.Response changed = api.call("PUT", "/api/tenants/" + tenant + "/subscription/plan")
+                .bearer(owner)
+                .json(Map.of("planId", "team", "reason", "we grew"))
+                .send();
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        openBrowser();
+
+        browser.get("http://localhost:" + port + "/dashboard/");
+        signIn(admin);
+        browser.findElement(By.id("tenant-q")).sendKeys(name);
+        browser.findElement(By.cssSelector("#tenant-search button")).click();
+        By link = By.cssSelector("#tenants a[href='#tenant/" + tenant + "']");
+        wait.until(page -> !page.findElements(link).isEmpty());
+        browser.findElement(link).sendKeys(Keys.ENTER); // the keyboard opens it, as a click would
+        wait.until(page ->
+                text("tenant-heading").equals(name) && !profile("Status").isEmpty());
+        assertThat(text("tenant-plan-timeline"))
+                .contains("started on free")
+                .contains("free → team")
+                .contains("we grew");
+        assertThat(text("tenant-members")).contains("OWNER");
+        assertThat(profile("Status")).isEqualTo("PENDING_PROVISION");
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(Path.of("target", "dashboard-tenant.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        wait.until(page -> text("feed-status").equals("live"));
+        browser.findElement(By.cssSelector("#tenant-actions button[data-action='delete']"))
+                .click();
+        wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(browser.switchTo().alert().getText()).contains(name);
+        browser.switchTo().alert().accept();
+        wait.until(page -> profile("Status").equals("DELETED"));
+        By deleted =
+                By.cssSelector("#feed li[data-subject='" + tenant + "'][data-type='io.tenantry.tenant.deleted.v1']");
+        wait.until(page -> !page.findElements(deleted).isEmpty());
+        Api.Response read = api.get("/api/tenants/" + tenant + "?includeDeleted=true")
+                .bearer(admin)
+                .send();
+        assertThat(read.json().path("status").asText()).isEqualTo("DELETED");
+    }
+
+    private String profile(String key) {
+        List<WebElement> value = browser.findElements(By.cssSelector("#tenant-profile dd[data-key='" + key + "']"));
+        return value.isEmpty() ? "" : value.get(0).getText().trim();
     }
 
     @Test
