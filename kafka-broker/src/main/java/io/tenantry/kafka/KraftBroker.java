@@ -117,7 +117,8 @@ public final class KraftBroker implements AutoCloseable {
         return "Kafka (KRaft, one broker) at " + broker.getBrokersAsString();
     }
 
-    private static int freePort() {
+    /** A port free on the loopback interface now (it may be taken before it is bound). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.tenantry.kafka;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ public final class PersistentKraftBroker implements AutoCloseable {
      * @throws IllegalStateException when it cannot start
      */
     public static PersistentKraftBroker start(Path logDirectory, int port, int partitions) {
-        int controllerPort = freePort();
+        int controllerPort = KraftBroker.freePort();
         Map<String, Object> config = new HashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(NODE_ID));
@@ -86,7 +85,7 @@ public final class PersistentKraftBroker implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException taken) {
-            return freePort();
+            return KraftBroker.freePort();
         }
     }
 
@@ -103,13 +102,5 @@ public final class PersistentKraftBroker implements AutoCloseable {
     @Override
     public String toString() {
         return "Kafka (KRaft, one broker) at " + bootstrapServers();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the Kafka broker", e);
-        }
     }
 }
