@@ -84,24 +84,10 @@ class LifecycleTopicClientsIT extends IntegrationTest {
 
     /** The ids of the tenant's events in the catch-up feed, in its order (every page of it). */
     private List<String> feedIdsOf(String tenant, String admin) {
-        List<String> ids = new ArrayList<>();
-        long next = 0;
-        while (true) {
-            JsonNode page = send(
-                            api.get("/api/lifecycle/events?limit=1000&after=" + next)
-                                    .bearer(admin),
-                            200)
-                    .json();
-            page.path("events").forEach(event -> {
-                if (tenant.equals(event.path("subject").asText())) {
-                    ids.add(event.path("id").asText());
-                }
-            });
-            if (page.path("next").asLong() == next) {
-                return ids;
-            }
-            next = page.path("next").asLong();
-        }
+        return LifecycleFeedReader.read(api, admin, 0).stream()
+                .filter(event -> tenant.equals(event.path("subject").asText()))
+                .map(event -> event.path("id").asText())
+                .toList();
     }
 
     private static Api.Response send(Api.Call call, int status) {

@@ -11,7 +11,6 @@ import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.projections.lifecycle.LifecycleSchemas;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,20 +224,7 @@ class LifecycleTopicIT extends IntegrationTest {
 
     /** Every event of the feed after {@code after}, page by page. */
     private List<JsonNode> feed(long after, String admin) {
-        List<JsonNode> events = new ArrayList<>();
-        long next = after;
-        while (true) {
-            JsonNode page = send(
-                            api.get("/api/lifecycle/events?limit=1000&after=" + next)
-                                    .bearer(admin),
-                            200)
-                    .json();
-            page.path("events").forEach(events::add);
-            if (page.path("next").asLong() == next) {
-                return events;
-            }
-            next = page.path("next").asLong();
-        }
+        return LifecycleFeedReader.read(api, admin, after);
     }
 
     /** Where the feed ends now, read from the very beginning as a consumer rebuilding from zero would. */

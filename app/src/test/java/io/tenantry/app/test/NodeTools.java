@@ -1,7 +1,6 @@
 package io.tenantry.app.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
  * Tools from the npm registry a test runs with Node.js: the files of {@code setup} (a {@code package.json} and its
  * {@code package-lock.json}, which pins every version) are copied into {@code work}, {@code npm ci} installs them
  * there once, and commands run in that directory. Without Node.js and npm the test is skipped, or fails when
- * {@code CI=true}: a test that skips in CI is a test that does not exist.
+ * {@code CI=true} ({@link RequiredTools}).
  */
 public final class NodeTools {
 
@@ -30,11 +29,7 @@ public final class NodeTools {
     public static NodeTools install(Path setup, Path work, String installedMarker) throws IOException {
         boolean npm = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "npx")));
-        String missing = "no Node.js/npm on the path: apt-get install nodejs npm";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(npm).as(missing).isTrue();
-        }
-        assumeTrue(npm, missing);
+        RequiredTools.require(npm, "no Node.js/npm on the path: apt-get install nodejs npm");
         Files.createDirectories(work);
         try (Stream<Path> files = Files.list(setup)) {
             for (Path file : files.toList()) {
