@@ -31,6 +31,11 @@ public final class ProvisioningFailure {
         return ORCHESTRATOR_TEXT;
     }
 
+    /** The reason the orchestrator's failure answer records, with its own code for it when it gave one. */
+    public static String orchestratorFailed(String orchestratorCode) {
+        return orchestratorCode == null ? ORCHESTRATOR_TEXT : ORCHESTRATOR_TEXT + ": " + orchestratorCode;
+    }
+
     /** The reason a deadline records. */
     public static String timedOut(java.time.Duration after) {
         return TIMEOUT_PREFIX + after;
@@ -46,7 +51,7 @@ public final class ProvisioningFailure {
         if (reason == null) {
             return UNKNOWN;
         }
-        if (reason.equals(ORCHESTRATOR_TEXT)) {
+        if (reason.equals(ORCHESTRATOR_TEXT) || reason.startsWith(ORCHESTRATOR_TEXT + ": ")) {
             return ORCHESTRATOR_FAILED;
         }
         if (reason.startsWith(TIMEOUT_PREFIX)) {

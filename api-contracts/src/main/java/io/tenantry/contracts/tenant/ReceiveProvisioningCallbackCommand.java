@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param payload        the raw request body, exactly as signed
  * @param signature      the {@code x-signature} header (hex)
  * @param timestamp      the {@code x-timestamp} header (epoch milliseconds, as sent)
+ * @param reason         the orchestrator's code for a failure ({@code "reason"}, optional), or null
  */
 public record ReceiveProvisioningCallbackCommand(
         @TargetAggregateIdentifier String tenantId,
@@ -18,7 +19,18 @@ public record ReceiveProvisioningCallbackCommand(
         boolean success,
         String payload,
         String signature,
-        String timestamp) {
+        String timestamp,
+        String reason) {
+
+    public ReceiveProvisioningCallbackCommand(
+            String tenantId,
+            boolean deprovisioning,
+            boolean success,
+            String payload,
+            String signature,
+            String timestamp) {
+        this(tenantId, deprovisioning, success, payload, signature, timestamp, null);
+    }
 
     @Override
     public String toString() {

@@ -43,6 +43,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String DATA_DIR = "tenantry.data-dir";
     static final String DEFAULT_DATA_DIR = "./tenantry-data";
     private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+    private static final String ORCHESTRATOR_ENABLED = "tenantry.orchestrator.enabled";
+    private static final String WEBHOOK_SECRET = "tenantry.provisioning.webhook-secret";
 
     private static Path ephemeralDirectory;
 
@@ -147,6 +149,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     summary.add("development privacy secret in " + secret);
                 }
             }
+            if (embeddedDatabase) {
+                inProcessOrchestrator(environment, dataDir, properties, summary);
+            }
             if (!missing.isEmpty() && !devSecretsAllowed) {
                 throw new EmbeddedStartupException(
                         "A database is configured (spring.datasource.url) but not " + String.join(", nor ", missing)
@@ -166,6 +171,28 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         summary.forEach(line -> log.info("Started " + line));
         if (!leases.isEmpty()) {
             application.addInitializers(new ReleaseOnClose(leases));
+        }
+    }
+
+    /**
+     * The reference orchestrator runs in this process on the embedded default, so that a tenant becomes ACTIVE with
+     * nothing else started ({@code tenantry.orchestrator.enabled=false} turns it off). Unless
+     * {@code tenantry.provisioning.webhook-secret} is set, a development webhook secret under the data directory signs
+     * its answers (and those of an orchestrator run beside the app, given the same file).
+     */
+    private static void inProcessOrchestrator(
+            ConfigurableEnvironment environment, Path dataDir, Map<String, Object> properties, List<String> summary) {
+        if (!StringUtils.hasText(environment.getProperty(WEBHOOK_SECRET))) {
+            Path secret = DevSecrets.ensure(dataDir.resolve("provisioning"), "webhook-secret", "webhook secret");
+            properties.put(WEBHOOK_SECRET, DevSecrets.read(secret));
+            summary.add("development provisioning webhook secret in " + secret);
+        }
+        if (environment.getProperty(ORCHESTRATOR_ENABLED) == null) {
+            properties.put(ORCHESTRATOR_ENABLED, "true");
+        }
+        if (environment.getProperty(ORCHESTRATOR_ENABLED, Boolean.class, true)) {
+            summary.add("the reference orchestrator in this process: tenants' resources in the embedded PostgreSQL "
+                    + "(tenantry.orchestrator.enabled=false turns it off)");
         }
     }
 

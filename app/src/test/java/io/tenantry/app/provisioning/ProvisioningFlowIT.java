@@ -186,7 +186,9 @@ class ProvisioningFlowIT extends IntegrationTest {
                 "[]",
                 "{\"status\":\"done\",\"initiatorId\":\"t\",\"type\":0}",
                 "{\"status\":\"success\",\"type\":0}",
-                "{\"status\":\"success\",\"initiatorId\":\"t\",\"type\":7}")) {
+                "{\"status\":\"success\",\"initiatorId\":\"t\",\"type\":7}",
+                "{\"status\":\"failure\",\"initiatorId\":\"t\",\"type\":0,\"reason\":\"Not a code\"}",
+                "{\"status\":\"failure\",\"initiatorId\":\"t\",\"type\":0,\"reason\":7}")) {
             assertProblem(orchestrator.answer(bad, "ctx", System.currentTimeMillis()), 400, "invalid_callback");
         }
     }

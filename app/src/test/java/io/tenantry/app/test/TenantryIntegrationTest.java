@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             TestProperties.FORWARDED,
             TestProperties.SNAPSHOTS,
             TestProperties.PROVISIONING_SECRET,
-            TestProperties.PROVISION_ON_REQUEST
+            TestProperties.PROVISION_ON_REQUEST,
+            TestProperties.NO_ORCHESTRATOR
         })
 public @interface TenantryIntegrationTest {}

@@ -25,6 +25,9 @@ public final class TestProperties {
      */
     public static final String PROVISION_ON_REQUEST = "tenantry.provisioning.auto-start=false";
 
+    /** Tests answer provisioning requests themselves ({@link ProvisioningOrchestrator}), not the in-process one. */
+    public static final String NO_ORCHESTRATOR = "tenantry.orchestrator.enabled=false";
+
     public static final String[] ALL = {
         EPHEMERAL,
         DATABASE_URL,
@@ -35,7 +38,8 @@ public final class TestProperties {
         FORWARDED,
         SNAPSHOTS,
         PROVISIONING_SECRET,
-        PROVISION_ON_REQUEST
+        PROVISION_ON_REQUEST,
+        NO_ORCHESTRATOR
     };
 
     private TestProperties() {}

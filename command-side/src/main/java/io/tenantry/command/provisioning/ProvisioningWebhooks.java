@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProvisioningWebhooks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REASON = Pattern.compile("[a-z0-9_]{1,64}");
 
     private final ProvisioningSignatures signatures;
     private final JdbcTemplate jdbc;
@@ -62,8 +64,11 @@ public class ProvisioningWebhooks {
         this.clock = clock;
     }
 
-    /** The orchestrator's callback, as {@code {"status", "initiatorId", "type"}} with its two headers. */
-    record Callback(String tenantId, boolean success, boolean deprovisioning) {}
+    /**
+     * The orchestrator's callback, as {@code {"status", "initiatorId", "type"}} and an optional {@code "reason"} (its
+     * code for a failure: lower-case letters, digits and {@code _}, at most 64), with its two headers.
+     */
+    record Callback(String tenantId, boolean success, boolean deprovisioning, String reason) {}
 
     public ProvisioningOutcome receive(String payload, String signature, String timestamp) {
         if (!signatures.configured()) {
@@ -107,7 +112,8 @@ public class ProvisioningWebhooks {
                     callback.success(),
                     payload,
                     signature.trim(),
-                    timestamp.trim()));
+                    timestamp.trim(),
+                    callback.reason()));
         });
     }
 
@@ -146,7 +152,17 @@ public class ProvisioningWebhooks {
         if (type == null || !type.isIntegralNumber() || !(type.asInt() == 0 || type.asInt() == 1)) {
             throw invalid("\"type\" must be 0 (provision) or 1 (deprovision).");
         }
-        return new Callback(initiator.asText(), "success".equals(status.asText()), type.asInt() == 1);
+        JsonNode reason = body.get("reason");
+        if (reason != null
+                && !reason.isNull()
+                && !(reason.isTextual() && REASON.matcher(reason.asText()).matches())) {
+            throw invalid("\"reason\" must be a code: lower-case letters, digits and _, at most 64 characters.");
+        }
+        return new Callback(
+                initiator.asText(),
+                "success".equals(status.asText()),
+                type.asInt() == 1,
+                reason == null || reason.isNull() ? null : reason.asText());
     }
 
     private static DomainRefusal invalid(String message) {

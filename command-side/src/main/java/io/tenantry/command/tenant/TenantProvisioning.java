@@ -109,18 +109,19 @@ class TenantProvisioning {
                     roster.status() == DELETED && removal != Removal.NONE ? removalContextId : null,
                     command.timestamp(),
                     command.signature());
-            return new ProvisioningOutcome(tenant.id(), deprovisioned(command.success()), roster.status());
+            return new ProvisioningOutcome(
+                    tenant.id(), deprovisioned(command.success(), command.reason()), roster.status());
         }
         roster.requireLive();
         signatures.require(command.payload(), contextId, command.timestamp(), command.signature());
-        return new ProvisioningOutcome(tenant.id(), provisioned(command.success()), roster.status());
+        return new ProvisioningOutcome(tenant.id(), provisioned(command.success(), command.reason()), roster.status());
     }
 
-    private boolean provisioned(boolean success) {
+    private boolean provisioned(boolean success, String reason) {
         TenantStatus status = roster.status();
         if (status == PROVISIONING) {
             if (!success) {
-                apply(new TenantProvisioningFailedEvent(tenant.id(), ProvisioningFailure.orchestratorFailed()));
+                apply(new TenantProvisioningFailedEvent(tenant.id(), ProvisioningFailure.orchestratorFailed(reason)));
                 return true;
             }
             if (!resourcesReady) {
@@ -139,12 +140,12 @@ class TenantProvisioning {
         return false;
     }
 
-    private boolean deprovisioned(boolean success) {
+    private boolean deprovisioned(boolean success, String reason) {
         if (removal == Removal.IN_PROGRESS) {
             if (success) {
                 apply(new TenantDeprovisionedEvent(tenant.id()));
             } else {
-                apply(new TenantDeprovisioningFailedEvent(tenant.id(), ProvisioningFailure.orchestratorFailed()));
+                apply(new TenantDeprovisioningFailedEvent(tenant.id(), ProvisioningFailure.orchestratorFailed(reason)));
             }
             return true;
         }
