@@ -131,28 +131,40 @@
 
     const charts = {};
 
-    // Draws a chart, or gives the one drawn before new labels and counts (animation off: the figures are the point).
-    function chart(id, type, labels, counts) {
+    // Draws a chart of one or more series ([{label, data}]), or gives the one drawn before its new labels and data
+    // (animation off: the figures are the point). Stacked: each series on top of the ones before it.
+    function draw(id, type, labels, series, stacked) {
         if (typeof Chart === 'undefined') {
             return; // the library did not load: the figures above still say it all
         }
         if (charts[id]) {
             charts[id].data.labels = labels;
-            charts[id].data.datasets[0].data = counts;
+            series.forEach((one, i) => {
+                if (charts[id].data.datasets[i]) {
+                    charts[id].data.datasets[i].data = one.data;
+                } else {
+                    charts[id].data.datasets.push(one);
+                }
+            });
             charts[id].update('none');
             return;
         }
+        const axes = { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { precision: 0 } } };
         charts[id] = new Chart($(id), {
             type,
-            data: { labels, datasets: [{ label: 'count', data: counts }] },
+            data: { labels, datasets: series },
             options: {
                 animation: false,
                 responsive: true,
                 maintainAspectRatio: false,
-                plugins: { legend: { display: type === 'doughnut' } },
-                scales: type === 'doughnut' ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } } },
+                plugins: { legend: { display: type === 'doughnut' || series.length > 1 } },
+                scales: type === 'doughnut' ? {} : axes,
             },
         });
+    }
+
+    function chart(id, type, labels, counts) {
+        draw(id, type, labels, [{ label: 'count', data: counts }], false);
     }
 
     function renderCharts(stats) {
@@ -167,6 +179,10 @@
             stats.tenantsCreatedPerDay.map((d) => d.count));
         chart('chart-failures', 'line', stats.failuresPerDay.map((d) => d.day.slice(5)),
             stats.failuresPerDay.map((d) => d.count));
+        const days = stats.statusPerDay;
+        const statuses = days.length > 0 ? Object.keys(days[0].tenants) : [];
+        draw('chart-status-history', 'line', days.map((d) => d.day.slice(5)),
+            statuses.map((name) => ({ label: name, data: days.map((d) => d.tenants[name]), fill: true })), true);
     }
 
     function renderFailures(failures) {

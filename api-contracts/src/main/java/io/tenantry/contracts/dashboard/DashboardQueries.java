@@ -31,6 +31,8 @@ public final class DashboardQueries {
      * @param provisioningFailures the newest provisioning and deprovisioning failures, newest first
      * @param tenantsCreatedPerDay tenants created on each of the last {@value #DAYS} days (UTC), oldest first
      * @param failuresPerDay       provisioning and deprovisioning failures on each of the last {@value #DAYS} days
+     * @param statusPerDay         how many tenants were in each status at the end of each of the last {@value #DAYS}
+     *                             days (today: now), oldest first
      * @param asOf                 when these figures were read
      */
     public record DashboardStats(
@@ -42,6 +44,7 @@ public final class DashboardQueries {
             List<ProvisioningFailure> provisioningFailures,
             List<DayCount> tenantsCreatedPerDay,
             List<DayCount> failuresPerDay,
+            List<DayStatuses> statusPerDay,
             Instant asOf) {
 
         /** How many days the per-day figures cover, today included. */
@@ -52,11 +55,20 @@ public final class DashboardQueries {
             provisioningFailures = List.copyOf(provisioningFailures);
             tenantsCreatedPerDay = List.copyOf(tenantsCreatedPerDay);
             failuresPerDay = List.copyOf(failuresPerDay);
+            statusPerDay = List.copyOf(statusPerDay);
         }
     }
 
     /** How many on one day (UTC). */
     public record DayCount(LocalDate day, long count) {}
+
+    /** How many tenants were in each status (every one present) at the end of one day (UTC). */
+    public record DayStatuses(LocalDate day, Map<TenantStatus, Long> tenants) {
+
+        public DayStatuses {
+            tenants = Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
+        }
+    }
 
     /**
      * How many tenants there are. {@code byStatus} counts every tenant, deleted ones under {@code DELETED};

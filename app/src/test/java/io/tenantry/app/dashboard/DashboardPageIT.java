@@ -116,6 +116,15 @@ class DashboardPageIT extends IntegrationTest {
                 .executeScript("return Chart.getChart('chart-created').data.datasets[0].data;");
         assertThat(createdPerDay).hasSize(30);
         assertThat(createdPerDay.get(29).longValue()).isGreaterThanOrEqualTo(12);
+        // tenants by status over time: its last day is the figures by status now (both read models at rest)
+        wait.until(page -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("""
+                const chart = Chart.getChart('chart-status-history');
+                const figures = {};
+                document.querySelectorAll('#tenants-by-status dd')
+                    .forEach(dd => figures[dd.dataset.key] = Number(dd.textContent));
+                return chart.data.labels.length === 30 && chart.data.datasets.length === Object.keys(figures).length
+                    && chart.data.datasets.every(d => d.data[29] === figures[d.label]);
+                """)));
         assertThat(text("whoami")).startsWith("partner-");
         assertThat(browser.findElement(By.id("token")).isDisplayed())
                 .as("no token field once signed in")

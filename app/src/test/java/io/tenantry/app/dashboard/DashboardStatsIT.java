@@ -100,6 +100,11 @@ class DashboardStatsIT extends IntegrationTest {
         // today is the last of the per-day figures: five tenants created, two failures
         expected.put("/tenantsCreatedPerDay/29/count", 5L);
         expected.put("/failuresPerDay/29/count", 2L);
+        // and the status history ends today with the same changes as the counts by status
+        expected.put("/statusPerDay/29/tenants/PENDING_PROVISION", 2L);
+        expected.put("/statusPerDay/29/tenants/PROVISION_FAILED", 1L);
+        expected.put("/statusPerDay/29/tenants/DELETED", 2L);
+        expected.put("/statusPerDay/29/tenants/ACTIVE", 0L);
         JsonNode after = await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
@@ -109,7 +114,7 @@ class DashboardStatsIT extends IntegrationTest {
                                                 .size()
                                         == 1);
 
-        for (String perDay : new String[] {"tenantsCreatedPerDay", "failuresPerDay"}) {
+        for (String perDay : new String[] {"tenantsCreatedPerDay", "failuresPerDay", "statusPerDay"}) {
             assertThat(after.path(perDay)).as(perDay).hasSize(30);
             assertThat(after.path(perDay).get(29).path("day").asText())
                     .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
@@ -118,6 +123,10 @@ class DashboardStatsIT extends IntegrationTest {
                             .minusDays(29)
                             .toString());
         }
+
+        assertThat(after.path("statusPerDay").get(0).path("tenants").size())
+                .as("every status, every day")
+                .isEqualTo(io.tenantry.contracts.tenant.TenantStatus.values().length);
 
         JsonNode failures = after.path("provisioningFailures");
         JsonNode provisioning = only(failures, failed);

@@ -40,7 +40,6 @@ public class ProvisioningFailures {
         writes.update("delete from provisioning_failure");
     }
 
-    /** The newest failures first. */
     /** Failures on each UTC day since {@code since} (days without any left out). */
     public Map<LocalDate, Long> perDay(Instant since) {
         Map<LocalDate, Long> days = new TreeMap<>();
@@ -56,6 +55,7 @@ public class ProvisioningFailures {
         return days;
     }
 
+    /** The newest failures first. */
     public List<ProvisioningFailure> recent(int limit) {
         return jdbc.query(
                 """

@@ -3,10 +3,12 @@ package io.tenantry.query.dashboard;
 import io.tenantry.contracts.dashboard.DashboardQueries.DashboardStats;
 import io.tenantry.contracts.dashboard.DashboardQueries.DashboardStatsQuery;
 import io.tenantry.contracts.dashboard.DashboardQueries.DayCount;
+import io.tenantry.contracts.dashboard.DashboardQueries.DayStatuses;
 import io.tenantry.contracts.dashboard.DashboardQueries.TenantFigures;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.projections.dashboard.ProvisioningFailures;
+import io.tenantry.projections.dashboard.TenantStatusHistory;
 import io.tenantry.projections.lead.LeadDirectory;
 import io.tenantry.projections.membership.MembershipDirectory;
 import io.tenantry.projections.tenant.TenantDirectory;
@@ -21,7 +23,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's figures: counts from the read models (each one aggregate query), the newest failures from their
+ * The dashboard's figures: counts from the read models (each one aggregate query), tenants by status over time, the newest failures from their
  * read model, the newest lifecycle events from the event store. Each figure is as fresh as its read model.
  */
 @Component
@@ -31,6 +33,7 @@ class DashboardStatsQueryHandler {
     private final LeadDirectory leads;
     private final MembershipDirectory memberships;
     private final ProvisioningFailures failures;
+    private final TenantStatusHistory statusHistory;
     private final RecentLifecycleEvents recentEvents;
     private final PlanCatalogue plans;
 
@@ -39,12 +42,14 @@ class DashboardStatsQueryHandler {
             LeadDirectory leads,
             MembershipDirectory memberships,
             ProvisioningFailures failures,
+            TenantStatusHistory statusHistory,
             RecentLifecycleEvents recentEvents,
             PlanCatalogue plans) {
         this.tenants = tenants;
         this.leads = leads;
         this.memberships = memberships;
         this.failures = failures;
+        this.statusHistory = statusHistory;
         this.recentEvents = recentEvents;
         this.plans = plans;
     }
@@ -64,6 +69,9 @@ class DashboardStatsQueryHandler {
                 failures.recent(query.recentFailures()),
                 everyDay(first, today, tenants.createdPerDay(since)),
                 everyDay(first, today, failures.perDay(since)),
+                statusHistory.perDay(first, today).entrySet().stream()
+                        .map(day -> new DayStatuses(day.getKey(), day.getValue()))
+                        .toList(),
                 asOf);
     }
 
