@@ -157,7 +157,7 @@
                 animation: false,
                 responsive: true,
                 maintainAspectRatio: false,
-                plugins: { legend: { display: type === 'doughnut' || series.length > 1 } },
+                plugins: { legend: { display: type === 'doughnut' || series.length > 1, labels: { boxWidth: 10 } } },
                 scales: type === 'doughnut' ? {} : axes,
             },
         });
