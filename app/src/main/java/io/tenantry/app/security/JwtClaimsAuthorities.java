@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Turns a verified JWT into authorities: each of {@code roles} becomes {@code ROLE_<role>} (so
  * {@code hasRole('partner-admin')} works), each of {@code permissions} stays as it is ({@code tenant:create}).
- * The principal name is {@code sub}; a verified {@code email} claim goes into the {@link Caller}.
+ * The principal name is {@code sub}; a verified {@code email} claim and an actor ({@code act.sub}) go into the
+ * {@link Caller}.
  */
 public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -25,6 +26,9 @@ public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthen
     public static final String PERMISSIONS_CLAIM = "permissions";
     public static final String EMAIL_CLAIM = "email";
     public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
+    /** RFC 8693's actor claim: {@code {"sub": <who acts>}} in a token one party uses on behalf of another. */
+    public static final String ACTOR_CLAIM = "act";
+
     private static final String ROLE_PREFIX = "ROLE_";
 
     @Override
@@ -51,7 +55,36 @@ public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthen
                 permissions.add(name);
             }
         }
-        return new Caller(authentication.getName(), roles, permissions, verifiedEmail(authentication));
+        return new Caller(
+                authentication.getName(), roles, permissions, verifiedEmail(authentication), actor(authentication));
+    }
+
+    /** Who acts as the token's subject ({@code act.sub}, RFC 8693), or null. */
+    static String actor(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token
+                && token.getToken().getClaims().get(ACTOR_CLAIM) instanceof java.util.Map<?, ?> act
+                && act.get("sub") instanceof String actor
+                && !actor.isBlank()) {
+            return actor;
+        }
+        return null;
+    }
+
+    /** The token's platform roles. */
+    public static Set<String> roles(Jwt jwt) {
+        return new LinkedHashSet<>(claimValues(jwt, ROLES_CLAIM));
+    }
+
+    /** The token's permissions. */
+    public static Set<String> permissions(Jwt jwt) {
+        return new LinkedHashSet<>(claimValues(jwt, PERMISSIONS_CLAIM));
+    }
+
+    /** The token's OAuth scopes ({@code scope}, space-separated, or {@code scp}, a list). */
+    public static Set<String> scopes(Jwt jwt) {
+        Set<String> scopes = new LinkedHashSet<>(claimValues(jwt, "scope"));
+        scopes.addAll(claimValues(jwt, "scp"));
+        return scopes;
     }
 
     /** The {@code email} claim, when {@code email_verified} says it is verified; otherwise none. */

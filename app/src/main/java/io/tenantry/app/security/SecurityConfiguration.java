@@ -2,6 +2,7 @@ package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.app.lead.HmacLeadTokens;
+import io.tenantry.app.oauth.IssuerJwtDecoders;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.lead.LeadPrincipal;
 import java.util.List;
@@ -145,7 +146,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, IssuerJwtDecoders decoders) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -168,6 +169,13 @@ class SecurityConfiguration {
                         // Stripe and the provisioning orchestrator sign their webhooks; the signature is checked, not a
                         // token
                         .requestMatchers(HttpMethod.POST, "/api/webhooks/stripe", "/api/webhooks/provisioning")
+                        .permitAll()
+                        // the token endpoint authenticates by the subject token it is given; keys and metadata are
+                        // public
+                        .requestMatchers(HttpMethod.POST, "/oauth2/token")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/oauth-authorization-server")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**")
                         .hasRole(Caller.PARTNER_ADMIN)
@@ -204,7 +212,8 @@ class SecurityConfiguration {
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerHeaderTokens())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtClaimsAuthorities()))
+                        .jwt(jwt -> jwt.decoder(decoders.asDecoder())
+                                .jwtAuthenticationConverter(new JwtClaimsAuthorities()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->

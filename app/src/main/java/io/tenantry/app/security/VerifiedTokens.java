@@ -19,14 +19,15 @@ import org.springframework.util.StringUtils;
  * membership check's CPU (bench); a client sends the same token with every request. A token whose signature
  * fails is never remembered.
  */
-final class VerifiedTokens implements JwtDecoder {
+public final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder signatureOnly;
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified;
 
     /** {@code signatureOnly} must check the signature and validate nothing else: this class validates the claims. */
-    VerifiedTokens(JwtDecoder signatureOnly, OAuth2TokenValidator<Jwt> validator, Duration ttl, long maximumSize) {
+    public VerifiedTokens(
+            JwtDecoder signatureOnly, OAuth2TokenValidator<Jwt> validator, Duration ttl, long maximumSize) {
         this.signatureOnly = signatureOnly;
         this.validator = validator;
         this.verified = Caffeine.newBuilder()

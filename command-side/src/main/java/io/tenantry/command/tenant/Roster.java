@@ -235,6 +235,14 @@ final class Roster {
         }
     }
 
+    /** OWNER or partner-admin, in person: whoever acts as a member (impersonation) does not change its owners. */
+    void requireOwnerInPerson(Caller caller, String why) {
+        if (caller.impersonated()) {
+            throw DomainRefusal.forbidden("impersonated", "Acting as a member, you cannot change the owners.");
+        }
+        requireOwner(caller, why);
+    }
+
     /** OWNER, ADMIN, the team's LEAD, or partner-admin; answers the team. */
     Team requireTeamManager(Caller caller, String teamId) {
         requireVisible(caller);

@@ -80,6 +80,9 @@ public class Tenant {
     @AggregateMember
     private final TenantProvisioning provisioning = new TenantProvisioning(this, roster);
 
+    @AggregateMember
+    private final TenantTokens tokens = new TenantTokens(this, roster);
+
     private String leadId;
     private String createdBy;
     private Instant createdAt;

@@ -42,7 +42,7 @@ class TenantInvitations {
             throw DomainRefusal.invalid("invalid_role", "An invitation's role is OWNER, ADMIN or MEMBER.");
         }
         if (command.role() == OWNER) {
-            roster.requireOwner(command.caller(), "Only an OWNER invites an OWNER.");
+            roster.requireOwnerInPerson(command.caller(), "Only an OWNER invites an OWNER.");
         }
         if (command.invitationId() == null || command.expiresAt() == null) {
             throw DomainRefusal.invalid("invalid_invitation", "An invitation needs an id and an expiry.");

@@ -46,7 +46,7 @@ class TenantMembership {
         }
         requireRole(command.role());
         if (command.role() == OWNER) {
-            roster.requireOwner(command.caller(), "Only an OWNER adds an OWNER.");
+            roster.requireOwnerInPerson(command.caller(), "Only an OWNER adds an OWNER.");
         }
         if (roster.isMember(command.userId())) {
             throw DomainRefusal.conflict(
@@ -64,7 +64,7 @@ class TenantMembership {
         Seat<MemberRole> target = roster.requireMember(command.userId());
         if (target.role != command.role()) {
             if (target.role == OWNER || command.role() == OWNER) {
-                roster.requireOwner(command.caller(), "Only an OWNER makes or demotes an OWNER.");
+                roster.requireOwnerInPerson(command.caller(), "Only an OWNER makes or demotes an OWNER.");
             }
             roster.requireNotLastOwner(command.userId(), target.role, "be demoted");
             apply(new MemberRoleChangedEvent(roster.tenantId(), command.userId(), target.role, command.role()));
@@ -82,7 +82,7 @@ class TenantMembership {
         if (!leaving) {
             roster.requireManager(caller);
             if (target.role == OWNER) {
-                roster.requireOwner(caller, "Only an OWNER removes an OWNER.");
+                roster.requireOwnerInPerson(caller, "Only an OWNER removes an OWNER.");
             }
         }
         roster.requireNotLastOwner(command.userId(), target.role, leaving ? "leave" : "be removed");
@@ -93,6 +93,9 @@ class TenantMembership {
     @CommandHandler
     MemberView handle(TransferOwnershipCommand command) {
         roster.requireVisible(command.caller());
+        if (command.caller().impersonated()) {
+            throw DomainRefusal.forbidden("impersonated", "Acting as a member, you cannot change the owners.");
+        }
         if (roster.roleOf(command.caller().userId()) != OWNER) {
             throw DomainRefusal.forbidden("insufficient_role", "Only an OWNER hands over ownership.");
         }

@@ -19,6 +19,7 @@ import io.tenantry.contracts.tenant.TenantDeprovisionedEvent;
 import io.tenantry.contracts.tenant.TenantDeprovisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantDeprovisioningStartedEvent;
 import io.tenantry.contracts.tenant.TenantIdentityProviderConfiguredEvent;
+import io.tenantry.contracts.tenant.TenantImpersonationGrantedEvent;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
@@ -141,6 +142,20 @@ public class LifecycleCloudEvents {
                     OwnershipTransferredEvent.class,
                     "ownership-transferred",
                     e -> fields("tenantId", e.tenantId(), "fromUserId", e.fromUserId(), "toUserId", e.toUserId())),
+            mapping(
+                    TenantImpersonationGrantedEvent.class,
+                    "impersonation-granted",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "actorId",
+                            e.actorId(),
+                            "subjectId",
+                            e.subjectId(),
+                            "reason",
+                            e.reason(),
+                            "expiresAt",
+                            e.expiresAt() == null ? null : e.expiresAt().toString())),
             mapping(
                     TeamCreatedEvent.class,
                     "team-created",

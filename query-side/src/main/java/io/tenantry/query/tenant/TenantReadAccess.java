@@ -39,6 +39,16 @@ public class TenantReadAccess {
         }
     }
 
+    /** Passes for an OWNER of a live tenant, or a partner-admin; 403 for its other members, else 404. */
+    public void requireOwner(Caller caller, String tenantId) {
+        TenantAccess access = readable(caller, tenantId, false).orElseThrow(() -> notFound(tenantId));
+        if (!caller.isPartnerAdmin() && access.role() != MemberRole.OWNER) {
+            throw DomainRefusal.forbidden(
+                    "insufficient_role",
+                    "Your role in this tenant (" + access.role() + ") does not allow this; it takes OWNER.");
+        }
+    }
+
     /** Whether the caller is an OWNER or ADMIN of this live tenant, or a partner-admin; no exception either way. */
     public boolean isManager(Caller caller, String tenantId) {
         return readable(caller, tenantId, false)
