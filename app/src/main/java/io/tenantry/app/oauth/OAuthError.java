@@ -9,7 +9,16 @@ class OAuthError extends RuntimeException {
 
     OAuthError(ErrorObject error, String description) {
         super(description);
-        this.error = error.setDescription(description);
+        this.error = error.setDescription(printable(description));
+    }
+
+    /** RFC 6749 §5.2 allows printable ASCII but {@code "} and {@code \} in a description. */
+    private static String printable(String description) {
+        StringBuilder text = new StringBuilder(description.length());
+        for (char c : description.toCharArray()) {
+            text.append(c == '"' ? '\'' : c < 0x20 || c > 0x7e || c == '\\' ? '?' : c);
+        }
+        return text.toString();
     }
 
     ErrorObject error() {

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the catch-up feed {@code GET /api/lifecycle/events} as a consumer does: page after page to its end. */
-final class LifecycleFeedReader {
+public final class LifecycleFeedReader {
 
     private LifecycleFeedReader() {}
 
     /** Every event of the feed after {@code after}, in its order. */
-    static List<JsonNode> read(Api api, String admin, long after) {
+    public static List<JsonNode> read(Api api, String admin, long after) {
         List<JsonNode> events = new ArrayList<>();
         long next = after;
         while (true) {

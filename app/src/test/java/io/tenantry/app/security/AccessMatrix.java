@@ -27,6 +27,9 @@ final class AccessMatrix {
     }
 
     /** One concrete request: a path (with query), an optional JSON body (a raw string is sent as is) and headers. */
+    /** The fields of a form body. */
+    record Form(Map<String, String> fields) {}
+
     record Request(String path, Object body, Map<String, String> headers) {
 
         static Request to(String path) {
@@ -35,6 +38,11 @@ final class AccessMatrix {
 
         Request json(Object json) {
             return new Request(path, json, headers);
+        }
+
+        /** A form body, as the token endpoint takes it. */
+        Request form(Map<String, String> fields) {
+            return new Request(path, new Form(fields), headers);
         }
 
         Request header(String name, String value) {

@@ -154,7 +154,9 @@ class AccessMatrixIT extends IntegrationTest {
     private Api.Response send(Row row, Request request, String token) {
         Api.Call call = api.call(row.method.equals("*") ? "GET" : row.method, request.path());
         request.headers().forEach(call::header);
-        if (request.body() instanceof String raw) {
+        if (request.body() instanceof AccessMatrix.Form form) {
+            call.form(form.fields());
+        } else if (request.body() instanceof String raw) {
             call.json(raw);
         } else if (request.body() != null) {
             call.json(request.body());
@@ -171,6 +173,19 @@ class AccessMatrixIT extends IntegrationTest {
                 info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
         return (methods.isEmpty() ? Set.of("*") : methods)
                 .stream().flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
+    }
+
+    /** A token exchange of {@code token} for a tenant token of {@code tenantId}. */
+    private static Map<String, String> exchange(String token, String tenantId) {
+        return Map.of(
+                "grant_type",
+                "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token",
+                token,
+                "subject_token_type",
+                "urn:ietf:params:oauth:token-type:access_token",
+                "audience",
+                "tenant:" + tenantId);
     }
 
     private static Row row(String endpoint, Function<Case, Request> request) {
@@ -471,6 +486,24 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(w.partner, 401, "missing_signature") // a token is no signature
                         .na(Case.FOREIGN_TENANT, NO_TENANT)
                         .allowed(null, 200),
+
+                // tenant tokens
+                row("POST /oauth2/token", what -> to("/oauth2/token").form(exchange(owner, w.home)))
+                        .open(200, "the subject token in the form is the credential"),
+                row("GET /.well-known/jwks.json", fixed("/.well-known/jwks.json"))
+                        .open(200, "public keys"),
+                row("GET /.well-known/oauth-authorization-server", fixed("/.well-known/oauth-authorization-server"))
+                        .open(200, "public metadata"),
+                row("POST /api/admin/signing-keys/rotate", fixed("/api/admin/signing-keys/rotate"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row("GET /api/tenants/{tenantId}/impersonations", fixed(home + "/impersonations"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(admin, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(owner, 200),
 
                 // provisioning API
                 row(

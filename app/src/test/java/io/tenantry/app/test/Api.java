@@ -99,6 +99,21 @@ public final class Api {
             return header("Content-Type", "application/json");
         }
 
+        /** A form body ({@code application/x-www-form-urlencoded}), each value encoded. */
+        public Call form(Map<String, String> fields) {
+            StringBuilder encoded = new StringBuilder();
+            fields.forEach((name, value) -> {
+                if (encoded.length() > 0) {
+                    encoded.append('&');
+                }
+                encoded.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            });
+            this.body = encoded.toString();
+            return header("Content-Type", "application/x-www-form-urlencoded");
+        }
+
         public Call json(Object value) {
             try {
                 return json(JSON.writeValueAsString(value));

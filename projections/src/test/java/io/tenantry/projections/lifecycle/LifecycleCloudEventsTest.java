@@ -31,6 +31,7 @@ import io.tenantry.contracts.tenant.TenantDeprovisionedEvent;
 import io.tenantry.contracts.tenant.TenantDeprovisioningFailedEvent;
 import io.tenantry.contracts.tenant.TenantDeprovisioningStartedEvent;
 import io.tenantry.contracts.tenant.TenantIdentityProviderConfiguredEvent;
+import io.tenantry.contracts.tenant.TenantImpersonationGrantedEvent;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantProvisionedEvent;
 import io.tenantry.contracts.tenant.TenantProvisioningFailedEvent;
@@ -109,6 +110,8 @@ class LifecycleCloudEventsTest {
             new MemberRemovedEvent(TENANT, "user-2", true),
             new MemberRoleChangedEvent(TENANT, "user-3", MemberRole.MEMBER, MemberRole.ADMIN),
             new OwnershipTransferredEvent(TENANT, "user-1", "user-3"),
+            new TenantImpersonationGrantedEvent(
+                    TENANT, "support-1", "user-1", "ticket 42", java.time.Instant.parse("2026-12-04T04:00:00Z")),
             new TeamCreatedEvent(TENANT, "team-1", "Platform", "Ann Example's team"),
             new TeamUpdatedEvent(TENANT, "team-1", "Platform Core", "still Ann Example's"),
             new TeamDeletedEvent(TENANT, "team-1"),
