@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.stripe.Stripe;
 import io.tenantry.app.embedded.DevJwtKeys;
 import io.tenantry.app.embedded.DevPrivacySecret;
+import io.tenantry.app.oauth.SigningKeys;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.Auth0Fake;
 import io.tenantry.app.test.IntegrationTest;
@@ -53,6 +54,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsScanIT extends IntegrationTest {
 
+    @Autowired
+    private SigningKeys signingKeys;
+
     private static final Logger log = LoggerFactory.getLogger(SecretsScanIT.class);
     private static final Pattern VERIFY_LINK = Pattern.compile("lead=([0-9a-f-]{36})&code=([A-Za-z0-9_-]+)");
     private static final Pattern ACCEPT_LINK = Pattern.compile("invitation=([0-9a-f-]{36})&token=([A-Za-z0-9_-]+)");
@@ -92,6 +96,11 @@ class SecretsScanIT extends IntegrationTest {
         secrets.put(
                 "JWT signing key (a line of its PEM)",
                 pemLine(DevJwtKeys.directory(dataDir).resolve(DevJwtKeys.PRIVATE_KEY)));
+        // the private part of the key that signs tenant tokens, after a token exchange used it
+        exchangeForTenantToken(tenantId, ownerToken);
+        secrets.put(
+                "tenant-token signing key (private part)",
+                signingKeys.signing().toJSONObject().get("d").toString());
         secrets.forEach((what, value) -> assertThat(value).as(what).hasSizeGreaterThanOrEqualTo(8));
 
         // the scans can find things: the tenant's id is in the event store, a canary in the log
@@ -115,6 +124,26 @@ class SecretsScanIT extends IntegrationTest {
                         .toList())
                 .as("secrets in the log")
                 .isEmpty();
+    }
+
+    private void exchangeForTenantToken(String tenantId, String subjectToken) {
+        Api.Response answer = api.post("/oauth2/token")
+                .form(Map.of(
+                        "grant_type",
+                        "urn:ietf:params:oauth:grant-type:token-exchange",
+                        "subject_token",
+                        subjectToken,
+                        "subject_token_type",
+                        "urn:ietf:params:oauth:token-type:access_token",
+                        "audience",
+                        "tenant:" + tenantId))
+                .send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(api.get("/api/tenants/" + tenantId)
+                        .bearer(answer.json().path("access_token").asText())
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     /** register, read the code from the mail, verify (a lead JWT), convert; accept the OWNER invitation it mails. */

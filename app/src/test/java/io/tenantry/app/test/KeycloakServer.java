@@ -33,6 +33,9 @@ public final class KeycloakServer {
 
     public static final String ADMIN_USERNAME = "tenantry-admin";
     public static final String ADMIN_PASSWORD = "tenantry-admin-password";
+    /** The realm whose users sign in to Tenantry in tests (made by the test that needs it). */
+    public static final String USERS_REALM = "tenantry-users";
+
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--health-enabled=true", "--cache=local");
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -327,7 +330,13 @@ public final class KeycloakServer {
                     // a stalled Keycloak (OutsideSystemFailureIT) is given up after this, not the default 30 s; a
                     // realm is made within 10 s even on a busy machine
                     "tenantry.idp.keycloak.read-timeout",
-                    "15s");
+                    "15s",
+                    // its users' tokens are exchanged for tenant tokens and accepted by the API
+                    // (KeycloakTokenExchangeIT)
+                    "tenantry.oauth.trusted-issuers[0].issuer",
+                    url() + "/realms/" + USERS_REALM,
+                    "tenantry.oauth.trusted-issuers[0].jwk-set-uri",
+                    url() + "/realms/" + USERS_REALM + "/protocol/openid-connect/certs");
         }
     }
 }
