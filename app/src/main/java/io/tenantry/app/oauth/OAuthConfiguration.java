@@ -16,11 +16,26 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Tenant tokens: signing keys and their rotation, the token exchange, and the decoder of every accepted token. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OAuthProperties.class)
-class OAuthConfiguration {
+class OAuthConfiguration implements WebMvcConfigurer {
+
+    private final OAuthProperties properties;
+    private final Environment environment;
+
+    OAuthConfiguration(OAuthProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new TenantTokenScope(new OAuthIssuer(environment, properties)));
+    }
 
     private static final Logger log = LoggerFactory.getLogger(OAuthConfiguration.class);
 

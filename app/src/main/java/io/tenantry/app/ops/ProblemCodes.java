@@ -18,14 +18,16 @@ final class ProblemCodes {
                     invalid_invitation invalid_range invalid_role invalid_signature invalid_slug invalid_subscription
                     invalid_team_description invalid_team_name invalid_tenant_name invalid_tier
                     invalid_verification_code malformed_body malformed_event owner_required several_primary_contacts
-                    too_many_contacts too_many_settings unknown_identity_provider unknown_plan user_id_required
+                    reason_required too_many_contacts too_many_settings unknown_identity_provider unknown_plan
+                    user_id_required
                     validation_failed verification_code_required
                     """)),
             Map.entry(401, codes("""
                     invalid_signature unauthenticated
                     """)),
             Map.entry(403, codes("""
-                    caller_required forbidden insufficient_role invalid_invitation_token invitation_email_mismatch
+                    caller_required forbidden impersonated impersonation_forbidden insufficient_role
+                    invalid_invitation_token invitation_email_mismatch not_a_member wrong_tenant
                     """)),
             Map.entry(404, codes("""
                     invitation_not_found lead_not_found member_not_found not_found not_yet_created projection_not_found
@@ -43,8 +45,8 @@ final class ProblemCodes {
                     invalid_status_transition invitation_exists invitation_expired invitation_pending last_owner
                     lead_already_converted lead_expired lead_locked lead_not_verified not_a_member not_rebuildable
                     plan_limit_reached plan_too_small provisioning_not_in_progress slug_taken stripe_refused
-                    subscription_canceled subscription_not_ready team_name_taken tenant_not_deleted tier_immutable
-                    transfer_to_self verification_code_expired
+                    subscription_canceled subscription_not_ready team_name_taken tenant_not_active tenant_not_deleted
+                    tier_immutable transfer_to_self verification_code_expired
                     """)),
             Map.entry(412, codes("""
                     version_mismatch

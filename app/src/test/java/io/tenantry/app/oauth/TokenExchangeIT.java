@@ -122,6 +122,15 @@ class TokenExchangeIT extends IntegrationTest {
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.json().path("slug").asText()).isEqualTo(slug);
 
+        // in its own tenant only: the same user's other tenant refuses it
+        String otherTenant = createTenant(owner, uniqueSlug("other"));
+        Api.Response elsewhere =
+                api.get("/api/tenants/" + otherTenant).bearer(token.getValue()).send();
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(403);
+        assertThat(elsewhere.json().path("code").asText()).isEqualTo("wrong_tenant");
+        assertThat(api.get("/api/tenants/" + otherTenant).bearer(owner).send().status())
+                .isEqualTo(200);
+
         // by id as well as by slug, and as resource instead of audience
         Map<String, String> byId = exchange(owner, "tenant:" + tenantId);
         byId.remove("audience");
