@@ -70,8 +70,14 @@ public final class Bench {
                                 Integer.parseInt(options.getOrDefault("changes", "10000")),
                                 Integer.parseInt(options.getOrDefault("queries", "2000")))
                         .run(jar);
+            case "exchange" ->
+                report = new ExchangeBench(
+                                Integer.parseInt(options.getOrDefault("clients", "8")),
+                                Integer.parseInt(options.getOrDefault("seconds", "30")),
+                                Integer.parseInt(options.getOrDefault("rate", "200")))
+                        .run(jar);
             default -> {
-                System.err.println("Unknown benchmark " + args[0] + "; known: all, commands, audit-asof");
+                System.err.println("Unknown benchmark " + args[0] + "; known: all, commands, audit-asof, exchange");
                 System.exit(2);
                 return;
             }

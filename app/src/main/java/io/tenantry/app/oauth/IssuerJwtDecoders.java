@@ -98,11 +98,15 @@ public class IssuerJwtDecoders {
 
     /** A token a user exchanges for a tenant token: an identity provider's, never one of Tenantry's own. */
     public Jwt decodeSubject(String token) throws JwtException {
-        String issuer = issuerOf(token);
-        if (issuer != null && issuer.equals(ownIssuer.get())) {
+        JwtDecoder decoder = routes.getIfPresent(token);
+        if (decoder == null) {
+            decoder = route(issuerOf(token));
+            routes.put(token, decoder);
+        }
+        if (decoder == own) {
             throw new BadJwtException("Tenantry's own tokens are not exchanged: use the identity provider's");
         }
-        return route(issuer).decode(token);
+        return decoder.decode(token);
     }
 
     /** Whether the token is one of Tenantry's own (its issuer), without verifying it. */

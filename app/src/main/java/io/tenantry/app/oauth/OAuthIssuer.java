@@ -12,6 +12,7 @@ public class OAuthIssuer implements Supplier<String> {
 
     private final Environment environment;
     private final String configured;
+    private volatile String derived;
 
     public OAuthIssuer(Environment environment, OAuthProperties properties) {
         this.environment = environment;
@@ -23,8 +24,16 @@ public class OAuthIssuer implements Supplier<String> {
         if (configured != null) {
             return configured;
         }
-        return "http://localhost:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        if (derived != null) {
+            return derived;
+        }
+        String port = environment.getProperty("local.server.port");
+        if (port == null) {
+            return "http://localhost:" + environment.getProperty("server.port", "8080");
+        }
+        String derived = "http://localhost:" + port;
+        this.derived = derived; // the server runs: its port stays
+        return derived;
     }
 
     private static String trim(String issuer) {

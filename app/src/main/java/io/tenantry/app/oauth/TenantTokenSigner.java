@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -32,6 +31,7 @@ public class TenantTokenSigner {
     public static final String AUDIENCE_PREFIX = "tenant:";
 
     private final SigningKeys keys;
+    private volatile Signer current;
 
     public TenantTokenSigner(SigningKeys keys) {
         this.keys = keys;
@@ -87,10 +87,16 @@ public class TenantTokenSigner {
         return jwt.serialize();
     }
 
-    private static JWSSigner signer(JWK key) throws JOSEException {
-        if (key instanceof ECKey ec) {
-            return new ECDSASigner(ec);
+    /** The signer of the current key, made once per key. */
+    private JWSSigner signer(JWK key) throws JOSEException {
+        Signer current = this.current;
+        if (current == null || !current.kid().equals(key.getKeyID())) {
+            current = new Signer(
+                    key.getKeyID(), key instanceof ECKey ec ? new P256Signer(ec) : new RSASSASigner((RSAKey) key));
+            this.current = current;
         }
-        return new RSASSASigner((RSAKey) key);
+        return current.signer();
     }
+
+    private record Signer(String kid, JWSSigner signer) {}
 }

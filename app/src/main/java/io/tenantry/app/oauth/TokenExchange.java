@@ -55,6 +55,15 @@ public class TokenExchange {
     private final OAuthProperties properties;
     private final Supplier<String> issuer;
     private final Clock clock;
+    /**
+     * Slugs seen in exchanges and their tenants: a guess, checked by the tenant's answer (its slug); a refusal or
+     * another slug forgets it and asks the command side's slug registry.
+     */
+    private final Cache<String, String> knownSlugs = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
+
     private final Cache<String, Bucket> limits = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000)
@@ -134,13 +143,31 @@ public class TokenExchange {
         if (actor != null) {
             expiresAt = earliest(expiresAt, actor.getExpiresAt());
         }
-        String tenantId = slugs.tenantOf(target).orElse(target);
-        TenantTokenGrant granted = granted(new GrantTenantTokenCommand(
-                tenantId,
-                subject.getSubject(),
-                actor == null ? null : actor.getSubject(),
-                actor == null ? null : reason.trim(),
-                actor == null ? null : expiresAt));
+        String actorId = actor == null ? null : actor.getSubject();
+        String why = actor == null ? null : reason.trim();
+        Instant until = actor == null ? null : expiresAt;
+        String known = knownSlugs.getIfPresent(target);
+        TenantTokenGrant granted;
+        if (known != null) {
+            try {
+                granted = granted(new GrantTenantTokenCommand(known, subject.getSubject(), actorId, why, until));
+            } catch (OAuthError refused) {
+                granted = null; // the slug may have moved to another tenant since: ask again below
+            }
+            if (granted == null || !target.equals(granted.slug())) {
+                knownSlugs.invalidate(target);
+                known = null;
+            }
+        } else {
+            granted = null;
+        }
+        if (known == null) {
+            String tenantId = slugs.tenantOf(target).orElse(target);
+            granted = granted(new GrantTenantTokenCommand(tenantId, subject.getSubject(), actorId, why, until));
+            if (target.equals(granted.slug())) {
+                knownSlugs.put(target, tenantId);
+            }
+        }
         String token = signer.sign(
                 issuer.get(),
                 subject.getSubject(),

@@ -217,7 +217,7 @@ class TokenExchangeIT extends IntegrationTest {
     }
 
     @Test
-    void aSuspendedOrDeletedTenantGivesNoToken() {
+    void aSuspendedOrDeletedTenantGivesNoToken() throws Exception {
         String admin = partnerAdmin();
         ProvisioningOrchestrator orchestrator =
                 new ProvisioningOrchestrator(api, environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
@@ -247,6 +247,7 @@ class TokenExchangeIT extends IntegrationTest {
 
         String otherSlug = uniqueSlug("deleted");
         String other = createTenant(owner, otherSlug);
+        assertThat(post(exchange(owner, "tenant:" + otherSlug)).status()).isEqualTo(200);
         assertThat(api.call("DELETE", "/api/tenants/" + other)
                         .bearer(owner)
                         .send()
@@ -254,6 +255,12 @@ class TokenExchangeIT extends IntegrationTest {
                 .isEqualTo(204);
         refused(post(exchange(owner, "tenant:" + other)), 400, "invalid_target");
         refused(post(exchange(owner, "tenant:" + otherSlug)), 400, "invalid_target");
+
+        // the slug freed and taken by a new tenant: a token for the new one, never for the one that had it
+        String successor = createTenant(owner, otherSlug);
+        Api.Response renamed = post(exchange(owner, "tenant:" + otherSlug));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(tenantOf(renamed.json().path("access_token").asText())).isEqualTo(successor);
     }
 
     @Test
@@ -390,6 +397,13 @@ class TokenExchangeIT extends IntegrationTest {
                         .send(),
                 403,
                 "insufficient_role");
+    }
+
+    private static String tenantOf(String tenantToken) throws java.text.ParseException {
+        return (String) SignedJWT.parse(tenantToken)
+                .getJWTClaimsSet()
+                .getJSONObjectClaim("tenant")
+                .get("id");
     }
 
     private String createTenant(String token, String tenantSlug) {
