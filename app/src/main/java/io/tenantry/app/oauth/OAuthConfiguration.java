@@ -72,7 +72,7 @@ class OAuthConfiguration implements WebMvcConfigurer {
 
     @Bean
     TenantTokenSigner tenantTokenSigner(SigningKeys keys) {
-        return new TenantTokenSigner(keys);
+        return new TenantTokenSigner(keys::signing);
     }
 
     /** Every token Tenantry accepts: its own tenant tokens, trusted identity providers', the resource server's. */

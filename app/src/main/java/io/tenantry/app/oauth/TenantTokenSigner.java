@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Signs tenant tokens: {@code iss} (Tenantry), {@code sub}, {@code aud} ({@code tenant:<id>}), {@code exp}, {@code iat},
@@ -30,10 +31,11 @@ public class TenantTokenSigner {
     /** The audience of a tenant token: the tenant it acts in. */
     public static final String AUDIENCE_PREFIX = "tenant:";
 
-    private final SigningKeys keys;
+    private final Supplier<JWK> keys;
     private volatile Signer current;
 
-    public TenantTokenSigner(SigningKeys keys) {
+    /** Signs with the key {@code keys} gives at the time (the current signing key). */
+    public TenantTokenSigner(Supplier<JWK> keys) {
         this.keys = keys;
     }
 
@@ -71,7 +73,7 @@ public class TenantTokenSigner {
         if (actor != null) {
             claims.claim("act", Map.of("sub", actor));
         }
-        JWK key = keys.signing();
+        JWK key = keys.get();
         JWSAlgorithm algorithm = JWSAlgorithm.parse(key.getAlgorithm().getName());
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(algorithm)

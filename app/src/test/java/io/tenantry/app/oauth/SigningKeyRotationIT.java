@@ -80,6 +80,22 @@ class SigningKeyRotationIT extends IntegrationTest {
     }
 
     @Test
+    void aKeyOlderThanTheRotationPeriodIsReplacedOnSchedule() {
+        Instant now = Instant.now();
+        SigningKeys today = new SigningKeys(jdbc, transactions, secret, properties, Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(today.rotateIfDue())
+                .as("a key younger than %s stays", properties.keyRotation())
+                .isFalse();
+        String before = keys.signing().getKeyID();
+        Instant due = now.plus(properties.keyRotation()).plusSeconds(60);
+        SigningKeys later = new SigningKeys(jdbc, transactions, secret, properties, Clock.fixed(due, ZoneOffset.UTC));
+        assertThat(later.rotateIfDue()).isTrue();
+        keys.reload();
+        assertThat(keys.signing().getKeyID()).isNotEqualTo(before);
+        assertThat(kids()).contains(before, keys.signing().getKeyID());
+    }
+
+    @Test
     void privateKeysAreStoredEncryptedOnly() {
         JWK signing = keys.signing();
         String d = signing.toJSONObject().get("d").toString();
