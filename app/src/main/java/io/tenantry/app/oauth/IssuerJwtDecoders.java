@@ -57,8 +57,11 @@ public class IssuerJwtDecoders {
         this.ownIssuer = ownIssuer;
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-                Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256),
-                (selector, context) -> selector.select(keys.published())));
+                Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), (selector, context) -> {
+                    List<com.nimbusds.jose.jwk.JWK> found = selector.select(keys.published());
+                    // a key another node made a moment ago: read the keys again (at most once a second)
+                    return found.isEmpty() ? selector.select(keys.refreshed()) : found;
+                }));
         NimbusJwtDecoder signatureOnly = new NimbusJwtDecoder(processor);
         signatureOnly.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         this.own = new VerifiedTokens(
@@ -107,11 +110,6 @@ public class IssuerJwtDecoders {
             throw new BadJwtException("Tenantry's own tokens are not exchanged: use the identity provider's");
         }
         return decoder.decode(token);
-    }
-
-    /** Whether the token is one of Tenantry's own (its issuer), without verifying it. */
-    public boolean isOwn(Jwt jwt) {
-        return jwt.getIssuer() != null && jwt.getIssuer().toString().equals(ownIssuer.get());
     }
 
     private JwtDecoder route(String issuer) {

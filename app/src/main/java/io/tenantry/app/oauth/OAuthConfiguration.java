@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
@@ -85,7 +86,9 @@ class OAuthConfiguration implements WebMvcConfigurer {
         return new IssuerJwtDecoders(identityProvider.getObject(), keys, issuer, properties.trustedIssuers());
     }
 
+    /** The command role's (the tenant decides, through a command); the query role verifies tokens only. */
     @Bean
+    @Profile("!query")
     TokenExchange tokenExchange(
             IssuerJwtDecoders decoders,
             CommandGateway commands,

@@ -2,11 +2,13 @@ package io.tenantry.app.oauth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/admin/signing-keys/rotate} (partner-admin): a new key signs tenant tokens from now on. */
 @RestController
+@Profile("!query") // the command role's: it sends commands
 class SigningKeyAdminController {
 
     private final SigningKeys keys;

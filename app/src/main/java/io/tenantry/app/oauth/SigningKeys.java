@@ -75,6 +75,15 @@ public class SigningKeys {
         return current().published();
     }
 
+    /** The public keys read again now, unless they were read within the last second (an unknown kid asks). */
+    public JWKSet refreshed() {
+        Loaded keys = loaded;
+        if (keys != null && !keys.at().plusSeconds(1).isBefore(clock.instant())) {
+            return keys.published();
+        }
+        return reload().published();
+    }
+
     /** A new key signs from now on; the one before stays published until its tokens have expired. Answers its kid. */
     public String rotate() {
         String kid = transactions.execute(status -> {

@@ -27,9 +27,9 @@ class TenantTokenScope implements HandlerInterceptor {
     public boolean preHandle(
             @NonNull HttpServletRequest request, @NonNull HttpServletResponse response, @NonNull Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // the issuer as written: not every issuer is a URL (the lead tokens' is not)
         if (!(authentication instanceof JwtAuthenticationToken token)
-                || token.getToken().getIssuer() == null
-                || !token.getToken().getIssuer().toString().equals(issuer.get())) {
+                || !issuer.get().equals(token.getToken().getClaimAsString("iss"))) {
             return true;
         }
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * JSON: RFC 8693 §2.2 on success, RFC 6749 §5.2 on a refusal, never a problem document or a stack trace.
  */
 @RestController
+@Profile("!query") // the command role's: it sends commands
 class TokenEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);

@@ -56,8 +56,8 @@ public class TokenExchange {
     private final Supplier<String> issuer;
     private final Clock clock;
     /**
-     * Slugs seen in exchanges and their tenants: a guess, checked by the tenant's answer (its slug); a refusal or
-     * another slug forgets it and asks the command side's slug registry.
+     * Targets (slugs, ids) seen in exchanges and their tenants: a guess, checked by the tenant's answer (its slug or
+     * id); a refusal or another slug forgets it and asks the command side's slug registry.
      */
     private final Cache<String, String> knownSlugs = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10))
@@ -146,7 +146,8 @@ public class TokenExchange {
         String actorId = actor == null ? null : actor.getSubject();
         String why = actor == null ? null : reason.trim();
         Instant until = actor == null ? null : expiresAt;
-        String known = knownSlugs.getIfPresent(target);
+        // an impersonation is recorded by the tenant it is sent to: never on a guess
+        String known = actor == null ? knownSlugs.getIfPresent(target) : null;
         TenantTokenGrant granted;
         if (known != null) {
             try {
@@ -154,7 +155,7 @@ public class TokenExchange {
             } catch (OAuthError refused) {
                 granted = null; // the slug may have moved to another tenant since: ask again below
             }
-            if (granted == null || !target.equals(granted.slug())) {
+            if (granted == null || !names(target, granted)) {
                 knownSlugs.invalidate(target);
                 known = null;
             }
@@ -164,7 +165,7 @@ public class TokenExchange {
         if (known == null) {
             String tenantId = slugs.tenantOf(target).orElse(target);
             granted = granted(new GrantTenantTokenCommand(tenantId, subject.getSubject(), actorId, why, until));
-            if (target.equals(granted.slug())) {
+            if (names(target, granted)) {
                 knownSlugs.put(target, tenantId);
             }
         }
@@ -200,6 +201,11 @@ public class TokenExchange {
             }
             throw e;
         }
+    }
+
+    /** Whether the target (a slug or an id) names the tenant that answered. */
+    private static boolean names(String target, TenantTokenGrant granted) {
+        return target.equals(granted.slug()) || target.equals(granted.tenantId());
     }
 
     /** The one tenant named by {@code audience} or {@code resource}: {@code tenant:<id>} or {@code tenant:<slug>}. */

@@ -8,7 +8,6 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WellKnownEndpoints {
 
     private final SigningKeys keys;
-    private final Supplier<String> issuer;
+    private final OAuthIssuer issuer;
 
     WellKnownEndpoints(SigningKeys keys, OAuthIssuer issuer) {
         this.keys = keys;

@@ -6,6 +6,7 @@ import io.tenantry.app.oauth.IssuerJwtDecoders;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.lead.LeadPrincipal;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -146,7 +147,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, IssuerJwtDecoders decoders) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<IssuerJwtDecoders> tenantTokens)
+            throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -212,8 +215,11 @@ class SecurityConfiguration {
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerHeaderTokens())
-                        .jwt(jwt -> jwt.decoder(decoders.asDecoder())
-                                .jwtAuthenticationConverter(new JwtClaimsAuthorities()))
+                        .jwt(jwt -> {
+                            // Tenantry's own tenant tokens and trusted issuers' besides the resource server's decoder
+                            tenantTokens.ifAvailable(decoders -> jwt.decoder(decoders.asDecoder()));
+                            jwt.jwtAuthenticationConverter(new JwtClaimsAuthorities());
+                        })
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->

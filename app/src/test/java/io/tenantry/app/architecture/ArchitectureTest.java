@@ -16,6 +16,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.tenantry.app.oauth.OAuthIssuer;
+import io.tenantry.app.oauth.SigningKeys;
+import io.tenantry.app.oauth.TokenExchange;
 import io.tenantry.app.ops.ProjectionAdmin;
 import io.tenantry.command.idp.IdentityProviderSetup;
 import io.tenantry.command.invitation.InvitationMailer;
@@ -250,6 +253,9 @@ class ArchitectureTest {
      * a read of any model;</li>
      * <li>{@link LifecycleStream}, {@link DashboardProperties}: the live event stream, a long-lived connection fed from
      * the event store's catch-up feed, and its limits (configuration values);</li>
+     * <li>{@link TokenExchange}, {@link SigningKeys}, {@link OAuthIssuer}: the token endpoint verifies the tokens it is
+     * given and signs the one it answers with (the tenant decides by a command); the keys and the issuer are the
+     * server's own credentials, published at the well-known addresses, not domain state.</li>
      * </ul>
      */
     static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(
@@ -271,7 +277,10 @@ class ArchitectureTest {
             ProvisioningWebhooks.class,
             ProjectionAdmin.class,
             LifecycleStream.class,
-            DashboardProperties.class);
+            DashboardProperties.class,
+            TokenExchange.class,
+            SigningKeys.class,
+            OAuthIssuer.class);
 
     @ArchTest
     static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields().that()

@@ -8,6 +8,10 @@ import com.nimbusds.jose.jwk.JWK;
 import io.tenantry.app.privacy.PrivacySecret;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
+import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.TenantStatus;
+import io.tenantry.contracts.tenant.TenantTier;
+import io.tenantry.contracts.tenant.TenantTokenGrant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +43,9 @@ class SigningKeyRotationIT extends IntegrationTest {
 
     @Autowired
     private OAuthProperties properties;
+
+    @Autowired
+    private OAuthIssuer issuer;
 
     @Test
     void tokensOfARetiredKeyVerifyUntilTheyExpireThenItsKeyLeavesTheJwks() throws Exception {
@@ -77,6 +84,48 @@ class SigningKeyRotationIT extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(jdbc.queryForList("select kid from oauth_signing_key", String.class))
                 .doesNotContain(oldKid);
+    }
+
+    @Test
+    void aKeyAnotherNodeMadeIsTakenAtOnce() throws Exception {
+        String ownerId = uniqueUser("owner");
+        String owner = api.token(ownerId);
+        String slug = uniqueSlug("nodes");
+        String tenantId = api.post("/api/tenants")
+                .bearer(owner)
+                .json(Map.of("name", "Nodes Co", "slug", slug, "tier", "POOLED"))
+                .send()
+                .json()
+                .path("id")
+                .asText();
+        awaitRead("/api/tenants/" + tenantId, owner, body -> true);
+        keys.reload(); // this node has just read the keys: it would not again for 30 s
+
+        SigningKeys otherNode = new SigningKeys(jdbc, transactions, secret, properties, Clock.systemUTC());
+        String kid = otherNode.rotate();
+        Instant now = Instant.now();
+        String token = new TenantTokenSigner(otherNode::signing)
+                .sign(
+                        issuer.get(),
+                        ownerId,
+                        new TenantTokenGrant(
+                                tenantId,
+                                slug,
+                                TenantTier.POOLED,
+                                TenantStatus.PENDING_PROVISION,
+                                MemberRole.OWNER,
+                                List.of(),
+                                "free"),
+                        null,
+                        null,
+                        now,
+                        now.plusSeconds(60));
+        assertThat(JWSObject.parse(token).getHeader().getKeyID()).isEqualTo(kid);
+        // an unknown kid makes this node read the keys again (at most once a second)
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        api.get("/api/tenants/" + tenantId).bearer(token).send().status() == 200);
     }
 
     @Test

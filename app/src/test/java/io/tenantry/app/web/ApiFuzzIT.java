@@ -63,6 +63,7 @@ class ApiFuzzIT {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OAUTH_TOKEN_ENDPOINT = "/oauth2/token";
     /** In an error body (and not in the request that caused it) these betray a stack trace, SQL or internals. */
     private static final List<String> LEAK_MARKERS = List.of(
             "\tat ",
@@ -229,7 +230,10 @@ class ApiFuzzIT {
                 .isLessThan(500);
         String requestText = requestText(pathAndQuery, sent, bytes);
         if (response.status() >= 400) {
-            JsonNode problem = problem(response, request, answer);
+            JsonNode problem = OAUTH_TOKEN_ENDPOINT.equals(endpoint.pattern())
+                            && !response.header("Content-Type").orElse("").startsWith("application/problem+json")
+                    ? oauthError(response, request, answer)
+                    : problem(response, request, answer);
             String lowerBody = response.body().toLowerCase(Locale.ROOT);
             for (String marker : LEAK_MARKERS) {
                 assertThat(lowerBody.contains(marker) && !requestText.contains(marker))
@@ -296,6 +300,35 @@ class ApiFuzzIT {
         return response.status() >= 400
                 && response.header("Content-Type").isEmpty()
                 && response.body().isEmpty();
+    }
+
+    /**
+     * The token endpoint's own refusals are OAuth's (RFC 6749 §5.2), not problems: JSON with a registered
+     * {@code error}; answered here as a problem-like node with that code.
+     */
+    private static JsonNode oauthError(Api.Response response, String request, String answer) {
+        assertThat(response.header("Content-Type").orElse(""))
+                .as("OAuth error JSON for %s: %s", request, answer)
+                .startsWith("application/json");
+        JsonNode error;
+        try {
+            error = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON, the answer to " + request + ": " + answer, e);
+        }
+        assertThat(error.path("error").asText())
+                .as("error in %s", answer)
+                .isIn(
+                        "invalid_request",
+                        "invalid_grant",
+                        "unsupported_grant_type",
+                        "invalid_scope",
+                        "invalid_target",
+                        "slow_down");
+        assertThat(error.path("error_description").asText())
+                .as("description in %s", answer)
+                .isNotBlank();
+        return JSON.createObjectNode().put("code", error.path("error").asText());
     }
 
     private static JsonNode problem(Api.Response response, String request, String answer) {
