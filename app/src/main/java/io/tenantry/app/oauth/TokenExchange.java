@@ -11,6 +11,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.tenantry.app.security.JwtClaimsAuthorities;
 import io.tenantry.command.tenant.TenantSlugs;
+import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.tenant.GrantTenantTokenCommand;
 import io.tenantry.contracts.tenant.TenantTokenGrant;
@@ -124,7 +125,7 @@ public class TokenExchange {
         String reason = first(parameters, "reason");
         if (grant.getActorToken() != null) {
             actor = verified(grant.getActorToken().getValue(), "actor_token");
-            if (!JwtClaimsAuthorities.roles(actor).contains(io.tenantry.contracts.Caller.PARTNER_ADMIN)
+            if (!JwtClaimsAuthorities.roles(actor).contains(Caller.PARTNER_ADMIN)
                     || !JwtClaimsAuthorities.permissions(actor).contains(IMPERSONATE)) {
                 throw new OAuthError(
                         OAuth2Error.INVALID_GRANT,
@@ -142,6 +143,10 @@ public class TokenExchange {
         expiresAt = earliest(expiresAt, subject.getExpiresAt());
         if (actor != null) {
             expiresAt = earliest(expiresAt, actor.getExpiresAt());
+        }
+        if (!expiresAt.isAfter(now)) {
+            // within the verifier's allowance for clock skew, but a token to issue needs a life ahead of it
+            throw new OAuthError(OAuth2Error.INVALID_GRANT, "The subject or actor token has expired.");
         }
         String actorId = actor == null ? null : actor.getSubject();
         String why = actor == null ? null : reason.trim();
@@ -232,12 +237,17 @@ public class TokenExchange {
     }
 
     private Jwt verified(String token, String parameter) {
+        Jwt jwt;
         try {
-            return decoders.decodeSubject(token);
+            jwt = decoders.decodeSubject(token);
         } catch (JwtException e) {
             throw new OAuthError(
                     OAuth2Error.INVALID_GRANT, "The " + parameter + " is not valid here: " + reasonOf(e) + ".");
         }
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            throw new OAuthError(OAuth2Error.INVALID_GRANT, "The " + parameter + " names no subject (sub).");
+        }
+        return jwt;
     }
 
     /** The scopes asked for, each of them among the subject token's own when it has any; else the subject's. */

@@ -173,6 +173,10 @@ class TokenExchangeIT extends IntegrationTest {
                 .serialize();
         refused(post(exchange(unsigned, "tenant:" + slug)), 400, "invalid_grant");
         refused(post(exchange("not a token", "tenant:" + slug)), 400, "invalid_grant");
+        // expired half a minute ago: within the verifier's clock-skew allowance, still no token to issue
+        String justExpired =
+                TokenCommand.sign(dataDir(), ownerId, List.of(), List.of(), Duration.ofSeconds(-30), null, null);
+        refused(post(exchange(justExpired, "tenant:" + slug)), 400, "invalid_grant");
 
         Map<String, String> password = exchange(owner, "tenant:" + slug);
         password.put("grant_type", "password");
