@@ -119,10 +119,17 @@ public class SigningKeys {
 
     private Loaded current() {
         Loaded keys = loaded;
-        if (keys == null || keys.at().plusSeconds(RELOAD_SECONDS).isBefore(clock.instant())) {
-            keys = reload();
-        }
-        return keys;
+        return keys == null || stale(keys) ? reloadIfStale() : keys;
+    }
+
+    /** One thread reads the keys again; those that waited for it take what it read. */
+    private synchronized Loaded reloadIfStale() {
+        Loaded keys = loaded;
+        return keys == null || stale(keys) ? reload() : keys;
+    }
+
+    private boolean stale(Loaded keys) {
+        return keys.at().plusSeconds(RELOAD_SECONDS).isBefore(clock.instant());
     }
 
     /** Reads the keys again (making the first one if there is none) and drops those whose tokens have all expired. */
