@@ -3,6 +3,9 @@ package io.tenantry.app.oauth;
 import io.tenantry.app.privacy.PrivacySecret;
 import io.tenantry.command.tenant.TenantSlugs;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -25,24 +26,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(OAuthProperties.class)
 class OAuthConfiguration implements WebMvcConfigurer {
 
-    private final OAuthProperties properties;
-    private final Environment environment;
+    private static final Logger log = LoggerFactory.getLogger(OAuthConfiguration.class);
+
+    /** The issuer, one for the beans and the interceptor alike. */
+    private final OAuthIssuer issuer;
 
     OAuthConfiguration(OAuthProperties properties, Environment environment) {
-        this.properties = properties;
-        this.environment = environment;
+        this.issuer = new OAuthIssuer(environment, properties);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TenantTokenScope(new OAuthIssuer(environment, properties)));
+        registry.addInterceptor(new TenantTokenScope(issuer));
     }
 
-    private static final Logger log = LoggerFactory.getLogger(OAuthConfiguration.class);
-
     @Bean
-    OAuthIssuer oauthIssuer(Environment environment, OAuthProperties properties) {
-        return new OAuthIssuer(environment, properties);
+    OAuthIssuer oauthIssuer() {
+        return issuer;
     }
 
     @Bean
@@ -51,13 +51,18 @@ class OAuthConfiguration implements WebMvcConfigurer {
         return new SigningKeys(jdbc, transactions, secret, properties, Clock.systemUTC());
     }
 
-    /** Checks the signing key's age every {@code tenantry.oauth.key-rotation-check} and rotates it when due. */
-    @Bean(destroyMethod = "shutdown")
-    TaskScheduler signingKeyRotation(SigningKeys keys, OAuthProperties properties) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("signing-key-rotation-");
-        scheduler.setPoolSize(1);
-        scheduler.initialize();
+    /**
+     * Checks the signing key's age every {@code tenantry.oauth.key-rotation-check} and rotates it when due, on a thread
+     * of its own (no {@code TaskScheduler} bean, which other infrastructure would take for the application's).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService signingKeyRotation(SigningKeys keys, OAuthProperties properties) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "signing-key-rotation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.keyRotationCheck().toMillis();
         scheduler.scheduleWithFixedDelay(
                 () -> {
                     try {
@@ -66,8 +71,9 @@ class OAuthConfiguration implements WebMvcConfigurer {
                         log.warn("Could not check the signing key's age: {}", e.getMessage());
                     }
                 },
-                java.time.Instant.now().plus(properties.keyRotationCheck()),
-                properties.keyRotationCheck());
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
         return scheduler;
     }
 
