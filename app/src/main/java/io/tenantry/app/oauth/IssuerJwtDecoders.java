@@ -91,25 +91,26 @@ public class IssuerJwtDecoders {
     }
 
     public Jwt decode(String token) throws JwtException {
-        JwtDecoder decoder = routes.getIfPresent(token);
-        if (decoder == null) {
-            decoder = route(issuerOf(token));
-            routes.put(token, decoder);
-        }
-        return decoder.decode(token);
+        return routeOf(token).decode(token);
     }
 
     /** A token a user exchanges for a tenant token: an identity provider's, never one of Tenantry's own. */
     public Jwt decodeSubject(String token) throws JwtException {
+        JwtDecoder decoder = routeOf(token);
+        if (decoder == own) {
+            throw new BadJwtException("Tenantry's own tokens are not exchanged: use the identity provider's");
+        }
+        return decoder.decode(token);
+    }
+
+    /** The decoder of the token's issuer, remembered per token. */
+    private JwtDecoder routeOf(String token) {
         JwtDecoder decoder = routes.getIfPresent(token);
         if (decoder == null) {
             decoder = route(issuerOf(token));
             routes.put(token, decoder);
         }
-        if (decoder == own) {
-            throw new BadJwtException("Tenantry's own tokens are not exchanged: use the identity provider's");
-        }
-        return decoder.decode(token);
+        return decoder;
     }
 
     private JwtDecoder route(String issuer) {

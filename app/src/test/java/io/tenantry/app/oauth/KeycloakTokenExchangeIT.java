@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.KeycloakServer;
+import io.tenantry.app.test.TokenExchanges;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,19 +56,7 @@ class KeycloakTokenExchangeIT extends IntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String tenantId = created.json().path("id").asText();
 
-        Api.Response exchanged = api.post("/oauth2/token")
-                .form(Map.of(
-                        "grant_type",
-                        "urn:ietf:params:oauth:grant-type:token-exchange",
-                        "subject_token",
-                        keycloakToken,
-                        "subject_token_type",
-                        "urn:ietf:params:oauth:token-type:access_token",
-                        "audience",
-                        "tenant:" + slug))
-                .send();
-        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
-        String tenantToken = exchanged.json().path("access_token").asText();
+        String tenantToken = TokenExchanges.tenantToken(api, keycloakToken, "tenant:" + slug);
         var claims = SignedJWT.parse(tenantToken).getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo(userId);
         assertThat(claims.getStringClaim("role")).isEqualTo("OWNER");

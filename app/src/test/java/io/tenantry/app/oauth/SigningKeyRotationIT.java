@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import io.tenantry.app.privacy.PrivacySecret;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
+import io.tenantry.app.test.TokenExchanges;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantTier;
@@ -165,19 +166,7 @@ class SigningKeyRotationIT extends IntegrationTest {
     }
 
     private String exchange(String subjectToken, String tenantId) {
-        Api.Response answer = api.post("/oauth2/token")
-                .form(Map.of(
-                        "grant_type",
-                        "urn:ietf:params:oauth:grant-type:token-exchange",
-                        "subject_token",
-                        subjectToken,
-                        "subject_token_type",
-                        "urn:ietf:params:oauth:token-type:access_token",
-                        "audience",
-                        "tenant:" + tenantId))
-                .send();
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        return answer.json().path("access_token").asText();
+        return TokenExchanges.tenantToken(api, subjectToken, "tenant:" + tenantId);
     }
 
     private List<String> kids() {

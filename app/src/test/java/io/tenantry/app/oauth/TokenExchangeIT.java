@@ -31,6 +31,7 @@ import io.tenantry.app.lifecycle.LifecycleFeedReader;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.ProvisioningOrchestrator;
+import io.tenantry.app.test.TokenExchanges;
 import io.tenantry.app.token.TokenCommand;
 import java.net.URI;
 import java.net.URL;
@@ -52,8 +53,7 @@ import org.junit.jupiter.api.Test;
  */
 class TokenExchangeIT extends IntegrationTest {
 
-    private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-    private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
+    private static final String ACCESS_TOKEN = TokenExchanges.ACCESS_TOKEN;
 
     private String ownerId;
     private String owner;
@@ -209,12 +209,7 @@ class TokenExchangeIT extends IntegrationTest {
     void aRemovedMemberGetsNoTokenOnceTheRemovalIsAcknowledged() {
         String memberId = uniqueUser("member");
         String member = api.token(memberId);
-        assertThat(api.post("/api/tenants/" + tenantId + "/members")
-                        .bearer(owner)
-                        .json(Map.of("userId", memberId, "role", "MEMBER"))
-                        .send()
-                        .status())
-                .isEqualTo(201);
+        addMember(memberId, "MEMBER");
         Api.Response granted = post(exchange(member, "tenant:" + slug));
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
 
@@ -278,12 +273,7 @@ class TokenExchangeIT extends IntegrationTest {
     void exchangesAreRateLimitedPerSubject() {
         String busyId = uniqueUser("busy");
         String busy = api.token(busyId);
-        assertThat(api.post("/api/tenants/" + tenantId + "/members")
-                        .bearer(owner)
-                        .json(Map.of("userId", busyId, "role", "MEMBER"))
-                        .send()
-                        .status())
-                .isEqualTo(201);
+        addMember(busyId, "MEMBER");
         int granted = 0;
         Api.Response last = null;
         for (int i = 0; i < 61; i++) {
@@ -396,10 +386,7 @@ class TokenExchangeIT extends IntegrationTest {
 
         // only OWNERs read the list
         String adminMemberId = uniqueUser("admin-member");
-        api.post("/api/tenants/" + tenantId + "/members")
-                .bearer(owner)
-                .json(Map.of("userId", adminMemberId, "role", "ADMIN"))
-                .send();
+        addMember(adminMemberId, "ADMIN");
         String adminMember = api.token(adminMemberId);
         awaitRead("/api/tenants/" + tenantId, adminMember, body -> true); // the read model knows the ADMIN
         assertProblemCode(
@@ -426,13 +413,17 @@ class TokenExchangeIT extends IntegrationTest {
         return created.json().path("id").asText();
     }
 
-    private Map<String, String> exchange(String subjectToken, String audience) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", EXCHANGE);
-        form.put("subject_token", subjectToken);
-        form.put("subject_token_type", ACCESS_TOKEN);
-        form.put("audience", audience);
-        return form;
+    private static Map<String, String> exchange(String subjectToken, String audience) {
+        return TokenExchanges.form(subjectToken, audience);
+    }
+
+    private void addMember(String userId, String role) {
+        assertThat(api.post("/api/tenants/" + tenantId + "/members")
+                        .bearer(owner)
+                        .json(Map.of("userId", userId, "role", role))
+                        .send()
+                        .status())
+                .isEqualTo(201);
     }
 
     private Api.Response post(Map<String, String> form) {

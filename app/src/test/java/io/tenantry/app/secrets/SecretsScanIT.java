@@ -20,6 +20,7 @@ import io.tenantry.app.test.KeycloakServer;
 import io.tenantry.app.test.ProvisioningOrchestrator;
 import io.tenantry.app.test.StripeFake;
 import io.tenantry.app.test.TestMail;
+import io.tenantry.app.test.TokenExchanges;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,20 +128,9 @@ class SecretsScanIT extends IntegrationTest {
     }
 
     private void exchangeForTenantToken(String tenantId, String subjectToken) {
-        Api.Response answer = api.post("/oauth2/token")
-                .form(Map.of(
-                        "grant_type",
-                        "urn:ietf:params:oauth:grant-type:token-exchange",
-                        "subject_token",
-                        subjectToken,
-                        "subject_token_type",
-                        "urn:ietf:params:oauth:token-type:access_token",
-                        "audience",
-                        "tenant:" + tenantId))
-                .send();
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        String tenantToken = TokenExchanges.tenantToken(api, subjectToken, "tenant:" + tenantId);
         assertThat(api.get("/api/tenants/" + tenantId)
-                        .bearer(answer.json().path("access_token").asText())
+                        .bearer(tenantToken)
                         .send()
                         .status())
                 .isEqualTo(200);

@@ -13,6 +13,7 @@ import io.tenantry.app.test.Api;
 import io.tenantry.app.test.IntegrationTest;
 import io.tenantry.app.test.ProvisioningOrchestrator;
 import io.tenantry.app.test.StripeFake;
+import io.tenantry.app.test.TokenExchanges;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -173,19 +174,6 @@ class AccessMatrixIT extends IntegrationTest {
                 info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(Collectors.toSet());
         return (methods.isEmpty() ? Set.of("*") : methods)
                 .stream().flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
-    }
-
-    /** A token exchange of {@code token} for a tenant token of {@code tenantId}. */
-    private static Map<String, String> exchange(String token, String tenantId) {
-        return Map.of(
-                "grant_type",
-                "urn:ietf:params:oauth:grant-type:token-exchange",
-                "subject_token",
-                token,
-                "subject_token_type",
-                "urn:ietf:params:oauth:token-type:access_token",
-                "audience",
-                "tenant:" + tenantId);
     }
 
     private static Row row(String endpoint, Function<Case, Request> request) {
@@ -488,7 +476,9 @@ class AccessMatrixIT extends IntegrationTest {
                         .allowed(null, 200),
 
                 // tenant tokens
-                row("POST /oauth2/token", what -> to("/oauth2/token").form(exchange(owner, w.home)))
+                row(
+                                "POST /oauth2/token",
+                                what -> to("/oauth2/token").form(TokenExchanges.form(owner, "tenant:" + w.home)))
                         .open(200, "the subject token in the form is the credential"),
                 row("GET /.well-known/jwks.json", fixed("/.well-known/jwks.json"))
                         .open(200, "public keys"),

@@ -6,9 +6,11 @@ import io.tenantry.app.token.TokenCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -106,9 +108,9 @@ public final class Api {
                 if (encoded.length() > 0) {
                     encoded.append('&');
                 }
-                encoded.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                encoded.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                         .append('=')
-                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             });
             this.body = encoded.toString();
             return header("Content-Type", "application/x-www-form-urlencoded");

@@ -310,12 +310,7 @@ class ApiFuzzIT {
         assertThat(response.header("Content-Type").orElse(""))
                 .as("OAuth error JSON for %s: %s", request, answer)
                 .startsWith("application/json");
-        JsonNode error;
-        try {
-            error = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON, the answer to " + request + ": " + answer, e);
-        }
+        JsonNode error = json(response, request, answer);
         assertThat(error.path("error").asText())
                 .as("error in %s", answer)
                 .isIn(
@@ -331,16 +326,19 @@ class ApiFuzzIT {
         return JSON.createObjectNode().put("code", error.path("error").asText());
     }
 
+    private static JsonNode json(Api.Response response, String request, String answer) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON, the answer to " + request + ": " + answer, e);
+        }
+    }
+
     private static JsonNode problem(Api.Response response, String request, String answer) {
         assertThat(response.header("Content-Type").orElse(""))
                 .as("problem+json for %s: %s", request, answer)
                 .startsWith("application/problem+json");
-        JsonNode problem;
-        try {
-            problem = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON, the answer to " + request + ": " + answer, e);
-        }
+        JsonNode problem = json(response, request, answer);
         String code = problem.path("code").asText();
         tally.code(code);
         assertThat(problem.path("status").asInt()).as("status in %s", answer).isEqualTo(response.status());
