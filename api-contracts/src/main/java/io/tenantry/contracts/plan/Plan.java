@@ -1,8 +1,17 @@
 package io.tenantry.contracts.plan;
 
+import io.tenantry.contracts.entitlement.Entitlement;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** A plan of the catalogue: its price and the limits it sets on a tenant. */
+/**
+ * A plan of the catalogue: its price and the entitlements it grants a tenant. Its member and team limits are the
+ * entitlements {@code members} and {@code teams} (limits); {@code entitlements} lists them with the others.
+ */
 public record Plan(
         String id,
         String name,
@@ -11,4 +20,44 @@ public record Plan(
         String interval,
         int maxMembers,
         int maxTeams,
-        String stripePriceId) {}
+        String stripePriceId,
+        List<Entitlement> entitlements) {
+
+    public static final String MEMBERS = "members";
+    public static final String TEAMS = "teams";
+
+    public Plan {
+        Map<String, Entitlement> byKey = new LinkedHashMap<>();
+        byKey.put(MEMBERS, Entitlement.limit(MEMBERS, maxMembers));
+        byKey.put(TEAMS, Entitlement.limit(TEAMS, maxTeams));
+        for (Entitlement entitlement : entitlements == null ? List.<Entitlement>of() : entitlements) {
+            Entitlement known = byKey.get(entitlement.key());
+            if (known != null && !known.equals(entitlement)) {
+                throw new IllegalArgumentException("plan " + id + " grants " + entitlement.key() + " twice"
+                        + (known.key().equals(MEMBERS) || known.key().equals(TEAMS)
+                                ? " (members and teams are its max-members and max-teams)"
+                                : ""));
+            }
+            byKey.put(entitlement.key(), entitlement);
+        }
+        entitlements = List.copyOf(new ArrayList<>(byKey.values()));
+    }
+
+    /** A plan that grants nothing but its member and team limits. */
+    public Plan(
+            String id,
+            String name,
+            BigDecimal price,
+            String currency,
+            String interval,
+            int maxMembers,
+            int maxTeams,
+            String stripePriceId) {
+        this(id, name, price, currency, interval, maxMembers, maxTeams, stripePriceId, List.of());
+    }
+
+    /** The plan's entitlement of that key, if it has one. */
+    public Optional<Entitlement> entitlement(String key) {
+        return entitlements.stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+}

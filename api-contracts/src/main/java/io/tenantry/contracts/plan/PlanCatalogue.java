@@ -1,15 +1,19 @@
 package io.tenantry.contracts.plan;
 
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.EntitlementKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The plans on offer (configuration, {@code tenantry.plans}) and the one a tenant without a plan is on. */
 public final class PlanCatalogue {
 
     private final Map<String, Plan> plans = new LinkedHashMap<>();
     private final Plan defaultPlan;
+    private final Map<String, EntitlementKind> entitlementKinds = new TreeMap<>();
 
     public PlanCatalogue(List<Plan> plans, String defaultPlanId) {
         if (plans == null || plans.isEmpty()) {
@@ -25,6 +29,13 @@ public final class PlanCatalogue {
             }
             if (this.plans.put(plan.id(), plan) != null) {
                 throw new IllegalArgumentException("plan id " + plan.id() + " appears twice");
+            }
+            for (Entitlement entitlement : plan.entitlements()) {
+                EntitlementKind kind = entitlementKinds.putIfAbsent(entitlement.key(), entitlement.kind());
+                if (kind != null && kind != entitlement.kind()) {
+                    throw new IllegalArgumentException("entitlement " + entitlement.key() + " is a " + kind
+                            + " in one plan and a " + entitlement.kind() + " in plan " + plan.id());
+                }
             }
         }
         this.defaultPlan = this.plans.get(defaultPlanId);
@@ -44,6 +55,16 @@ public final class PlanCatalogue {
 
     public Optional<Plan> find(String planId) {
         return Optional.ofNullable(planId == null ? null : plans.get(planId));
+    }
+
+    /** The kind of an entitlement some plan grants (the catalogue's keys); empty for a key no plan knows. */
+    public Optional<EntitlementKind> entitlementKind(String key) {
+        return Optional.ofNullable(key == null ? null : entitlementKinds.get(key));
+    }
+
+    /** Every entitlement key some plan grants, with its kind, in key order. */
+    public Map<String, EntitlementKind> entitlementKinds() {
+        return Map.copyOf(entitlementKinds);
     }
 
     /** The plan with this id, or the default plan when the id is {@code null} or no longer offered. */

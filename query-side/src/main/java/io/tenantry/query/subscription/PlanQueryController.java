@@ -41,6 +41,7 @@ class PlanQueryController {
                 plan.maxMembers(),
                 plan.maxTeams(),
                 paid,
-                isDefault);
+                isDefault,
+                plan.entitlements());
     }
 }
