@@ -16,6 +16,12 @@ public final class AuditQueries {
     /** The plan in force at an instant; an {@code Optional<PlanAsOf>}, empty also before the tenant existed. */
     public record PlanAsOfQuery(String tenantId, Instant asOf) {}
 
+    /**
+     * What the tenant was entitled to at an instant; an {@code Optional<EntitlementsAsOf>}, empty also before the
+     * tenant existed.
+     */
+    public record EntitlementsAsOfQuery(String tenantId, Instant asOf) {}
+
     /** What changed between two instants; an {@code Optional<TenantDiff>}. */
     public record TenantDiffQuery(String tenantId, Instant from, Instant to) {}
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * @param role  the subject's role in the tenant
  * @param teams the subject's teams and its role in each
  * @param plan  the tenant's plan
+ * @param features the features the tenant is entitled to (its plan's and its overrides'), in key order
  */
 public record TenantTokenGrant(
         String tenantId,
@@ -16,10 +17,12 @@ public record TenantTokenGrant(
         TenantStatus status,
         MemberRole role,
         List<TeamGrant> teams,
-        String plan) {
+        String plan,
+        List<String> features) {
 
     public TenantTokenGrant {
         teams = List.copyOf(teams);
+        features = features == null ? List.of() : List.copyOf(features);
     }
 
     /** One of the subject's teams. */

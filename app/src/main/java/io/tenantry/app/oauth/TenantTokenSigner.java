@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * Signs tenant tokens: {@code iss} (Tenantry), {@code sub}, {@code aud} ({@code tenant:<id>}), {@code exp}, {@code iat},
  * {@code jti}, and what the tenant granted: {@code tenant} {id, slug, tier, status}, {@code role}, {@code teams}
- * [{id, role}], {@code plan}; {@code scope} when one was asked for, {@code act} {sub} when a partner admin acts as the
+ * [{id, role}], {@code plan}, {@code features} (the feature entitlements that are on); {@code scope} when one was asked for, {@code act} {sub} when a partner admin acts as the
  * subject. Header {@code kid} names the key in the JWKS.
  */
 public class TenantTokenSigner {
@@ -66,7 +66,8 @@ public class TenantTokenSigner {
                 .claim("tenant", tenant)
                 .claim("role", grant.role().name())
                 .claim("teams", teams)
-                .claim("plan", grant.plan());
+                .claim("plan", grant.plan())
+                .claim("features", grant.features());
         if (scope != null) {
             claims.claim("scope", scope);
         }

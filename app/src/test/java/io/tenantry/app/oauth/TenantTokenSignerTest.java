@@ -33,7 +33,8 @@ class TenantTokenSignerTest {
             TenantStatus.ACTIVE,
             MemberRole.ADMIN,
             List.of(new TenantTokenGrant.TeamGrant("team-1", TeamRole.LEAD)),
-            "team");
+            "team",
+            List.of("sso"));
 
     @Test
     void signsWithEitherAlgorithmAndFollowsTheCurrentKey() throws Exception {
@@ -63,6 +64,7 @@ class TenantTokenSignerTest {
                 .containsEntry("sub", "alice")
                 .containsEntry("role", "ADMIN")
                 .containsEntry("plan", "team")
+                .containsEntry("features", List.of("sso"))
                 .containsEntry("scope", "members:read")
                 .containsEntry("tenant", Map.of("id", "t-1", "slug", "acme", "tier", "SILOED", "status", "ACTIVE"))
                 .containsEntry("teams", List.of(Map.of("id", "team-1", "role", "LEAD")))

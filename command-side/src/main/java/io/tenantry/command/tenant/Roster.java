@@ -5,6 +5,11 @@ import static io.tenantry.contracts.tenant.MemberRole.OWNER;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.entitlement.EffectiveEntitlement;
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.EntitlementOverride;
+import io.tenantry.contracts.entitlement.Entitlements;
+import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TeamRole;
 import io.tenantry.contracts.tenant.TenantStatus;
@@ -13,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
@@ -30,6 +36,7 @@ final class Roster {
     private final Map<String, Seat<MemberRole>> members = new LinkedHashMap<>();
     private final Map<String, Team> teams = new LinkedHashMap<>();
     private final Map<String, HeldSeat> invitations = new LinkedHashMap<>();
+    private final Map<String, EntitlementOverride> overrides = new TreeMap<>();
 
     // what the tenant's events change, each from one entity's event-sourcing handler
 
@@ -40,6 +47,14 @@ final class Roster {
 
     void planChanged(String plan) {
         planId = plan;
+    }
+
+    void overrideSet(EntitlementOverride override) {
+        overrides.put(override.key(), override);
+    }
+
+    void overrideEnded(String key) {
+        overrides.remove(key);
     }
 
     void join(String userId, MemberRole role, Instant at, long version) {
@@ -103,6 +118,24 @@ final class Roster {
 
     String planId() {
         return planId;
+    }
+
+    Optional<EntitlementOverride> override(String key) {
+        return Optional.ofNullable(overrides.get(key));
+    }
+
+    /** What the tenant is entitled to at {@code at} on {@code plan}: the plan's, with its overrides that hold. */
+    Map<String, EffectiveEntitlement> entitlements(Plan plan, Instant at) {
+        return Entitlements.effective(plan, overrides.values(), at);
+    }
+
+    /** The number a limit of {@code plan} allows this tenant now: its override's where one holds, else the plan's. */
+    long limit(Plan plan, String key) {
+        EntitlementOverride override = overrides.get(key);
+        if (override != null && override.holdsAt(Instant.now())) {
+            return override.value();
+        }
+        return plan.entitlement(key).map(Entitlement::value).orElse(0L);
     }
 
     boolean isMember(String userId) {

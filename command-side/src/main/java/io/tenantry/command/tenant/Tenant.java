@@ -10,6 +10,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.entitlement.EffectiveEntitlement;
+import io.tenantry.contracts.entitlement.RemoveEntitlementOverrideCommand;
+import io.tenantry.contracts.entitlement.SetEntitlementOverrideCommand;
 import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
 import io.tenantry.contracts.invitation.InvitationSeat;
 import io.tenantry.contracts.plan.Plan;
@@ -79,6 +82,9 @@ public class Tenant {
 
     @AggregateMember
     private final TenantProvisioning provisioning = new TenantProvisioning(this, roster);
+
+    @AggregateMember
+    private final TenantEntitlements entitlements = new TenantEntitlements(roster);
 
     @AggregateMember
     private final TenantTokens tokens = new TenantTokens(this, roster);
@@ -174,6 +180,24 @@ public class Tenant {
     @DeadlineHandler(deadlineName = TenantInvitations.SEAT_EXPIRY_DEADLINE)
     void on(InvitationSeatExpiryDue due) {
         invitations.expire(due);
+    }
+
+    /** A partner-admin's override of one entitlement (see {@link TenantEntitlements}); answers the entitlement now. */
+    @CommandHandler
+    public EffectiveEntitlement handle(
+            SetEntitlementOverrideCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
+        return entitlements.set(command, plans, deadlines);
+    }
+
+    /** Ends an override before its time; answers the entitlement that holds again. */
+    @CommandHandler
+    public EffectiveEntitlement handle(RemoveEntitlementOverrideCommand command, PlanCatalogue plans) {
+        return entitlements.remove(command, plans);
+    }
+
+    @DeadlineHandler(deadlineName = TenantEntitlements.EXPIRY_DEADLINE)
+    void on(EntitlementOverrideExpiryDue due, PlanCatalogue plans) {
+        entitlements.expire(due, plans);
     }
 
     String id() {

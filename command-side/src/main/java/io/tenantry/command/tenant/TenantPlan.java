@@ -3,13 +3,14 @@ package io.tenantry.command.tenant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.entitlement.Entitlements;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.AdoptPlanCommand;
 import io.tenantry.contracts.tenant.AuthorizeBillingCommand;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
+import java.time.Instant;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -35,7 +36,10 @@ class TenantPlan {
             return new AdoptPlanCommand.PlanAdoption(current, current, false);
         }
         requireFits(roster, plan);
+        Instant now = Instant.now();
+        Map<String, Long> before = Entitlements.values(roster.entitlements(plans.planOrDefault(current), now));
         apply(new TenantPlanChangedEvent(roster.tenantId(), current, plan.id()));
+        TenantEntitlements.announce(roster, plan, before, now, "plan-changed");
         return new AdoptPlanCommand.PlanAdoption(current, plan.id(), true);
     }
 
@@ -54,26 +58,31 @@ class TenantPlan {
                 plans,
                 "members",
                 members + held,
-                Plan::maxMembers,
+                Plan.MEMBERS,
                 held == 0 ? "" : " (" + members + " members and " + held + " pending invitations)");
     }
 
     /** Room for one more team under the plan. */
     static void requireRoomForTeam(Roster roster, PlanCatalogue plans) {
-        requireRoom(roster, plans, "teams", roster.teamCount(), Plan::maxTeams, "");
+        requireRoom(roster, plans, "teams", roster.teamCount(), Plan.TEAMS, "");
     }
 
-    /** The tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits. */
+    /**
+     * The tenant, as it is, fits in {@code plan}: a smaller plan cannot leave members or teams over its limits (the
+     * tenant's overrides of them, where they hold, still do under the new plan).
+     */
     private static void requireFits(Roster roster, Plan plan) {
         int members = roster.memberCount();
         int held = roster.heldSeatCount();
         int teams = roster.teamCount();
-        if (members + held > plan.maxMembers() || teams > plan.maxTeams()) {
+        long maxMembers = roster.limit(plan, Plan.MEMBERS);
+        long maxTeams = roster.limit(plan, Plan.TEAMS);
+        if (members + held > maxMembers || teams > maxTeams) {
             throw new DomainRefusal(
                     DomainRefusal.Kind.CONFLICT,
                     "plan_too_small",
                     "The " + plan.name()
-                            + " plan allows " + plan.maxMembers() + " members and " + plan.maxTeams()
+                            + " plan allows " + maxMembers + " members and " + maxTeams
                             + " teams; this tenant has "
                             + members + " members, " + held + " pending invitations and " + teams
                             + " teams. Remove some first.",
@@ -87,22 +96,20 @@ class TenantPlan {
                             "teams",
                             teams,
                             "maxMembers",
-                            plan.maxMembers(),
+                            maxMembers,
                             "maxTeams",
-                            plan.maxTeams()));
+                            maxTeams));
         }
     }
 
-    /** Room for one more under the tenant's plan (the default plan while it has none). */
+    /**
+     * Room for one more under the tenant's plan (the default plan while it has none), or the tenant's override of
+     * that limit where one holds.
+     */
     private static void requireRoom(
-            Roster roster,
-            PlanCatalogue plans,
-            String what,
-            int current,
-            ToIntFunction<Plan> limitOf,
-            String breakdown) {
+            Roster roster, PlanCatalogue plans, String what, int current, String limitKey, String breakdown) {
         Plan plan = plans.planOrDefault(roster.planId());
-        int limit = limitOf.applyAsInt(plan);
+        long limit = roster.limit(plan, limitKey);
         if (current >= limit) {
             throw new DomainRefusal(
                     DomainRefusal.Kind.CONFLICT,

@@ -5,11 +5,14 @@ import static io.tenantry.contracts.tenant.TenantStatus.SUSPENDED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.entitlement.Entitlements;
+import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.GrantTenantTokenCommand;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantImpersonationGrantedEvent;
 import io.tenantry.contracts.tenant.TenantTokenGrant;
 import io.tenantry.contracts.tenant.TenantTokenGrant.TeamGrant;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 
@@ -33,7 +36,7 @@ class TenantTokens {
     }
 
     @CommandHandler
-    TenantTokenGrant handle(GrantTenantTokenCommand command) {
+    TenantTokenGrant handle(GrantTenantTokenCommand command, PlanCatalogue plans) {
         if (roster.status() == DELETED || roster.status() == SUSPENDED) {
             throw DomainRefusal.conflict(
                     "tenant_not_active", "Tenant " + roster.tenantId() + " is " + roster.status() + ".");
@@ -64,6 +67,7 @@ class TenantTokens {
                 roster.status(),
                 seat.role,
                 teams,
-                roster.planId());
+                roster.planId(),
+                Entitlements.features(roster.entitlements(plans.planOrDefault(roster.planId()), Instant.now())));
     }
 }

@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,46 @@ public class EntitlementDirectory {
                 (rs, i) -> override(rs, rs.getString("key")),
                 tenantId);
         return Optional.of(new TenantEntitlements(tenantId, plan.id(), Entitlements.effective(plan, overrides, at)));
+    }
+
+    /**
+     * What counts against each of these entitlements at {@code at}: a quota's usage in its period, the members or
+     * teams a tenant has for those limits; in one statement. Keys with nothing counted are absent.
+     */
+    public Map<String, Long> used(String tenantId, Collection<EffectiveEntitlement> entitlements, Instant at) {
+        LocalDate month = QuotaPeriod.MONTH.start(at);
+        LocalDate today = QuotaPeriod.DAY.start(at);
+        Map<String, Long> used = new HashMap<>();
+        jdbc.query(
+                """
+                select key,
+                    coalesce(sum(quantity) filter (where day >= ?), 0) as used_month,
+                    coalesce(sum(quantity) filter (where day = ?), 0) as used_day
+                from usage_counter where tenant_id = ? and day >= ?
+                group by key
+                union all select 'members', count(*), count(*) from tenant_member where tenant_id = ?
+                union all select 'teams', count(*), count(*) from tenant_team where tenant_id = ?""",
+                rs -> {
+                    used.put(rs.getString("key") + "/month", rs.getLong("used_month"));
+                    used.put(rs.getString("key") + "/day", rs.getLong("used_day"));
+                },
+                Date.valueOf(month),
+                Date.valueOf(today),
+                tenantId,
+                Date.valueOf(month),
+                tenantId,
+                tenantId);
+        Map<String, Long> counted = new HashMap<>();
+        for (EffectiveEntitlement e : entitlements) {
+            if (e.kind() == EntitlementKind.QUOTA) {
+                counted.put(
+                        e.key(), used.getOrDefault(e.key() + (e.period() == QuotaPeriod.DAY ? "/day" : "/month"), 0L));
+            } else if (e.kind() == EntitlementKind.LIMIT
+                    && (e.key().equals(Plan.MEMBERS) || e.key().equals(Plan.TEAMS))) {
+                counted.put(e.key(), used.getOrDefault(e.key() + "/month", 0L));
+            }
+        }
+        return counted;
     }
 
     /** Usage of {@code key} in the period of {@code period} that {@code at} falls in. */

@@ -1,5 +1,8 @@
 package io.tenantry.projections.lifecycle;
 
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.EntitlementKind;
+import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
@@ -143,6 +146,22 @@ public class LifecycleCloudEvents {
                     "ownership-transferred",
                     e -> fields("tenantId", e.tenantId(), "fromUserId", e.fromUserId(), "toUserId", e.toUserId())),
             mapping(
+                    TenantEntitlementsChangedEvent.class,
+                    "entitlements-changed",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "planId",
+                            e.planId(),
+                            "cause",
+                            e.cause(),
+                            "features",
+                            e.features(),
+                            "entitlements",
+                            e.entitlements().stream()
+                                    .map(LifecycleCloudEvents::entitlement)
+                                    .toList())),
+            mapping(
                     TenantImpersonationGrantedEvent.class,
                     "impersonation-granted",
                     e -> fields(
@@ -261,6 +280,22 @@ public class LifecycleCloudEvents {
     }
 
     /** Names and values in turn; an enum becomes its name, so {@code data} is plain JSON values (null included). */
+    private static Map<String, Object> entitlement(Entitlement entitlement) {
+        return entitlement.kind() == EntitlementKind.QUOTA
+                ? fields(
+                        "key",
+                        entitlement.key(),
+                        "kind",
+                        entitlement.kind(),
+                        "value",
+                        entitlement.value(),
+                        "period",
+                        entitlement.period(),
+                        "enforcement",
+                        entitlement.enforcement())
+                : fields("key", entitlement.key(), "kind", entitlement.kind(), "value", entitlement.value());
+    }
+
     private static Map<String, Object> fields(Object... namesAndValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

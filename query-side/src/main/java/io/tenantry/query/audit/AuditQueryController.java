@@ -3,6 +3,7 @@ package io.tenantry.query.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.PageRequest;
+import io.tenantry.contracts.audit.AuditQueries.EntitlementsAsOfQuery;
 import io.tenantry.contracts.audit.AuditQueries.PlanAsOfQuery;
 import io.tenantry.contracts.audit.AuditQueries.PlanChangesQuery;
 import io.tenantry.contracts.audit.AuditQueries.TenantDiffQuery;
@@ -11,6 +12,7 @@ import io.tenantry.contracts.audit.PlanAsOf;
 import io.tenantry.contracts.audit.PlanChangePage;
 import io.tenantry.contracts.audit.TenantDiff;
 import io.tenantry.contracts.audit.TenantEventHistoryQuery;
+import io.tenantry.contracts.entitlement.EntitlementsAsOf;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -77,6 +79,26 @@ class AuditQueryController {
                                 new PlanChangesQuery(tenantId, new PageRequest(offset, limit)),
                                 ResponseTypes.optionalInstanceOf(PlanChangePage.class))
                         .join());
+    }
+
+    /**
+     * What the tenant was entitled to at {@code asOf} (default: now), replayed from its events: its plan then and the
+     * overrides that held then, with who set them and why (404 before the tenant existed).
+     */
+    @Operation(summary = "A tenant's entitlements at an instant")
+    @GetMapping("/{tenantId}/entitlements")
+    EntitlementsAsOf entitlements(@PathVariable String tenantId, @RequestParam(required = false) Instant asOf) {
+        Instant at = asOf == null ? Instant.now() : asOf;
+        EntitlementsAsOf entitlements = found(
+                tenantId,
+                queries.query(
+                                new EntitlementsAsOfQuery(tenantId, at),
+                                ResponseTypes.optionalInstanceOf(EntitlementsAsOf.class))
+                        .join());
+        if (entitlements.planId() == null) {
+            throw DomainRefusal.notFound("not_yet_created", "Tenant " + tenantId + " did not exist yet at " + at + ".");
+        }
+        return entitlements;
     }
 
     /** What changed between two instants: plan, status, members and teams. */

@@ -71,6 +71,11 @@ public class TenantReadAccess {
                 .member();
     }
 
+    /** Whether this access, read with a check of one's own, lets the caller read the live tenant. */
+    public boolean readable(Caller caller, TenantAccess access) {
+        return readable(caller, access, false);
+    }
+
     private Optional<TenantAccess> readable(Caller caller, String tenantId, boolean includeDeleted) {
         return directory.access(tenantId, caller.userId()).filter(found -> readable(caller, found, includeDeleted));
     }

@@ -1,0 +1,176 @@
+package io.tenantry.command.tenant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.entitlement.EffectiveEntitlement;
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.EntitlementKind;
+import io.tenantry.contracts.entitlement.EntitlementOverride;
+import io.tenantry.contracts.entitlement.EntitlementOverrideEndedEvent;
+import io.tenantry.contracts.entitlement.EntitlementOverrideSetEvent;
+import io.tenantry.contracts.entitlement.Entitlements;
+import io.tenantry.contracts.entitlement.RemoveEntitlementOverrideCommand;
+import io.tenantry.contracts.entitlement.SetEntitlementOverrideCommand;
+import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
+import io.tenantry.contracts.plan.Plan;
+import io.tenantry.contracts.plan.PlanCatalogue;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+/**
+ * A tenant's exceptions to its plan, as an entity of the Tenant aggregate: a partner-admin grants or revokes a feature,
+ * raises or lowers a limit or quota, with a reason and optionally an end (a deadline ends it and records that it did).
+ * Whenever the tenant's effective entitlements change (here, or by a plan change), the whole new set is announced.
+ */
+class TenantEntitlements {
+
+    static final String EXPIRY_DEADLINE = "entitlement-override-expiry";
+    private static final int MAX_REASON = 500;
+
+    private final Roster roster;
+
+    TenantEntitlements(Roster roster) {
+        this.roster = roster;
+    }
+
+    EffectiveEntitlement set(SetEntitlementOverrideCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
+        requirePartnerAdmin(command.caller() == null ? null : command.caller().isPartnerAdmin());
+        roster.requireVisible(command.caller());
+        EntitlementKind kind = knownKind(plans, command.key());
+        String reason = requireReason(command.reason());
+        long value = value(kind, command);
+        Instant now = Instant.now();
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+            throw DomainRefusal.invalid(
+                    "invalid_override", "expiresAt (" + command.expiresAt() + ") must lie in the future.");
+        }
+        Plan plan = plans.planOrDefault(roster.planId());
+        Map<String, Long> before = Entitlements.values(roster.entitlements(plan, now));
+        apply(new EntitlementOverrideSetEvent(
+                roster.tenantId(),
+                command.key(),
+                kind,
+                value,
+                reason,
+                command.caller().userId(),
+                command.expiresAt()));
+        EntitlementOverride set = roster.override(command.key()).orElseThrow();
+        if (command.expiresAt() != null) {
+            deadlines.schedule(
+                    command.expiresAt(), EXPIRY_DEADLINE, new EntitlementOverrideExpiryDue(command.key(), set.setAt()));
+        }
+        announce(roster, plan, before, now, "override-set");
+        return roster.entitlements(plan, now).get(command.key());
+    }
+
+    EffectiveEntitlement remove(RemoveEntitlementOverrideCommand command, PlanCatalogue plans) {
+        requirePartnerAdmin(command.caller() == null ? null : command.caller().isPartnerAdmin());
+        roster.requireVisible(command.caller());
+        knownKind(plans, command.key());
+        String reason = requireReason(command.reason());
+        if (roster.override(command.key()).isEmpty()) {
+            throw DomainRefusal.notFound("override_not_found", "This tenant has no override of " + command.key() + ".");
+        }
+        Instant now = Instant.now();
+        Plan plan = plans.planOrDefault(roster.planId());
+        Map<String, Long> before = Entitlements.values(roster.entitlements(plan, now));
+        apply(new EntitlementOverrideEndedEvent(
+                roster.tenantId(),
+                command.key(),
+                EntitlementOverrideEndedEvent.Cause.REMOVED,
+                command.caller().userId(),
+                reason));
+        announce(roster, plan, before, now, "override-removed");
+        return roster.entitlements(plan, now).get(command.key());
+    }
+
+    /** The override's deadline: ends it, unless it was removed or set anew since (a later one has its own). */
+    void expire(EntitlementOverrideExpiryDue due, PlanCatalogue plans) {
+        EntitlementOverride override = roster.override(due.key()).orElse(null);
+        if (override == null
+                || !override.setAt()
+                        .truncatedTo(ChronoUnit.MILLIS)
+                        .equals(due.setAt().truncatedTo(ChronoUnit.MILLIS))
+                || !roster.live()) {
+            return;
+        }
+        Plan plan = plans.planOrDefault(roster.planId());
+        // the effective set just before the end, when the override still held
+        Instant justBefore = override.expiresAt().minusMillis(1);
+        Map<String, Long> before = Entitlements.values(roster.entitlements(plan, justBefore));
+        apply(new EntitlementOverrideEndedEvent(
+                roster.tenantId(), due.key(), EntitlementOverrideEndedEvent.Cause.EXPIRED, null, null));
+        announce(roster, plan, before, Instant.now(), "override-expired");
+    }
+
+    /** Announces the tenant's effective entitlements if they differ from {@code before}. */
+    static void announce(Roster roster, Plan plan, Map<String, Long> before, Instant at, String cause) {
+        Map<String, EffectiveEntitlement> after = roster.entitlements(plan, at);
+        if (!Entitlements.values(after).equals(before)) {
+            List<Entitlement> entitlements = after.values().stream()
+                    .map(e -> e.plan() != null
+                            ? e.plan().withValue(e.value())
+                            : new Entitlement(e.key(), e.kind(), e.value(), e.period(), e.enforcement(), null))
+                    .toList();
+            apply(new TenantEntitlementsChangedEvent(
+                    roster.tenantId(), plan.id(), entitlements, Entitlements.features(after), cause));
+        }
+    }
+
+    private static void requirePartnerAdmin(Boolean partnerAdmin) {
+        if (!Boolean.TRUE.equals(partnerAdmin)) {
+            throw DomainRefusal.forbidden(
+                    "insufficient_role", "Only a partner-admin sets or removes a tenant's entitlement overrides.");
+        }
+    }
+
+    private static EntitlementKind knownKind(PlanCatalogue plans, String key) {
+        return plans.entitlementKind(key)
+                .orElseThrow(() -> DomainRefusal.notFound(
+                        "unknown_entitlement",
+                        "No plan grants an entitlement '" + key + "'; the catalogue's are "
+                                + plans.entitlementKinds().keySet() + "."));
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw DomainRefusal.invalid(
+                    "reason_required", "An override needs a reason (1 to " + MAX_REASON + " characters).");
+        }
+        return reason.strip();
+    }
+
+    private static long value(EntitlementKind kind, SetEntitlementOverrideCommand command) {
+        if (kind == EntitlementKind.FEATURE) {
+            if (command.enabled() == null || command.value() != null) {
+                throw DomainRefusal.invalid(
+                        "invalid_override",
+                        command.key() + " is a feature: give enabled (true or false), not a value.");
+            }
+            return command.enabled() ? 1 : 0;
+        }
+        if (command.value() == null || command.enabled() != null || command.value() < 0) {
+            throw DomainRefusal.invalid(
+                    "invalid_override",
+                    command.key() + " is a " + kind.name().toLowerCase() + ": give a value of 0 or more, not enabled.");
+        }
+        return command.value();
+    }
+
+    @EventSourcingHandler
+    void on(EntitlementOverrideSetEvent event, @Timestamp Instant at) {
+        roster.overrideSet(new EntitlementOverride(
+                event.key(), event.kind(), event.value(), event.reason(), event.setBy(), at, event.expiresAt()));
+    }
+
+    @EventSourcingHandler
+    void on(EntitlementOverrideEndedEvent event) {
+        roster.overrideEnded(event.key());
+    }
+}
