@@ -208,6 +208,8 @@ class SecurityConfiguration {
                                 "/api/tenants/*/provision",
                                 "/api/tenants/*/idp")
                         .hasRole(Caller.PARTNER_ADMIN)
+                        .requestMatchers("/api/tenants/*/entitlements/*/override")
+                        .hasRole(Caller.PARTNER_ADMIN)
                         // the rest of /api: any signed-in user; tenant-scoped rights are decided by membership
                         .requestMatchers("/api/**")
                         .authenticated()

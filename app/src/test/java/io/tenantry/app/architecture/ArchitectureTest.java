@@ -33,6 +33,7 @@ import io.tenantry.command.subscription.SubscriptionReconciliation;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.query.dashboard.DashboardProperties;
 import io.tenantry.query.dashboard.LifecycleStream;
+import io.tenantry.query.entitlement.EntitlementChecks;
 import io.tenantry.query.tenant.TenantReadAccess;
 import jakarta.validation.Validator;
 import java.util.Set;
@@ -239,6 +240,8 @@ class ArchitectureTest {
      * <li>{@link TenantReadAccess}: the membership check of tenant-scoped reads (and the membership check endpoint),
      * one indexed read of the membership read model, the hottest read of the API, so not a round through the query
      * bus;</li>
+     * <li>{@link EntitlementChecks}: the entitlement check services make before an action, as hot as the membership
+     * check and read the same way (one indexed statement: access, plan, override and usage);</li>
      * <li>{@link PlanCatalogue}, {@link LeadPolicy}, {@link InvitationPolicy}: configuration values (the plans, the
      * code and invitation lifetimes), no state;</li>
      * <li>{@link ObjectMapper}, {@link Validator}: web plumbing, to parse and validate each item of a bulk body on its
@@ -262,6 +265,7 @@ class ArchitectureTest {
             CommandGateway.class,
             QueryGateway.class,
             TenantReadAccess.class,
+            EntitlementChecks.class,
             PlanCatalogue.class,
             LeadPolicy.class,
             InvitationPolicy.class,

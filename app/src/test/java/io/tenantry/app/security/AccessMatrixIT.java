@@ -489,6 +489,32 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(owner, 403, "forbidden")
                         .na(Case.FOREIGN_TENANT, NO_TENANT)
                         .allowed(w.partnerWithoutPermissions, 200),
+                row("GET /api/tenants/{tenantId}/entitlements", fixed(home + "/entitlements"))
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
+                row("GET /api/tenants/{tenantId}/entitlements/{key}", fixed(home + "/entitlements/members"))
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
+                row(
+                                "PUT /api/tenants/{tenantId}/entitlements/{key}/override",
+                                fixed(
+                                        home + "/entitlements/sso/override",
+                                        Map.of("enabled", true, "reason", "access matrix")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
+                row(
+                                "DELETE /api/tenants/{tenantId}/entitlements/{key}/override",
+                                fixed(home + "/entitlements/api-keys/override?reason=matrix"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partner, 200),
                 row("GET /api/tenants/{tenantId}/impersonations", fixed(home + "/impersonations"))
                         .noToken(401, "unauthenticated")
                         .wrongRole(admin, 403, "insufficient_role")
@@ -593,6 +619,13 @@ class AccessMatrixIT extends IntegrationTest {
 
                 // audit, lifecycle feed, privacy: partner-admin
                 row("GET /api/audit/tenants/{tenantId}/events", fixed("/api/audit/tenants/" + w.home + "/events"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .foreign(foreign, 403, "forbidden", null)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row(
+                                "GET /api/audit/tenants/{tenantId}/entitlements",
+                                fixed("/api/audit/tenants/" + w.home + "/entitlements"))
                         .noToken(401, "unauthenticated")
                         .wrongRole(owner, 403, "forbidden")
                         .foreign(foreign, 403, "forbidden", null)

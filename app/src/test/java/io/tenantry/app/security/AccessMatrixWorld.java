@@ -123,6 +123,13 @@ final class AccessMatrixWorld {
         revokeMe = invite(home, admin);
         acceptMe = InvitationSupport.inviteAndReadMail(
                 api, admin.token(), home, InvitationSupport.uniqueEmail("accept-me"), "MEMBER");
+        // an override for the matrix to remove
+        expect(
+                200,
+                api.call("PUT", "/api/tenants/" + home + "/entitlements/api-keys/override")
+                        .bearer(partner)
+                        .json(Map.of("value", 20, "reason", "access matrix"))
+                        .send());
 
         foreignOwner = person("foreign-owner");
         tenant(foreignOwner, slug("foreign"), null, null);

@@ -10,9 +10,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
-import io.tenantry.contracts.entitlement.EffectiveEntitlement;
-import io.tenantry.contracts.entitlement.RemoveEntitlementOverrideCommand;
-import io.tenantry.contracts.entitlement.SetEntitlementOverrideCommand;
 import io.tenantry.contracts.invitation.HoldInvitationSeatCommand;
 import io.tenantry.contracts.invitation.InvitationSeat;
 import io.tenantry.contracts.plan.Plan;
@@ -180,19 +177,6 @@ public class Tenant {
     @DeadlineHandler(deadlineName = TenantInvitations.SEAT_EXPIRY_DEADLINE)
     void on(InvitationSeatExpiryDue due) {
         invitations.expire(due);
-    }
-
-    /** A partner-admin's override of one entitlement (see {@link TenantEntitlements}); answers the entitlement now. */
-    @CommandHandler
-    public EffectiveEntitlement handle(
-            SetEntitlementOverrideCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
-        return entitlements.set(command, plans, deadlines);
-    }
-
-    /** Ends an override before its time; answers the entitlement that holds again. */
-    @CommandHandler
-    public EffectiveEntitlement handle(RemoveEntitlementOverrideCommand command, PlanCatalogue plans) {
-        return entitlements.remove(command, plans);
     }
 
     @DeadlineHandler(deadlineName = TenantEntitlements.EXPIRY_DEADLINE)

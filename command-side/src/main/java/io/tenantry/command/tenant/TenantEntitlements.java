@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,7 +40,9 @@ class TenantEntitlements {
         this.roster = roster;
     }
 
-    EffectiveEntitlement set(SetEntitlementOverrideCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
+    /** Sets an override (replacing one of that key); answers the entitlement as it holds afterwards. */
+    @CommandHandler
+    EffectiveEntitlement handle(SetEntitlementOverrideCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
         requirePartnerAdmin(command.caller() == null ? null : command.caller().isPartnerAdmin());
         roster.requireVisible(command.caller());
         EntitlementKind kind = knownKind(plans, command.key());
@@ -65,11 +68,14 @@ class TenantEntitlements {
             deadlines.schedule(
                     command.expiresAt(), EXPIRY_DEADLINE, new EntitlementOverrideExpiryDue(command.key(), set.setAt()));
         }
-        announce(roster, plan, before, now, "override-set");
-        return roster.entitlements(plan, now).get(command.key());
+        Instant after = Instant.now();
+        announce(roster, plan, before, after, "override-set");
+        return roster.entitlements(plan, after).get(command.key());
     }
 
-    EffectiveEntitlement remove(RemoveEntitlementOverrideCommand command, PlanCatalogue plans) {
+    /** Ends an override before its time; answers the entitlement that holds again. */
+    @CommandHandler
+    EffectiveEntitlement handle(RemoveEntitlementOverrideCommand command, PlanCatalogue plans) {
         requirePartnerAdmin(command.caller() == null ? null : command.caller().isPartnerAdmin());
         roster.requireVisible(command.caller());
         knownKind(plans, command.key());
@@ -86,8 +92,10 @@ class TenantEntitlements {
                 EntitlementOverrideEndedEvent.Cause.REMOVED,
                 command.caller().userId(),
                 reason));
-        announce(roster, plan, before, now, "override-removed");
-        return roster.entitlements(plan, now).get(command.key());
+        Instant after = Instant.now();
+        announce(roster, plan, before, after, "override-removed");
+        EffectiveEntitlement holding = roster.entitlements(plan, after).get(command.key());
+        return holding != null ? holding : absent(plans, command.key());
     }
 
     /** The override's deadline: ends it, unless it was removed or set anew since (a later one has its own). */
@@ -107,6 +115,22 @@ class TenantEntitlements {
         apply(new EntitlementOverrideEndedEvent(
                 roster.tenantId(), due.key(), EntitlementOverrideEndedEvent.Cause.EXPIRED, null, null));
         announce(roster, plan, before, Instant.now(), "override-expired");
+    }
+
+    /** What a tenant whose plan lacks {@code key} has of it: a feature off, a limit or quota of zero. */
+    private static EffectiveEntitlement absent(PlanCatalogue plans, String key) {
+        EntitlementKind kind = knownKind(plans, key);
+        return new EffectiveEntitlement(
+                key,
+                kind,
+                false,
+                kind == EntitlementKind.FEATURE ? null : 0L,
+                null,
+                null,
+                null,
+                EffectiveEntitlement.PLAN,
+                null,
+                null);
     }
 
     /** Announces the tenant's effective entitlements if they differ from {@code before}. */

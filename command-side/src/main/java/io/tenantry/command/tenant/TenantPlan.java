@@ -39,7 +39,7 @@ class TenantPlan {
         Instant now = Instant.now();
         Map<String, Long> before = Entitlements.values(roster.entitlements(plans.planOrDefault(current), now));
         apply(new TenantPlanChangedEvent(roster.tenantId(), current, plan.id()));
-        TenantEntitlements.announce(roster, plan, before, now, "plan-changed");
+        TenantEntitlements.announce(roster, plan, before, Instant.now(), "plan-changed");
         return new AdoptPlanCommand.PlanAdoption(current, plan.id(), true);
     }
 

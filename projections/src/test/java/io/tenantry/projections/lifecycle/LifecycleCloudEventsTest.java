@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.entitlement.Enforcement;
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.QuotaPeriod;
+import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
 import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.invitation.InvitationStatus;
@@ -106,6 +110,15 @@ class LifecycleCloudEventsTest {
             new TenantDeprovisionedEvent(TENANT),
             new TenantDeprovisioningFailedEvent(TENANT, "no answer from the orchestrator within PT30M"),
             new TenantPlanChangedEvent(TENANT, "free", "team"),
+            new TenantEntitlementsChangedEvent(
+                    TENANT,
+                    "team",
+                    List.of(
+                            Entitlement.feature("sso", true),
+                            Entitlement.limit("members", 25),
+                            Entitlement.quota("api-calls", 1000, QuotaPeriod.MONTH, Enforcement.HARD, "api_calls")),
+                    List.of("sso"),
+                    "override-set"),
             new MemberAddedEvent(TENANT, "user-1", MemberRole.OWNER),
             new MemberRemovedEvent(TENANT, "user-2", true),
             new MemberRoleChangedEvent(TENANT, "user-3", MemberRole.MEMBER, MemberRole.ADMIN),

@@ -2,23 +2,9 @@ package io.tenantry.query.entitlement;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
-import io.tenantry.contracts.DomainRefusal;
-import io.tenantry.contracts.entitlement.EffectiveEntitlement;
-import io.tenantry.contracts.entitlement.Enforcement;
-import io.tenantry.contracts.entitlement.EntitlementKind;
 import io.tenantry.contracts.entitlement.EntitlementState;
-import io.tenantry.contracts.entitlement.Entitlements;
 import io.tenantry.contracts.entitlement.TenantEntitlementsView;
-import io.tenantry.contracts.plan.PlanCatalogue;
-import io.tenantry.projections.entitlement.EntitlementDirectory;
-import io.tenantry.projections.entitlement.EntitlementDirectory.Check;
-import io.tenantry.projections.entitlement.EntitlementDirectory.TenantEntitlements;
-import io.tenantry.query.tenant.TenantReadAccess;
 import jakarta.validation.constraints.Positive;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,40 +12,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a tenant is entitled to, for its members, its tenant tokens and partner-admins (others: 404, as for an unknown
- * tenant). {@code GET …/entitlements/{key}} is the check services make before an action, read in one indexed
- * statement; with {@code quantity} it answers whether that much more fits ({@code 409 quota_exceeded} or
- * {@code limit_exceeded} when a hard quota or a limit would be passed).
+ * A tenant's entitlements, for its members, its tenant tokens and partner-admins. {@code GET …/entitlements/{key}} is
+ * the check services make before an action; with {@code quantity} it answers whether that much more fits.
  */
 @RestController
 @RequestMapping("/api/tenants/{tenantId}/entitlements")
 class EntitlementQueryController {
 
-    private final EntitlementDirectory directory;
-    private final TenantReadAccess access;
-    private final PlanCatalogue plans;
+    private final EntitlementChecks checks;
 
-    EntitlementQueryController(EntitlementDirectory directory, TenantReadAccess access, PlanCatalogue plans) {
-        this.directory = directory;
-        this.access = access;
-        this.plans = plans;
+    EntitlementQueryController(EntitlementChecks checks) {
+        this.checks = checks;
     }
 
     @Operation(summary = "List a tenant's effective entitlements with their usage")
     @GetMapping
     TenantEntitlementsView entitlements(@PathVariable String tenantId, Caller caller) {
-        access.require(caller, tenantId);
-        Instant now = Instant.now();
-        TenantEntitlements effective = directory
-                .effective(tenantId, now)
-                .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
-        Map<String, Long> used =
-                directory.used(tenantId, effective.entitlements().values(), now);
-        List<EntitlementState> states = effective.entitlements().values().stream()
-                .map(e -> state(tenantId, e, used.get(e.key()), now, null))
-                .toList();
-        return new TenantEntitlementsView(
-                tenantId, effective.planId(), Entitlements.features(effective.entitlements()), states);
+        return checks.list(tenantId, caller);
     }
 
     @Operation(summary = "Check one of a tenant's entitlements (and whether a quantity more fits)")
@@ -69,94 +38,6 @@ class EntitlementQueryController {
             @PathVariable String key,
             @RequestParam(required = false) @Positive Long quantity,
             Caller caller) {
-        EntitlementKind kind = plans.entitlementKind(key)
-                .orElseThrow(() -> DomainRefusal.notFound(
-                        "unknown_entitlement",
-                        "No plan grants an entitlement '" + key + "'; the catalogue's are "
-                                + plans.entitlementKinds().keySet() + "."));
-        Instant now = Instant.now();
-        Check check = directory
-                .check(tenantId, key, caller.userId(), now)
-                .filter(found -> access.readable(caller, found.access()))
-                .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
-        EffectiveEntitlement entitlement = check.entitlement().orElse(null);
-        if (entitlement == null) {
-            // the tenant's plan does not grant it: off, or nothing allowed
-            EntitlementState none = new EntitlementState(
-                    tenantId,
-                    key,
-                    kind,
-                    false,
-                    kind == EntitlementKind.FEATURE ? null : 0L,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    EffectiveEntitlement.PLAN,
-                    null,
-                    quantity,
-                    quantity == null ? null : false);
-            return refuseIfOver(none);
-        }
-        return refuseIfOver(state(tenantId, entitlement, check.used(), now, quantity));
-    }
-
-    private static EntitlementState state(
-            String tenantId, EffectiveEntitlement e, Long used, Instant now, Long quantity) {
-        Long remaining = e.limit() == null || used == null ? null : Math.max(0, e.limit() - used);
-        Boolean allowed = null;
-        if (quantity != null) {
-            allowed = switch (e.kind()) {
-                case FEATURE -> e.enabled();
-                case LIMIT -> used == null ? quantity <= e.limit() : used + quantity <= e.limit();
-                case QUOTA -> e.enforcement() == Enforcement.SOFT || used + quantity <= e.limit();
-            };
-        }
-        return new EntitlementState(
-                tenantId,
-                e.key(),
-                e.kind(),
-                e.enabled(),
-                e.limit(),
-                used,
-                remaining,
-                e.period(),
-                e.kind() == EntitlementKind.QUOTA ? e.period().endInstant(now) : null,
-                e.enforcement(),
-                e.source(),
-                e.override(),
-                quantity,
-                allowed);
-    }
-
-    /** A quantity that does not fit a hard quota or a limit is refused with what would fit. */
-    private static EntitlementState refuseIfOver(EntitlementState state) {
-        if (!Boolean.FALSE.equals(state.allowed()) || state.kind() == EntitlementKind.FEATURE) {
-            return state;
-        }
-        boolean quota = state.kind() == EntitlementKind.QUOTA;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("key", state.key());
-        details.put("limit", state.limit());
-        details.put("used", state.used() == null ? 0 : state.used());
-        details.put("requested", state.quantity());
-        if (state.resetsAt() != null) {
-            details.put("resetsAt", state.resetsAt().toString());
-        }
-        throw new DomainRefusal(
-                DomainRefusal.Kind.CONFLICT,
-                quota ? "quota_exceeded" : "limit_exceeded",
-                (quota ? "The quota " : "The limit ") + state.key() + " allows " + state.limit()
-                        + (quota
-                                ? " per "
-                                        + (state.period() == null
-                                                ? "period"
-                                                : state.period().name().toLowerCase())
-                                : "")
-                        + "; " + (state.used() == null ? 0 : state.used()) + " used, " + state.quantity()
-                        + " more asked for"
-                        + (state.resetsAt() == null ? "." : "; it resets at " + state.resetsAt() + "."),
-                details);
+        return checks.check(tenantId, key, quantity, caller);
     }
 }
