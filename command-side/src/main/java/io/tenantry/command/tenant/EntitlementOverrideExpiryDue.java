@@ -1,6 +1,7 @@
 package io.tenantry.command.tenant;
 
-import java.time.Instant;
-
-/** The deadline of an override: it ends the override of {@code key} set at {@code setAt}, if that one still holds. */
-record EntitlementOverrideExpiryDue(String key, Instant setAt) {}
+/**
+ * The deadline of an override: it ends the override of {@code key} that the tenant's event {@code sequence} set, if
+ * that one still holds (one set again since has a deadline of its own).
+ */
+record EntitlementOverrideExpiryDue(String key, long sequence) {}

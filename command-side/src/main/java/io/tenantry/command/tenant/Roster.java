@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 /**
@@ -37,6 +38,7 @@ final class Roster {
     private final Map<String, Team> teams = new LinkedHashMap<>();
     private final Map<String, HeldSeat> invitations = new LinkedHashMap<>();
     private final Map<String, EntitlementOverride> overrides = new TreeMap<>();
+    private final Map<String, Long> overrideSequences = new TreeMap<>();
 
     // what the tenant's events change, each from one entity's event-sourcing handler
 
@@ -49,12 +51,19 @@ final class Roster {
         planId = plan;
     }
 
-    void overrideSet(EntitlementOverride override) {
+    void overrideSet(EntitlementOverride override, long sequence) {
         overrides.put(override.key(), override);
+        overrideSequences.put(override.key(), sequence);
     }
 
     void overrideEnded(String key) {
         overrides.remove(key);
+        overrideSequences.remove(key);
+    }
+
+    /** The sequence number of the event that set the override of {@code key} that holds; -1 for none. */
+    long overrideSequence(String key) {
+        return overrideSequences.getOrDefault(key, -1L);
     }
 
     void join(String userId, MemberRole role, Instant at, long version) {
@@ -120,6 +129,11 @@ final class Roster {
         return planId;
     }
 
+    /** The time on the events' clock: what an event applied now is stamped with (a test fixture's, in tests). */
+    static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
     Optional<EntitlementOverride> override(String key) {
         return Optional.ofNullable(overrides.get(key));
     }
@@ -132,7 +146,7 @@ final class Roster {
     /** The number a limit of {@code plan} allows this tenant now: its override's where one holds, else the plan's. */
     long limit(Plan plan, String key) {
         EntitlementOverride override = overrides.get(key);
-        if (override != null && override.holdsAt(Instant.now())) {
+        if (override != null && override.holdsAt(now())) {
             return override.value();
         }
         return plan.entitlement(key).map(Entitlement::value).orElse(0L);

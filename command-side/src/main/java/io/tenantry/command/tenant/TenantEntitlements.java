@@ -16,11 +16,11 @@ import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.plan.PlanCatalogue;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -48,7 +48,7 @@ class TenantEntitlements {
         EntitlementKind kind = knownKind(plans, command.key());
         String reason = requireReason(command.reason());
         long value = value(kind, command);
-        Instant now = Instant.now();
+        Instant now = Roster.now();
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw DomainRefusal.invalid(
                     "invalid_override", "expiresAt (" + command.expiresAt() + ") must lie in the future.");
@@ -63,12 +63,13 @@ class TenantEntitlements {
                 reason,
                 command.caller().userId(),
                 command.expiresAt()));
-        EntitlementOverride set = roster.override(command.key()).orElseThrow();
         if (command.expiresAt() != null) {
             deadlines.schedule(
-                    command.expiresAt(), EXPIRY_DEADLINE, new EntitlementOverrideExpiryDue(command.key(), set.setAt()));
+                    command.expiresAt(),
+                    EXPIRY_DEADLINE,
+                    new EntitlementOverrideExpiryDue(command.key(), roster.overrideSequence(command.key())));
         }
-        Instant after = Instant.now();
+        Instant after = Roster.now();
         announce(roster, plan, before, after, "override-set");
         return roster.entitlements(plan, after).get(command.key());
     }
@@ -83,7 +84,7 @@ class TenantEntitlements {
         if (roster.override(command.key()).isEmpty()) {
             throw DomainRefusal.notFound("override_not_found", "This tenant has no override of " + command.key() + ".");
         }
-        Instant now = Instant.now();
+        Instant now = Roster.now();
         Plan plan = plans.planOrDefault(roster.planId());
         Map<String, Long> before = Entitlements.values(roster.entitlements(plan, now));
         apply(new EntitlementOverrideEndedEvent(
@@ -92,7 +93,7 @@ class TenantEntitlements {
                 EntitlementOverrideEndedEvent.Cause.REMOVED,
                 command.caller().userId(),
                 reason));
-        Instant after = Instant.now();
+        Instant after = Roster.now();
         announce(roster, plan, before, after, "override-removed");
         EffectiveEntitlement holding = roster.entitlements(plan, after).get(command.key());
         return holding != null ? holding : absent(plans, command.key());
@@ -101,11 +102,7 @@ class TenantEntitlements {
     /** The override's deadline: ends it, unless it was removed or set anew since (a later one has its own). */
     void expire(EntitlementOverrideExpiryDue due, PlanCatalogue plans) {
         EntitlementOverride override = roster.override(due.key()).orElse(null);
-        if (override == null
-                || !override.setAt()
-                        .truncatedTo(ChronoUnit.MILLIS)
-                        .equals(due.setAt().truncatedTo(ChronoUnit.MILLIS))
-                || !roster.live()) {
+        if (override == null || roster.overrideSequence(due.key()) != due.sequence() || !roster.live()) {
             return;
         }
         Plan plan = plans.planOrDefault(roster.planId());
@@ -114,7 +111,7 @@ class TenantEntitlements {
         Map<String, Long> before = Entitlements.values(roster.entitlements(plan, justBefore));
         apply(new EntitlementOverrideEndedEvent(
                 roster.tenantId(), due.key(), EntitlementOverrideEndedEvent.Cause.EXPIRED, null, null));
-        announce(roster, plan, before, Instant.now(), "override-expired");
+        announce(roster, plan, before, Roster.now(), "override-expired");
     }
 
     /** What a tenant whose plan lacks {@code key} has of it: a feature off, a limit or quota of zero. */
@@ -188,9 +185,11 @@ class TenantEntitlements {
     }
 
     @EventSourcingHandler
-    void on(EntitlementOverrideSetEvent event, @Timestamp Instant at) {
-        roster.overrideSet(new EntitlementOverride(
-                event.key(), event.kind(), event.value(), event.reason(), event.setBy(), at, event.expiresAt()));
+    void on(EntitlementOverrideSetEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        roster.overrideSet(
+                new EntitlementOverride(
+                        event.key(), event.kind(), event.value(), event.reason(), event.setBy(), at, event.expiresAt()),
+                sequence);
     }
 
     @EventSourcingHandler

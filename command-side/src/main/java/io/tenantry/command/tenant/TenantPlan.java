@@ -36,10 +36,10 @@ class TenantPlan {
             return new AdoptPlanCommand.PlanAdoption(current, current, false);
         }
         requireFits(roster, plan);
-        Instant now = Instant.now();
+        Instant now = Roster.now();
         Map<String, Long> before = Entitlements.values(roster.entitlements(plans.planOrDefault(current), now));
         apply(new TenantPlanChangedEvent(roster.tenantId(), current, plan.id()));
-        TenantEntitlements.announce(roster, plan, before, Instant.now(), "plan-changed");
+        TenantEntitlements.announce(roster, plan, before, Roster.now(), "plan-changed");
         return new AdoptPlanCommand.PlanAdoption(current, plan.id(), true);
     }
 

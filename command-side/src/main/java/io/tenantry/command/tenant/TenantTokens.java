@@ -12,7 +12,6 @@ import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantImpersonationGrantedEvent;
 import io.tenantry.contracts.tenant.TenantTokenGrant;
 import io.tenantry.contracts.tenant.TenantTokenGrant.TeamGrant;
-import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 
@@ -68,6 +67,6 @@ class TenantTokens {
                 seat.role,
                 teams,
                 roster.planId(),
-                Entitlements.features(roster.entitlements(plans.planOrDefault(roster.planId()), Instant.now())));
+                Entitlements.features(roster.entitlements(plans.planOrDefault(roster.planId()), Roster.now())));
     }
 }

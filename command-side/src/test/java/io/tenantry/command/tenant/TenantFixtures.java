@@ -26,11 +26,20 @@ final class TenantFixtures {
     static final TenantContact JOHN = new TenantContact("John Roe", "john@acme.example", null, false);
     static final TenantAddress ADDRESS = new TenantAddress("1 Main St", null, "Springfield", null, "12345", "US");
 
-    /** A small catalogue: the default plan allows 3 members and 1 team. */
+    /** A small catalogue: the default plan allows 3 members and 1 team; Pro has the feature {@code sso}. */
     static final PlanCatalogue PLANS = new PlanCatalogue(
             List.of(
                     new Plan("free", "Free", java.math.BigDecimal.ZERO, "USD", "month", 3, 1, null),
-                    new Plan("pro", "Pro", new java.math.BigDecimal("49.00"), "USD", "month", 100, 20, "price_pro")),
+                    new Plan(
+                            "pro",
+                            "Pro",
+                            new java.math.BigDecimal("49.00"),
+                            "USD",
+                            "month",
+                            100,
+                            20,
+                            "price_pro",
+                            List.of(io.tenantry.contracts.entitlement.Entitlement.feature("sso", true)))),
             "free");
 
     private TenantFixtures() {}

@@ -9,6 +9,8 @@ import static io.tenantry.command.tenant.TenantFixtures.ownerAdded;
 
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
 import io.tenantry.contracts.tenant.AddMemberCommand;
 import io.tenantry.contracts.tenant.AdoptPlanCommand;
 import io.tenantry.contracts.tenant.AdoptPlanCommand.PlanAdoption;
@@ -20,6 +22,7 @@ import io.tenantry.contracts.tenant.TeamCreatedEvent;
 import io.tenantry.contracts.tenant.TenantPlanChangedEvent;
 import io.tenantry.contracts.tenant.TenantTier;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +52,28 @@ class TenantPlanTest {
     void movesToAnotherPlanForAnOwnerOrPartnerAdmin() {
         fixture.given(created(), ownerAdded())
                 .when(new AdoptPlanCommand(ID, "pro", OWNER_CALLER))
-                .expectEvents(new TenantPlanChangedEvent(ID, "free", "pro"))
+                .expectEvents(
+                        new TenantPlanChangedEvent(ID, "free", "pro"),
+                        new TenantEntitlementsChangedEvent(
+                                ID,
+                                "pro",
+                                List.of(
+                                        Entitlement.limit("members", 100),
+                                        Entitlement.feature("sso", true),
+                                        Entitlement.limit("teams", 20)),
+                                List.of("sso"),
+                                "plan-changed"))
                 .expectResultMessagePayload(new PlanAdoption("free", "pro", true));
         fixture.given(created(), ownerAdded(), new TenantPlanChangedEvent(ID, "free", "pro"))
                 .when(new AdoptPlanCommand(ID, "free", Caller.partnerAdmin("partner")))
-                .expectEvents(new TenantPlanChangedEvent(ID, "pro", "free"));
+                .expectEvents(
+                        new TenantPlanChangedEvent(ID, "pro", "free"),
+                        new TenantEntitlementsChangedEvent(
+                                ID,
+                                "free",
+                                List.of(Entitlement.limit("members", 3), Entitlement.limit("teams", 1)),
+                                List.of(),
+                                "plan-changed"));
     }
 
     @Test
