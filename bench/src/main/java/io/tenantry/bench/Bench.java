@@ -76,8 +76,15 @@ public final class Bench {
                                 Integer.parseInt(options.getOrDefault("seconds", "30")),
                                 Integer.parseInt(options.getOrDefault("rate", "200")))
                         .run(jar);
+            case "entitlements" ->
+                report = new EntitlementBench(
+                                Integer.parseInt(options.getOrDefault("clients", "8")),
+                                Integer.parseInt(options.getOrDefault("seconds", "20")),
+                                Integer.parseInt(options.getOrDefault("rate", "500")))
+                        .run(jar);
             default -> {
-                System.err.println("Unknown benchmark " + args[0] + "; known: all, commands, audit-asof, exchange");
+                System.err.println(
+                        "Unknown benchmark " + args[0] + "; known: all, commands, audit-asof, exchange, entitlements");
                 System.exit(2);
                 return;
             }

@@ -1,5 +1,7 @@
 package io.tenantry.query.entitlement;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.entitlement.EffectiveEntitlement;
@@ -13,10 +15,13 @@ import io.tenantry.projections.entitlement.EntitlementDirectory;
 import io.tenantry.projections.entitlement.EntitlementDirectory.Check;
 import io.tenantry.projections.entitlement.EntitlementDirectory.TenantEntitlements;
 import io.tenantry.query.tenant.TenantReadAccess;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +36,22 @@ public class EntitlementChecks {
     private final TenantReadAccess access;
     private final PlanCatalogue plans;
 
-    EntitlementChecks(EntitlementDirectory directory, TenantReadAccess access, PlanCatalogue plans) {
+    private final Cache<String, Optional<Check>> recent;
+
+    EntitlementChecks(
+            EntitlementDirectory directory,
+            TenantReadAccess access,
+            PlanCatalogue plans,
+            @Value("${tenantry.entitlements.check-cache:0s}") Duration checkCache) {
         this.directory = directory;
         this.access = access;
         this.plans = plans;
+        this.recent = checkCache.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(checkCache)
+                        .maximumSize(100_000)
+                        .build();
     }
 
     /** The tenant's effective entitlements, each with its usage. */
@@ -64,8 +81,7 @@ public class EntitlementChecks {
                         "No plan grants an entitlement '" + key + "'; the catalogue's are "
                                 + plans.entitlementKinds().keySet() + "."));
         Instant now = Instant.now();
-        Check check = directory
-                .check(tenantId, key, caller.userId(), now)
+        Check check = read(tenantId, key, caller.userId(), now)
                 .filter(found -> access.readable(caller, found.access()))
                 .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));
         EffectiveEntitlement entitlement = check.entitlement().orElse(null);
@@ -89,6 +105,14 @@ public class EntitlementChecks {
             return refuseIfOver(none);
         }
         return refuseIfOver(state(tenantId, entitlement, check.used(), now, quantity));
+    }
+
+    private Optional<Check> read(String tenantId, String key, String callerId, Instant now) {
+        if (recent == null) {
+            return directory.check(tenantId, key, callerId, now);
+        }
+        return recent.get(
+                tenantId + '\n' + key + '\n' + callerId, ignored -> directory.check(tenantId, key, callerId, now));
     }
 
     private static EntitlementState state(
