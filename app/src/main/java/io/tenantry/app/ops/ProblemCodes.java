@@ -15,7 +15,7 @@ final class ProblemCodes {
             Map.entry(400, codes("""
                     bad_request duplicate_contact email_required invalid_callback invalid_client_name invalid_contact
                     invalid_email invalid_expiry invalid_idempotency_key invalid_identity_account invalid_industry
-                    invalid_invitation invalid_range invalid_role invalid_signature invalid_slug
+                    invalid_invitation invalid_preview_instant invalid_range invalid_role invalid_signature invalid_slug
                     invalid_subscription invalid_team_description invalid_team_name invalid_tenant_name invalid_tier
                     invalid_verification_code malformed_body malformed_event owner_required several_primary_contacts
                     reason_required too_many_contacts too_many_settings unknown_identity_provider unknown_plan
