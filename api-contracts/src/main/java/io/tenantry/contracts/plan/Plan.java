@@ -3,8 +3,10 @@ package io.tenantry.contracts.plan;
 import io.tenantry.contracts.entitlement.Entitlement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +56,33 @@ public record Plan(
             int maxTeams,
             String stripePriceId) {
         this(id, name, price, currency, interval, maxMembers, maxTeams, stripePriceId, List.of());
+    }
+
+    /**
+     * The price in the currency's minor units (cents for USD, yen for JPY, fils for KWD), exact: a price finer than the
+     * currency's fraction digits, a negative one or an unknown currency is refused, never rounded.
+     *
+     * @throws IllegalArgumentException when the price has no exact amount in minor units
+     */
+    public long priceInMinorUnits() {
+        Currency unit;
+        try {
+            unit = Currency.getInstance(currency == null ? "" : currency.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("plan " + id + ": " + currency + " is no ISO 4217 currency code");
+        }
+        int digits = unit.getDefaultFractionDigits();
+        BigDecimal amount = price == null ? BigDecimal.ZERO : price;
+        if (digits < 0 || amount.signum() < 0) {
+            throw new IllegalArgumentException(
+                    "plan " + id + ": a price of " + amount + " " + unit + " cannot be billed");
+        }
+        try {
+            return amount.movePointRight(digits).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("plan " + id + ": " + amount + " " + unit + " is finer than its "
+                    + digits + " fraction digits allow");
+        }
     }
 
     /** The plan's entitlement of that key, if it has one. */

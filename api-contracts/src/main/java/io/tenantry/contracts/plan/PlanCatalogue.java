@@ -1,5 +1,6 @@
 package io.tenantry.contracts.plan;
 
+import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.EntitlementKind;
 import java.util.LinkedHashMap;
@@ -27,6 +28,11 @@ public final class PlanCatalogue {
                 throw new IllegalArgumentException(
                         "plan " + plan.id() + ": maxMembers must be at least 1, maxTeams at least 0");
             }
+            if (!"month".equalsIgnoreCase(plan.interval()) && !"year".equalsIgnoreCase(plan.interval())) {
+                throw new IllegalArgumentException(
+                        "plan " + plan.id() + ": interval must be month or year, not " + plan.interval());
+            }
+            plan.priceInMinorUnits(); // a price billed in exact minor units, or the reason it cannot be
             if (this.plans.put(plan.id(), plan) != null) {
                 throw new IllegalArgumentException("plan id " + plan.id() + " appears twice");
             }
@@ -55,6 +61,13 @@ public final class PlanCatalogue {
 
     public Optional<Plan> find(String planId) {
         return Optional.ofNullable(planId == null ? null : plans.get(planId));
+    }
+
+    /** The plan of that id; 400 {@code unknown_plan} naming the plans there are. */
+    public Plan known(String planId) {
+        return find(planId)
+                .orElseThrow(() -> DomainRefusal.invalid(
+                        "unknown_plan", "There is no plan '" + planId + "'; the plans are " + plans.keySet() + "."));
     }
 
     /** The kind of an entitlement some plan grants (the catalogue's keys); empty for a key no plan knows. */

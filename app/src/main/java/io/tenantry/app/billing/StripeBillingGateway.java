@@ -4,13 +4,17 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.Invoice;
+import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionItemUpdateParams;
 import io.tenantry.command.subscription.BillingGateway;
@@ -19,15 +23,18 @@ import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
+import io.tenantry.contracts.subscription.PlanChangePreview;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Billing through Stripe's API with stripe-java: a customer and a subscription (one item, the plan's price) for a paid
  * plan, the item's price moved on a plan change, the subscription canceled for a free plan or a deleted tenant, and
- * its status read for reconciliation. Each write carries an idempotency key made of the step's key, so a step run
+ * its status read for reconciliation, and a plan change previewed with Stripe's next invoice. Each write carries an idempotency key made of the step's key, so a step run
  * again gets Stripe's first answer instead of a second object. Objects carry the tenant's id as metadata.
  */
 final class StripeBillingGateway implements BillingGateway {
@@ -107,6 +114,83 @@ final class StripeBillingGateway implements BillingGateway {
                 .orElseThrow(() ->
                         new IllegalStateException("Stripe reports a subscription status this version does not know: "
                                 + subscription.getStatus()));
+    }
+
+    /**
+     * Stripe's preview of the subscription's next invoice with its item on the new price, prorated from {@code at}
+     * ({@code create_prorations}, as the change itself): the proration lines ({@code
+     * parent.subscription_item_details.proration}) give the credit (negative) and the charge; the invoice, which they
+     * are added to, its amount due at the end of its period. Nothing is due at once, and Stripe's balance carries
+     * what credit the prorations leave.
+     */
+    @Override
+    public PlanChangePreview previewPlanChange(String tenantId, BillingLink current, Plan from, Plan to, Instant at) {
+        InvoiceCreatePreviewParams params = InvoiceCreatePreviewParams.builder()
+                .setSubscription(current.subscriptionId())
+                .setSubscriptionDetails(InvoiceCreatePreviewParams.SubscriptionDetails.builder()
+                        .addItem(InvoiceCreatePreviewParams.SubscriptionDetails.Item.builder()
+                                .setId(current.itemId())
+                                .setPrice(to.stripePriceId())
+                                .build())
+                        .setProrationBehavior(
+                                InvoiceCreatePreviewParams.SubscriptionDetails.ProrationBehavior.CREATE_PRORATIONS)
+                        .setProrationDate(at.getEpochSecond())
+                        .build())
+                .build();
+        Invoice invoice = call("preview subscription " + current.subscriptionId() + " on " + to.stripePriceId(), () -> {
+            try {
+                return stripe.invoices().createPreview(params);
+            } catch (InvalidRequestException e) {
+                if (e.getParam() != null && e.getParam().contains("proration_date")) {
+                    throw DomainRefusal.invalid(
+                            "invalid_preview_instant",
+                            "Stripe prorates only within the subscription's current period: " + at + " is not.");
+                }
+                throw e;
+            }
+        });
+        long credit = 0;
+        long charge = 0;
+        List<InvoiceLineItem> lines =
+                invoice.getLines() == null ? List.of() : invoice.getLines().getData();
+        for (InvoiceLineItem line : lines) {
+            if (isProration(line)) {
+                long amount = line.getAmount() == null ? 0 : line.getAmount();
+                if (amount < 0) {
+                    credit += amount;
+                } else {
+                    charge += amount;
+                }
+            }
+        }
+        Instant periodEnd = instant(invoice.getPeriodEnd());
+        return new PlanChangePreview(
+                tenantId,
+                from.id(),
+                to.id(),
+                BillingMode.STRIPE,
+                at,
+                invoice.getCurrency() == null ? null : invoice.getCurrency().toUpperCase(Locale.ROOT),
+                instant(invoice.getPeriodStart()),
+                periodEnd,
+                credit,
+                charge,
+                0,
+                Math.max(0, -(credit + charge)),
+                invoice.getAmountDue() == null ? 0 : invoice.getAmountDue(),
+                periodEnd);
+    }
+
+    /** A line of this change's prorations (Stripe's advice: not those of pending invoice items). */
+    private static boolean isProration(InvoiceLineItem line) {
+        return line.getParent() != null
+                && line.getParent().getSubscriptionItemDetails() != null
+                && Boolean.TRUE.equals(
+                        line.getParent().getSubscriptionItemDetails().getProration());
+    }
+
+    private static Instant instant(Long epochSecond) {
+        return epochSecond == null ? null : Instant.ofEpochSecond(epochSecond);
     }
 
     private String createCustomer(String tenantId, String tenantName) {

@@ -15,8 +15,9 @@ final class ProblemCodes {
             Map.entry(400, codes("""
                     bad_request duplicate_contact email_required invalid_callback invalid_client_name invalid_contact
                     invalid_email invalid_expiry invalid_idempotency_key invalid_identity_account invalid_industry
-                    invalid_invitation invalid_override invalid_range invalid_role invalid_signature invalid_slug invalid_subscription
-                    invalid_team_description invalid_team_name invalid_tenant_name invalid_tier
+                    invalid_invitation invalid_override invalid_preview_instant invalid_range invalid_role
+                    invalid_signature invalid_slug invalid_subscription invalid_team_description invalid_team_name
+                    invalid_tenant_name invalid_tier
                     invalid_verification_code malformed_body malformed_event owner_required several_primary_contacts
                     reason_required too_many_contacts too_many_settings unknown_identity_provider unknown_plan
                     user_id_required
@@ -41,11 +42,12 @@ final class ProblemCodes {
                     not_acceptable
                     """)),
             Map.entry(409, codes("""
-                    already_member already_team_member concurrent_modification conflict deprovisioning_in_progress
-                    deprovisioning_not_in_progress idempotency_key_in_progress idp_admin_missing idp_not_configured
-                    invalid_status_transition invitation_exists invitation_expired invitation_pending last_owner
-                    lead_already_converted lead_expired lead_locked lead_not_verified limit_exceeded not_a_member not_rebuildable
-                    plan_limit_reached plan_too_small provisioning_not_in_progress quota_exceeded slug_taken stripe_refused
+                    already_member already_team_member concurrent_modification conflict currency_mismatch
+                    deprovisioning_in_progress deprovisioning_not_in_progress idempotency_key_in_progress
+                    idp_admin_missing idp_not_configured invalid_status_transition invitation_exists invitation_expired
+                    invitation_pending last_owner lead_already_converted lead_expired lead_locked lead_not_verified
+                    limit_exceeded not_a_member not_rebuildable plan_limit_reached plan_too_small
+                    provisioning_not_in_progress quota_exceeded slug_taken stripe_refused
                     subscription_canceled subscription_not_ready team_name_taken tenant_not_active tenant_not_deleted
                     tier_immutable transfer_to_self verification_code_expired
                     """)),

@@ -27,6 +27,7 @@ import io.tenantry.command.lead.LeadMailer;
 import io.tenantry.command.lead.LeadPolicy;
 import io.tenantry.command.lead.LeadTokens;
 import io.tenantry.command.provisioning.ProvisioningWebhooks;
+import io.tenantry.command.subscription.PlanChangePreviews;
 import io.tenantry.command.subscription.StripeNotices;
 import io.tenantry.command.subscription.StripeWebhooks;
 import io.tenantry.command.subscription.SubscriptionReconciliation;
@@ -250,6 +251,9 @@ class ArchitectureTest {
      * invitation links, lead tokens) that must reach the caller but never a command, an event or a log;</li>
      * <li>{@link IdentityProviderSetup}, {@link SubscriptionReconciliation}: they ask an outside system (Keycloak or
      * Auth0, Stripe) and record the outcome with a command;</li>
+     * <li>{@link PlanChangePreviews}: it asks the subscription (by a command that changes nothing) and Stripe what a
+     * plan change would cost, and records nothing: no query handler may call Stripe, which only the command side
+     * knows;</li>
      * <li>{@link StripeNotices}, {@link StripeWebhooks}, {@link ProvisioningWebhooks}: they verify a signed webhook,
      * record its delivery once, and send its command.</li>
      * <li>{@link ProjectionAdmin}: operations on this process's event processors (status, reset and replay), not
@@ -276,6 +280,7 @@ class ArchitectureTest {
             LeadTokens.class,
             IdentityProviderSetup.class,
             SubscriptionReconciliation.class,
+            PlanChangePreviews.class,
             StripeNotices.class,
             StripeWebhooks.class,
             ProvisioningWebhooks.class,

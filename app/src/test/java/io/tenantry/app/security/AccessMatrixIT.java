@@ -444,6 +444,15 @@ class AccessMatrixIT extends IntegrationTest {
                         .foreign(foreign, 404, "tenant_not_found", w.billed)
                         .allowed(w.billedOwner.token(), 200),
                 row(
+                                "POST /api/tenants/{tenantId}/subscription/preview",
+                                fixed(
+                                        "/api/tenants/" + w.reconciled + "/subscription/preview",
+                                        Map.of("planId", "team")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.reconciledAdmin.token(), 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.reconciled)
+                        .allowed(w.reconciledOwner.token(), 200),
+                row(
                                 "POST /api/tenants/{tenantId}/subscription/reconcile",
                                 fixed("/api/tenants/" + w.reconciled + "/subscription/reconcile"))
                         .noToken(401, "unauthenticated")

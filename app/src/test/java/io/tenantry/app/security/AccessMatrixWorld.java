@@ -217,6 +217,7 @@ final class AccessMatrixWorld {
                 page -> page.path("total").asInt() == 3);
         awaitRead("/api/tenants/" + home + "/teams/" + doomedTeam, member.token(), body -> true);
         awaitRead("/api/tenants/" + home + "/subscription", member.token(), body -> true);
+        awaitRead("/api/tenants/" + reconciled + "/subscription", partner, body -> true); // to preview a change
         awaitRead("/api/invitations/" + openInvitation, admin.token(), body -> true);
         awaitRead("/api/leads/" + registeredLead, partner, body -> true);
         awaitRead("/api/provisioning/tenants/" + provisioned, partner, body -> true);

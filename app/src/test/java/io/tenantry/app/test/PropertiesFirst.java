@@ -22,10 +22,15 @@ public abstract class PropertiesFirst implements ContextCustomizerFactory {
     /** The properties, read when a context is made. */
     protected abstract Map<String, Object> properties();
 
+    /** Whether the test class's context gets the stand-in; all do unless a stand-in says otherwise. */
+    protected boolean appliesTo(Class<?> testClass) {
+        return true;
+    }
+
     @Override
     public final ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return new Customizer(this);
+        return appliesTo(testClass) ? new Customizer(this) : null;
     }
 
     private record Customizer(PropertiesFirst factory) implements ContextCustomizer {

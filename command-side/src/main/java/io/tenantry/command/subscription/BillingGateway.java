@@ -3,7 +3,9 @@ package io.tenantry.command.subscription;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
+import io.tenantry.contracts.subscription.PlanChangePreview;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
+import java.time.Instant;
 
 /**
  * Where subscriptions are billed: Stripe (through stripe-java), or nowhere ({@link LocalBillingGateway}). A plan with a
@@ -32,4 +34,12 @@ public interface BillingGateway {
      * @throws BillingUnavailableException when Stripe cannot be reached or answers with a server error
      */
     SubscriptionStatus fetchStatus(String stripeSubscriptionId);
+
+    /**
+     * What moving a Stripe subscription ({@code current}) from {@code from} to {@code to}, a plan with a Stripe price,
+     * would cost with prorations from {@code at}: Stripe's own preview of its next invoice. Changes nothing.
+     *
+     * @throws BillingUnavailableException when Stripe cannot be reached or answers with a server error
+     */
+    PlanChangePreview previewPlanChange(String tenantId, BillingLink current, Plan from, Plan to, Instant at);
 }

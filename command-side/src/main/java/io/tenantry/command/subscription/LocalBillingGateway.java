@@ -3,11 +3,14 @@ package io.tenantry.command.subscription;
 import io.tenantry.contracts.plan.Plan;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
+import io.tenantry.contracts.subscription.PlanChangePreview;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
+import java.time.Instant;
 
 /**
  * Billing without Stripe (no API key configured, as on the embedded default): subscriptions, plan changes and
- * cancellations are recorded with the same events, every subscription is ACTIVE, and nothing is charged.
+ * cancellations are recorded with the same events, every subscription is ACTIVE, and nothing is charged. Plan changes
+ * are invoiced by the subscription itself, by {@link Proration}'s rules.
  */
 public final class LocalBillingGateway implements BillingGateway {
 
@@ -37,5 +40,10 @@ public final class LocalBillingGateway implements BillingGateway {
     public SubscriptionStatus fetchStatus(String stripeSubscriptionId) {
         throw new IllegalStateException(
                 "billing runs locally: there is no Stripe subscription " + stripeSubscriptionId);
+    }
+
+    @Override
+    public PlanChangePreview previewPlanChange(String tenantId, BillingLink current, Plan from, Plan to, Instant at) {
+        throw new IllegalStateException("billing runs locally: Tenantry prices the change of tenant " + tenantId);
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantry.command.subscription;
 
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.subscription.BillingMode;
 import io.tenantry.contracts.subscription.ChangePlanCommand;
 import io.tenantry.contracts.subscription.ChangeSubscriptionPlanCommand;
 import io.tenantry.contracts.subscription.PlanChange;
@@ -15,16 +16,19 @@ import org.springframework.stereotype.Component;
 /**
  * A plan change in one unit of work and one transaction: the tenant decides (the caller's role, a known plan, members
  * and teams that fit) and takes the new limits, and the subscription records the change with its actor and reason.
- * Both streams get their event or neither does; Stripe follows after the commit ({@link SubscriptionSaga}).
+ * Both streams get their event or neither does; Stripe follows after the commit ({@link SubscriptionSaga}), while local
+ * billing has the subscription invoice the change with it.
  * The tenant is locked first here and nowhere locked before a subscription, so two processes never wait on each other.
  */
 @Component
 class PlanChangeProcess {
 
     private final CommandGateway commands;
+    private final BillingGateway billing;
 
-    PlanChangeProcess(CommandGateway commands) {
+    PlanChangeProcess(CommandGateway commands, BillingGateway billing) {
         this.commands = commands;
+        this.billing = billing;
     }
 
     @CommandHandler
@@ -42,7 +46,8 @@ class PlanChangeProcess {
                     adoption.toPlanId(),
                     command.caller().userId(),
                     command.reason(),
-                    command.requestedAt().truncatedTo(ChronoUnit.MILLIS)));
+                    command.requestedAt().truncatedTo(ChronoUnit.MILLIS),
+                    billing.mode() == BillingMode.LOCAL));
         } catch (AggregateNotFoundException e) {
             throw DomainRefusal.conflict(
                     "subscription_not_ready",

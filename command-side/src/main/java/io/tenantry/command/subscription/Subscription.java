@@ -5,10 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.subscription.ActivateSubscriptionCommand;
 import io.tenantry.contracts.subscription.BillingLink;
+import io.tenantry.contracts.subscription.BillingPosition;
 import io.tenantry.contracts.subscription.CancelSubscriptionCommand;
 import io.tenantry.contracts.subscription.ChangeSubscriptionPlanCommand;
+import io.tenantry.contracts.subscription.DescribeBillingCommand;
 import io.tenantry.contracts.subscription.InvoiceData;
 import io.tenantry.contracts.subscription.InvoicePaymentFailedEvent;
 import io.tenantry.contracts.subscription.InvoiceRecordedEvent;
@@ -29,23 +32,30 @@ import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A tenant's subscription: its plan (every change an event with actor, time, reason and request: the plan-change
  * history), its status (Stripe's, for paid plans; Stripe is the source of truth), its link to Stripe, and its
- * invoices. One per tenant (its id follows from the tenant's). Snapshotted: a tenant with many plan changes still loads
- * fast. It holds no personal data, so snapshots need no protection.
+ * invoices. One per tenant (its id follows from the tenant's). When billing runs locally, each plan change is invoiced
+ * with it, by {@link Proration}'s rules, over periods anchored at the subscription's start (its start event's time).
+ * Snapshotted: a tenant with many plan changes still loads fast. It holds no personal data, so snapshots need no
+ * protection. Revision 1 knows when it started: a snapshot of an older revision is passed over and the subscription
+ * is loaded from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "subscriptionSnapshotTrigger", cache = "subscriptionCache")
+@Revision("1")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -63,6 +73,7 @@ public class Subscription {
     private boolean canceled;
     private boolean activated;
     private Instant lastChangedAt;
+    private Instant startedAt;
     private final Map<String, InvoiceStatus> invoices = new HashMap<>();
 
     protected Subscription() {
@@ -84,10 +95,15 @@ public class Subscription {
                 command.subscriptionId(), command.tenantId(), command.planId(), command.billing()));
     }
 
+    /**
+     * Records a plan change; when billing runs locally, with its invoice ({@code local_<tenant id>_<epoch ms of the
+     * change>}, PAID: nothing is collected locally) unless it costs nothing either way.
+     */
     @CommandHandler
     public PlanChange handle(
             ChangeSubscriptionPlanCommand command,
-            @MetaDataValue(value = MetaDataKeys.CORRELATION_ID, required = false) String correlationId) {
+            @MetaDataValue(value = MetaDataKeys.CORRELATION_ID, required = false) String correlationId,
+            PlanCatalogue plans) {
         if (canceled) {
             throw DomainRefusal.conflict("subscription_canceled", "This subscription ended; its tenant is deleted.");
         }
@@ -100,6 +116,8 @@ public class Subscription {
         Instant changedAt = lastChangedAt != null && !command.changedAt().isAfter(lastChangedAt)
                 ? lastChangedAt.plusMillis(1)
                 : command.changedAt();
+        InvoiceData invoice =
+                command.invoiceLocally() ? localInvoice(plans, from, command.toPlanId(), changedAt) : null;
         apply(new PlanChangedEvent(
                 subscriptionId,
                 tenantId,
@@ -109,8 +127,44 @@ public class Subscription {
                 changedAt,
                 command.reason(),
                 correlationId));
+        if (invoice != null) {
+            apply(new InvoiceRecordedEvent(subscriptionId, tenantId, invoice));
+        }
         return new PlanChange(
                 tenantId, from, command.toPlanId(), true, command.changedBy(), changedAt, command.reason());
+    }
+
+    /** Its plan, billing, start and the time its plan took effect, for a preview; an ended one is refused. */
+    @CommandHandler
+    public BillingPosition handle(DescribeBillingCommand command) {
+        if (canceled) {
+            throw DomainRefusal.conflict("subscription_canceled", "This subscription ended; its tenant is deleted.");
+        }
+        Instant planSince = lastChangedAt != null && lastChangedAt.isAfter(startedAt) ? lastChangedAt : startedAt;
+        return new BillingPosition(tenantId, planId, billing, startedAt, planSince);
+    }
+
+    /** The invoice of a locally billed change, or null when it costs nothing either way (free to free, say). */
+    private InvoiceData localInvoice(PlanCatalogue plans, String from, String to, Instant changedAt) {
+        // a change asked for just before the subscription started is priced from its start
+        Proration.Quote quote = Proration.quote(
+                startedAt,
+                plans.planOrDefault(from),
+                plans.planOrDefault(to),
+                changedAt.isBefore(startedAt) ? startedAt : changedAt);
+        if (quote.credit() == 0 && quote.charge() == 0) {
+            return null;
+        }
+        return new InvoiceData(
+                "local_" + tenantId + "_" + changedAt.toEpochMilli(),
+                null,
+                quote.dueNow(),
+                quote.dueNow(),
+                quote.currency().toLowerCase(Locale.ROOT),
+                quote.period().start(),
+                quote.period().end(),
+                InvoiceStatus.PAID,
+                null);
     }
 
     /** In service once its tenant is provisioned; a canceled one stays canceled, an active one stays as it is. */
@@ -169,8 +223,9 @@ public class Subscription {
     }
 
     @EventSourcingHandler
-    void on(SubscriptionStartedEvent event) {
+    void on(SubscriptionStartedEvent event, @Timestamp Instant at) {
         subscriptionId = event.subscriptionId();
+        startedAt = at;
         tenantId = event.tenantId();
         planId = event.planId();
         billing = event.billing();

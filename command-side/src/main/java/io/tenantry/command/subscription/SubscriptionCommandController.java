@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.subscription.ChangePlanCommand;
 import io.tenantry.contracts.subscription.PlanChange;
+import io.tenantry.contracts.subscription.PlanChangePreview;
 import io.tenantry.contracts.subscription.StatusChange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A tenant's plan and its reconciliation with Stripe; and Stripe's webhook. */
+/** A tenant's plan, what changing it would cost, and its reconciliation with Stripe; and Stripe's webhook. */
 @RestController
 @RequestMapping("/api")
 class SubscriptionCommandController {
@@ -29,16 +30,19 @@ class SubscriptionCommandController {
     private final SubscriptionReconciliation reconciliation;
     private final StripeNotices notices;
     private final StripeWebhooks webhooks;
+    private final PlanChangePreviews previews;
 
     SubscriptionCommandController(
             CommandGateway commands,
             SubscriptionReconciliation reconciliation,
             StripeNotices notices,
-            StripeWebhooks webhooks) {
+            StripeWebhooks webhooks,
+            PlanChangePreviews previews) {
         this.commands = commands;
         this.reconciliation = reconciliation;
         this.notices = notices;
         this.webhooks = webhooks;
+        this.previews = previews;
     }
 
     /** An OWNER or partner-admin moves the tenant to a plan; the current plan again answers {@code changed: false}. */
@@ -47,6 +51,17 @@ class SubscriptionCommandController {
     PlanChange changePlan(@PathVariable String tenantId, @Valid @RequestBody PlanRequest request, Caller caller) {
         return commands.sendAndWait(
                 new ChangePlanCommand(tenantId, request.planId(), request.reason(), caller, Instant.now()));
+    }
+
+    /**
+     * What moving to a plan would cost at {@code at} (now when absent), for the same callers as a change; changes
+     * nothing. Amounts in the currency's minor units.
+     */
+    @Operation(summary = "Preview what a plan change would cost")
+    @PostMapping("/tenants/{tenantId}/subscription/preview")
+    PlanChangePreview preview(
+            @PathVariable String tenantId, @Valid @RequestBody PreviewRequest request, Caller caller) {
+        return previews.preview(tenantId, request.planId(), request.at(), caller);
     }
 
     /** 200 with {@code {from, to}} when Stripe had another status, 204 when it agrees; 503 when Stripe is out. */
@@ -78,4 +93,6 @@ class SubscriptionCommandController {
     record PlanRequest(
             @NotBlank @Size(max = 64) String planId,
             @Size(max = 500) String reason) {}
+
+    record PreviewRequest(@NotBlank @Size(max = 64) String planId, Instant at) {}
 }

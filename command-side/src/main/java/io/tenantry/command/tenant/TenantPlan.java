@@ -123,11 +123,7 @@ class TenantPlan {
 
     /** The plan of that id in the catalogue; 400 {@code unknown_plan} naming the plans there are. */
     static Plan known(PlanCatalogue plans, String planId) {
-        return plans.find(planId)
-                .orElseThrow(() -> DomainRefusal.invalid(
-                        "unknown_plan",
-                        "There is no plan '" + planId + "'; the plans are "
-                                + plans.plans().stream().map(Plan::id).toList() + "."));
+        return plans.known(planId);
     }
 
     @EventSourcingHandler

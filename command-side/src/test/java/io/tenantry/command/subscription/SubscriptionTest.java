@@ -4,10 +4,14 @@ import static io.tenantry.command.Refusals.refusal;
 
 import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.MetaDataKeys;
+import io.tenantry.contracts.plan.Plan;
+import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.subscription.BillingLink;
 import io.tenantry.contracts.subscription.BillingMode;
+import io.tenantry.contracts.subscription.BillingPosition;
 import io.tenantry.contracts.subscription.CancelSubscriptionCommand;
 import io.tenantry.contracts.subscription.ChangeSubscriptionPlanCommand;
+import io.tenantry.contracts.subscription.DescribeBillingCommand;
 import io.tenantry.contracts.subscription.InvoiceData;
 import io.tenantry.contracts.subscription.InvoicePaymentFailedEvent;
 import io.tenantry.contracts.subscription.InvoiceRecordedEvent;
@@ -25,7 +29,9 @@ import io.tenantry.contracts.subscription.SubscriptionCanceledEvent;
 import io.tenantry.contracts.subscription.SubscriptionStartedEvent;
 import io.tenantry.contracts.subscription.SubscriptionStatus;
 import io.tenantry.contracts.subscription.SubscriptionStatusReconciledEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +51,31 @@ class SubscriptionTest {
             SubscriptionStatus.ACTIVE,
             Instant.parse("2026-12-23T00:00:00Z"));
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    /** The subscriptions of the local-billing tests start here: periods run from the 1st of each month. */
+    private static final Instant STARTED = Instant.parse("2026-11-01T00:00:00Z");
+
+    private static final PlanCatalogue PLANS = new PlanCatalogue(
+            List.of(
+                    new Plan("free", "Free", BigDecimal.ZERO, "USD", "month", 5, 2, null),
+                    new Plan("lite", "Lite", BigDecimal.ZERO, "USD", "month", 10, 2, null),
+                    new Plan("team", "Team", new BigDecimal("49.00"), "USD", "month", 25, 10, "price_team"),
+                    new Plan("euro", "Euro", new BigDecimal("39.00"), "EUR", "month", 25, 10, null)),
+            "free");
 
     private AggregateTestFixture<Subscription> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Subscription.class);
+        fixture.registerInjectableResource(PLANS);
+    }
+
+    private static ChangeSubscriptionPlanCommand change(String toPlanId, String reason, Instant at) {
+        return new ChangeSubscriptionPlanCommand(ID, toPlanId, "alice", reason, at, false);
+    }
+
+    private static ChangeSubscriptionPlanCommand changeBilledLocally(String toPlanId, Instant at) {
+        return new ChangeSubscriptionPlanCommand(ID, toPlanId, "alice", null, at, true);
     }
 
     private static SubscriptionStartedEvent started(String planId, BillingLink billing) {
@@ -73,9 +98,7 @@ class SubscriptionTest {
     @Test
     void recordsAPlanChangeWithItsActorTimeReasonAndRequest() {
         fixture.given(started("free", BillingLink.local(null)))
-                .when(
-                        new ChangeSubscriptionPlanCommand(ID, "team", "alice", "growing", AT),
-                        Map.of(MetaDataKeys.CORRELATION_ID, "req-1"))
+                .when(change("team", "growing", AT), Map.of(MetaDataKeys.CORRELATION_ID, "req-1"))
                 .expectEvents(new PlanChangedEvent(ID, TENANT, "free", "team", "alice", AT, "growing", "req-1"))
                 .expectResultMessagePayload(new PlanChange(TENANT, "free", "team", true, "alice", AT, "growing"));
     }
@@ -85,21 +108,85 @@ class SubscriptionTest {
         fixture.given(
                         started("free", BillingLink.local(null)),
                         new PlanChangedEvent(ID, TENANT, "free", "team", "bob", AT, null, "r-1"))
-                .when(new ChangeSubscriptionPlanCommand(ID, "free", "alice", null, AT.minusSeconds(5)))
+                .when(change("free", null, AT.minusSeconds(5)))
                 .expectEvents(new PlanChangedEvent(ID, TENANT, "team", "free", "alice", AT.plusMillis(1), null, null));
     }
 
     @Test
     void changesNothingForTheCurrentPlanAndRefusesAnEndedSubscription() {
         fixture.given(started("team", STRIPE), new PlanChangedEvent(ID, TENANT, "team", "free", "bob", AT, null, "r"))
-                .when(new ChangeSubscriptionPlanCommand(ID, "free", "alice", null, AT))
+                .when(change("free", null, AT))
                 .expectNoEvents()
                 .expectResultMessagePayload(new PlanChange(TENANT, "free", "free", false, "alice", AT, null));
         fixture.given(
                         started("free", BillingLink.local(null)),
                         new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"))
-                .when(new ChangeSubscriptionPlanCommand(ID, "team", "alice", null, AT))
+                .when(change("team", null, AT))
                 .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "subscription_canceled"));
+    }
+
+    @Test
+    void invoicesAChangeWithItWhenBillingRunsLocally() {
+        // November has 30 days; on the 23rd at 10:00, 7 days 14 hours are left: 4900 x 655,200 / 2,592,000
+        InvoiceData invoice = new InvoiceData(
+                "local_" + TENANT + "_" + AT.toEpochMilli(),
+                null,
+                1239,
+                1239,
+                "usd",
+                STARTED,
+                Instant.parse("2026-12-01T00:00:00Z"),
+                InvoiceStatus.PAID,
+                null);
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(started("free", BillingLink.local(null)))
+                .when(changeBilledLocally("team", AT))
+                .expectEvents(
+                        new PlanChangedEvent(ID, TENANT, "free", "team", "alice", AT, null, null),
+                        new InvoiceRecordedEvent(ID, TENANT, invoice));
+    }
+
+    @Test
+    void recordsNoInvoiceForAChangeThatCostsNothingNorWhenStripeBills() {
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(started("free", BillingLink.local(null)))
+                .when(changeBilledLocally("lite", AT))
+                .expectEvents(new PlanChangedEvent(ID, TENANT, "free", "lite", "alice", AT, null, null));
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(started("free", BillingLink.local(null)))
+                .when(change("team", null, AT))
+                .expectEvents(new PlanChangedEvent(ID, TENANT, "free", "team", "alice", AT, null, null));
+    }
+
+    @Test
+    void refusesALocallyBilledChangeBetweenCurrencies() {
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(started("team", BillingLink.local(null)))
+                .when(changeBilledLocally("euro", AT))
+                .expectNoEvents()
+                .expectException(refusal(DomainRefusal.Kind.CONFLICT, "currency_mismatch"));
+    }
+
+    @Test
+    void describesItsBillingFromItsStartAndLastChange() {
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(started("free", BillingLink.local(null)))
+                .when(new DescribeBillingCommand(ID))
+                .expectNoEvents()
+                .expectResultMessagePayload(
+                        new BillingPosition(TENANT, "free", BillingLink.local(null), STARTED, STARTED));
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(
+                        started("free", BillingLink.local(null)),
+                        new PlanChangedEvent(ID, TENANT, "free", "team", "bob", AT, null, "r-1"))
+                .when(new DescribeBillingCommand(ID))
+                .expectResultMessagePayload(new BillingPosition(TENANT, "team", BillingLink.local(null), STARTED, AT));
+        fixture.givenCurrentTime(STARTED)
+                .andGiven(
+                        started("free", BillingLink.local(null)),
+                        new SubscriptionCanceledEvent(ID, TENANT, "tenant deleted"))
+                .when(new DescribeBillingCommand(ID))
                 .expectException(refusal(DomainRefusal.Kind.CONFLICT, "subscription_canceled"));
     }
 
