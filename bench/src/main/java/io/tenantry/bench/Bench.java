@@ -80,7 +80,8 @@ public final class Bench {
                 report = new EntitlementBench(
                                 Integer.parseInt(options.getOrDefault("clients", "8")),
                                 Integer.parseInt(options.getOrDefault("seconds", "20")),
-                                Integer.parseInt(options.getOrDefault("rate", "500")))
+                                Integer.parseInt(options.getOrDefault("rate", "500")),
+                                options.get("app-args"))
                         .run(jar);
             default -> {
                 System.err.println(

@@ -14,22 +14,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * The entitlement check {@code GET /api/tenants/{id}/entitlements/{key}?quantity=1} (a hard quota: access, plan,
  * override and the month's usage in one statement) beside the membership check it is held to, in the same app: each
  * as fast as {@code clients} clients can (closed loop) after a warm-up, with the app's CPU per check from /proc, then
- * at {@code rate} per second (open loop: latency).
+ * at {@code rate} per second (open loop: latency). {@code --app-args} go to the app (a before/after of a setting).
  */
 final class EntitlementBench {
 
     private final int clients;
     private final int seconds;
     private final int rate;
+    private final String[] appArguments;
 
-    EntitlementBench(int clients, int seconds, int rate) {
+    EntitlementBench(int clients, int seconds, int rate, String appArguments) {
         this.clients = clients;
         this.seconds = seconds;
         this.rate = rate;
+        this.appArguments = appArguments == null || appArguments.isBlank()
+                ? new String[0]
+                : appArguments.trim().split("\\s+");
     }
 
     String run(Path jar) throws Exception {
-        try (RunningApp app = RunningApp.start(jar)) {
+        try (RunningApp app = RunningApp.start(jar, appArguments)) {
             String owner = app.token("bench-owner", null);
             String tenantId = app.call(
                             "POST",

