@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.entitlement.Enforcement;
+import io.tenantry.contracts.entitlement.UsageThresholdReachedEvent;
 import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.invitation.InvitationStatus;
@@ -117,7 +119,16 @@ class LifecycleCloudEventsTest {
             new TeamDeletedEvent(TENANT, "team-1"),
             new TeamMemberAddedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD),
             new TeamMemberRemovedEvent(TENANT, "team-1", "user-3"),
-            new TeamMemberRoleChangedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD, TeamRole.MEMBER));
+            new TeamMemberRoleChangedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD, TeamRole.MEMBER),
+            new UsageThresholdReachedEvent(
+                    TENANT,
+                    "api-calls",
+                    80,
+                    8_000_000,
+                    10_000_000,
+                    Instant.parse("2026-03-01T00:00:00Z"),
+                    Instant.parse("2026-04-01T00:00:00Z"),
+                    Enforcement.SOFT));
 
     @Test
     void hasASampleForEveryMappedEvent() {
@@ -188,6 +199,40 @@ class LifecycleCloudEventsTest {
         assertThat(event.data())
                 .containsExactly(
                         Map.entry("tenantId", TENANT), Map.entry("userId", "user-9"), Map.entry("role", "ADMIN"));
+    }
+
+    @Test
+    void tellsAnEventFromOutsideTheTenantsStreamByTheTenantItNames() {
+        // stored as Axon stores an event published on the bus: its own id as the aggregate's, sequence 0
+        String id = java.util.UUID.randomUUID().toString();
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(
+                null,
+                id,
+                0,
+                new UsageThresholdReachedEvent(
+                        TENANT,
+                        "api-calls",
+                        100,
+                        10_000,
+                        10_000,
+                        Instant.parse("2026-03-01T00:00:00Z"),
+                        Instant.parse("2026-04-01T00:00:00Z"),
+                        Enforcement.HARD),
+                MetaData.emptyInstance(),
+                id,
+                AT);
+
+        LifecycleNotice event = cloudEvents.map(message).orElseThrow();
+
+        assertThat(event.type()).isEqualTo("io.tenantry.tenant.usage-threshold-reached.v1");
+        assertThat(event.subject()).isEqualTo(TENANT);
+        assertThat(event.tenantversion()).isZero();
+        assertThat(LifecycleTopic.record("lifecycle", event).key()).isEqualTo(TENANT);
+        assertThat(event.data())
+                .containsEntry("percent", 100)
+                .containsEntry("periodStart", "2026-03-01T00:00:00Z")
+                .containsEntry("periodEnd", "2026-04-01T00:00:00Z")
+                .containsEntry("enforcement", "HARD");
     }
 
     @Test
