@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * The tenant lifecycle events as CloudEvents, one mapping per event type: its CloudEvents type and the few fields
@@ -227,10 +228,14 @@ public class LifecycleCloudEvents {
         return MAPPINGS.containsKey(payloadType);
     }
 
-    /** The event as a CloudEvent (without a position), or empty when it is no lifecycle event. */
-    public Optional<LifecycleNotice> map(DomainEventMessage<?> event) {
+    /**
+     * The event as a CloudEvent (without a position), or empty when it is no lifecycle event. The Tenant aggregate's
+     * events come as domain events; one published outside any stream (its own id as its aggregate's, which the event
+     * store reads back as no aggregate's) as a plain event message.
+     */
+    public Optional<LifecycleNotice> map(EventMessage<?> event) {
         Mapping<?> mapping = MAPPINGS.get(event.getPayloadType());
-        if (mapping == null) {
+        if (mapping == null || (mapping.tenantStream() && !(event instanceof DomainEventMessage<?>))) {
             return Optional.empty();
         }
         return Optional.of(new LifecycleNotice(
@@ -241,7 +246,7 @@ public class LifecycleCloudEvents {
                 mapping.subject(event),
                 time(event.getTimestamp()),
                 LifecycleNotice.DATA_CONTENT_TYPE,
-                mapping.tenantStream() ? event.getSequenceNumber() : 0,
+                mapping.tenantStream() ? ((DomainEventMessage<?>) event).getSequenceNumber() : 0,
                 null,
                 mapping.data(event.getPayload())));
     }
@@ -273,9 +278,9 @@ public class LifecycleCloudEvents {
             return tenantOf == null;
         }
 
-        String subject(DomainEventMessage<?> event) {
+        String subject(EventMessage<?> event) {
             return tenantStream()
-                    ? event.getAggregateIdentifier()
+                    ? ((DomainEventMessage<?>) event).getAggregateIdentifier()
                     : tenantOf.apply(eventClass.cast(event.getPayload()));
         }
     }

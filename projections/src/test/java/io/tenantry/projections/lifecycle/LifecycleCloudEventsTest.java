@@ -203,24 +203,22 @@ class LifecycleCloudEventsTest {
 
     @Test
     void tellsAnEventFromOutsideTheTenantsStreamByTheTenantItNames() {
-        // stored as Axon stores an event published on the bus: its own id as the aggregate's, sequence 0
+        // as the event store reads back an event published on the bus: no aggregate's
         String id = java.util.UUID.randomUUID().toString();
-        DomainEventMessage<?> message = new GenericDomainEventMessage<>(
-                null,
-                id,
-                0,
-                new UsageThresholdReachedEvent(
-                        TENANT,
-                        "api-calls",
-                        100,
-                        10_000,
-                        10_000,
-                        Instant.parse("2026-03-01T00:00:00Z"),
-                        Instant.parse("2026-04-01T00:00:00Z"),
-                        Enforcement.HARD),
-                MetaData.emptyInstance(),
-                id,
-                AT);
+        org.axonframework.eventhandling.EventMessage<?> message =
+                new org.axonframework.eventhandling.GenericEventMessage<>(
+                        id,
+                        new UsageThresholdReachedEvent(
+                                TENANT,
+                                "api-calls",
+                                100,
+                                10_000,
+                                10_000,
+                                Instant.parse("2026-03-01T00:00:00Z"),
+                                Instant.parse("2026-04-01T00:00:00Z"),
+                                Enforcement.HARD),
+                        MetaData.emptyInstance(),
+                        AT);
 
         LifecycleNotice event = cloudEvents.map(message).orElseThrow();
 
