@@ -1,5 +1,8 @@
 package io.tenantry.app.contract;
 
+import io.tenantry.contracts.entitlement.Enforcement;
+import io.tenantry.contracts.entitlement.Entitlement;
+import io.tenantry.contracts.entitlement.QuotaPeriod;
 import io.tenantry.contracts.privacy.DataSubject;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -74,6 +77,10 @@ final class SampleEvents {
         if (type == Map.class) {
             Type valueType = ((ParameterizedType) generic).getActualTypeArguments()[1];
             return Map.of("key", value(rawType(valueType), valueType, component));
+        }
+        if (type == Entitlement.class) {
+            // its values depend on its kind: a quota, which has every field
+            return Entitlement.quota("api-calls", 42, QuotaPeriod.MONTH, Enforcement.HARD, "api_calls");
         }
         if (type.isRecord()) {
             RecordComponent[] components = type.getRecordComponents();
