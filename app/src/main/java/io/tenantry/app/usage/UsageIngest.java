@@ -229,6 +229,8 @@ public class UsageIngest {
                 errors.add(fieldError(at + ".tenantId", "must not be blank"));
             } else if (withTenant && record.tenantId().length() > 64) {
                 errors.add(fieldError(at + ".tenantId", "size must be between 1 and 64"));
+            } else if (withTenant && record.tenantId().chars().anyMatch(Character::isISOControl)) {
+                errors.add(fieldError(at + ".tenantId", "must not hold control characters"));
             }
             if (record.id() == null || record.id().isBlank()) {
                 errors.add(fieldError(at + ".id", "must not be blank"));
