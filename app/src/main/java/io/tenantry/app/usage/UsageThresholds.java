@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * say) is reported by the next ingest of that key.
  */
 @Component
+@Profile("!query") // usage ingest's, on the command role
 class UsageThresholds {
 
     /** The percentages of a quota's limit reported when usage reaches them. */
