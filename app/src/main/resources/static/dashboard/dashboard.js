@@ -362,7 +362,8 @@
         item.dataset.type = event.type;
         item.dataset.subject = event.subject;
         const data = event.data || {};
-        const detail = data.name || data.status || data.toPlanId || data.userId || data.reason || '';
+        const detail = data.name || data.status || data.toPlanId || data.userId || data.reason
+            || (data.percent !== undefined ? `${data.key} ${data.percent} %` : '');
         item.append(element('span', shortType(event.type), 'type'), document.createTextNode(' '),
             element('span', `${event.subject}${detail ? ` · ${detail}` : ''}`), document.createTextNode(' '),
             element('span', `#${event.position} · ${when(event.time)}`, 'meta'));

@@ -16,6 +16,7 @@ import java.util.Map;
  * postgres]
  * java -jar bench/target/tenantry-bench.jar audit-asof [--changes 10000] [--queries 2000] [--jar
  * app/target/tenantry.jar]
+ * java -jar bench/target/tenantry-bench.jar usage [--clients 8] [--seconds 25] [--batch 500] [--tenants 8]
  * </pre>
  * {@code all} is what {@code bench/run.sh} runs: see {@link FullRun}.
  */
@@ -30,6 +31,7 @@ public final class Bench {
                     + "       java -jar tenantry-bench.jar commands [--clients N] [--seconds S] [--warm-up S]"
                     + " [--app-args '...']\n"
                     + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
+                    + "       java -jar tenantry-bench.jar usage [--clients N] [--seconds S] [--batch N] [--tenants N]\n"
                     + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all]"
                     + " [--option value ...]");
             System.exit(2);
@@ -83,9 +85,16 @@ public final class Bench {
                                 Integer.parseInt(options.getOrDefault("rate", "500")),
                                 options.get("app-args"))
                         .run(jar);
+            case "usage" ->
+                report = new UsageBench(
+                                Integer.parseInt(options.getOrDefault("clients", "8")),
+                                Integer.parseInt(options.getOrDefault("seconds", "25")),
+                                Integer.parseInt(options.getOrDefault("batch", "500")),
+                                Integer.parseInt(options.getOrDefault("tenants", "8")))
+                        .run(jar);
             default -> {
-                System.err.println(
-                        "Unknown benchmark " + args[0] + "; known: all, commands, audit-asof, exchange, entitlements");
+                System.err.println("Unknown benchmark " + args[0]
+                        + "; known: all, commands, audit-asof, exchange, entitlements, usage");
                 System.exit(2);
                 return;
             }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param subject       the tenant's id (also the record key on Kafka)
  * @param time          when the event happened, RFC 3339 in UTC
  * @param tenantversion extension: the tenant's version after this event (its ETag); increases with each event of
- *                      the tenant, with gaps where a tenant event is not a lifecycle event
+ *                      the tenant, with gaps where a tenant event is not a lifecycle event; 0 on an event published
+ *                      outside the tenant's stream ({@code usage-threshold-reached}), which changes no version
  * @param position      extension, in the catch-up feed only: the event's global position in the event store, which
  *                      the feed's {@code after} takes; {@code null} (absent) on Kafka
  * @param data          the type's own fields, never personal data

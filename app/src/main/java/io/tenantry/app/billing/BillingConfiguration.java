@@ -28,13 +28,18 @@ class BillingConfiguration {
             return new LocalBillingGateway();
         }
         log.info("Billing through Stripe at {}", properties.apiBase());
-        return new StripeBillingGateway(StripeClient.builder()
+        return new StripeBillingGateway(stripeClient(properties));
+    }
+
+    /** A client of Stripe's API as configured: its base URL, timeouts and retries. */
+    static StripeClient stripeClient(StripeProperties properties) {
+        return StripeClient.builder()
                 .setApiKey(properties.apiKey())
                 .setApiBase(properties.apiBase())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setReadTimeout((int) properties.readTimeout().toMillis())
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
-                .build());
+                .build();
     }
 
     @Bean

@@ -61,7 +61,7 @@ final class ProblemCodes {
                     unsupported_media_type
                     """)),
             Map.entry(422, codes("""
-                    idempotency_key_reused mail_unavailable
+                    idempotency_key_reused mail_unavailable unknown_tenant
                     """)),
             Map.entry(429, codes("""
                     rate_limited

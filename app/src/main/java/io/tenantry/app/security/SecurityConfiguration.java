@@ -182,6 +182,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**")
                         .hasRole(Caller.PARTNER_ADMIN)
+                        // usage of many tenants at once: platform services
+                        .requestMatchers(HttpMethod.POST, "/api/usage")
+                        .hasRole(Caller.PARTNER_ADMIN)
                         .requestMatchers(
                                 "/api/privacy/**",
                                 "/api/audit/**",

@@ -20,6 +20,7 @@ import io.tenantry.app.oauth.OAuthIssuer;
 import io.tenantry.app.oauth.SigningKeys;
 import io.tenantry.app.oauth.TokenExchange;
 import io.tenantry.app.ops.ProjectionAdmin;
+import io.tenantry.app.usage.UsageIngest;
 import io.tenantry.command.idp.IdentityProviderSetup;
 import io.tenantry.command.invitation.InvitationMailer;
 import io.tenantry.command.invitation.InvitationPolicy;
@@ -262,7 +263,10 @@ class ArchitectureTest {
      * the event store's catch-up feed, and its limits (configuration values);</li>
      * <li>{@link TokenExchange}, {@link SigningKeys}, {@link OAuthIssuer}: the token endpoint verifies the tokens it is
      * given and signs the one it answers with (the tenant decides by a command); the keys and the issuer are the
-     * server's own credentials, published at the well-known addresses, not domain state.</li>
+     * server's own credentials, published at the well-known addresses, not domain state;</li>
+     * <li>{@link UsageIngest}: usage records are counted in SQL in one transaction per batch (each record once by its
+     * id, the daily counters exact under concurrent batches), not by a command: an aggregate would serialise every
+     * batch of a tenant, and thousands of records a second are no aggregate's events.</li>
      * </ul>
      */
     static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(
@@ -289,7 +293,8 @@ class ArchitectureTest {
             DashboardProperties.class,
             TokenExchange.class,
             SigningKeys.class,
-            OAuthIssuer.class);
+            OAuthIssuer.class,
+            UsageIngest.class);
 
     @ArchTest
     static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields().that()

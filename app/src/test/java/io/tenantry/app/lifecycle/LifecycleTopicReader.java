@@ -25,14 +25,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * A plain Kafka consumer of the lifecycle topic, as a late-joining consumer would be: a group of its own, from the
  * topic's beginning. It keeps every record it read, in the order read.
  */
-final class LifecycleTopicReader implements AutoCloseable {
+public final class LifecycleTopicReader implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One record as read: key, content-type header and the CloudEvent. */
-    record Received(String key, String contentType, JsonNode event) {
+    public record Received(String key, String contentType, JsonNode event) {
 
-        String id() {
+        public String id() {
             return event.path("id").asText();
         }
     }
@@ -40,7 +40,7 @@ final class LifecycleTopicReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
 
-    LifecycleTopicReader(String bootstrapServers, String topic) {
+    public LifecycleTopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -60,7 +60,7 @@ final class LifecycleTopicReader implements AutoCloseable {
     }
 
     /** Reads on until every one of these event ids came (bounded). */
-    void awaitIds(Collection<String> ids, Duration atMost) {
+    public void awaitIds(Collection<String> ids, Duration atMost) {
         Set<String> wanted = Set.copyOf(ids);
         await().atMost(atMost)
                 .pollDelay(Duration.ZERO)
@@ -81,12 +81,12 @@ final class LifecycleTopicReader implements AutoCloseable {
     }
 
     /** Everything read so far, duplicates included. */
-    List<Received> all() {
+    public List<Received> all() {
         return List.copyOf(received);
     }
 
     /** One tenant's events in the order read, each id once (its first arrival): what a de-duplicating consumer sees. */
-    List<JsonNode> eventsOf(String tenantId) {
+    public List<JsonNode> eventsOf(String tenantId) {
         Map<String, JsonNode> firstById = new LinkedHashMap<>();
         received.stream()
                 .filter(record -> tenantId.equals(record.key()))

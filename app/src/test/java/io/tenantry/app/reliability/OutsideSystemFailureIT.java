@@ -66,7 +66,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (never a 500), unrelated requests stay fast while the stalled ones wait (no thread or connection pool runs dry), and
  * the sagas do what they are built to do: the subscription saga holds back and completes once Stripe is back (its
  * processor retries the step with back-off), a provisioning attempt whose identity provider fails is failed, and a
- * retry after recovery succeeds. Faults are scoped to this class's own tenants and removed afterwards, since the fakes
+ * retry after recovery succeeds, and usage ingest goes on while Stripe's meters are out, each record reported once
+ * when they are back. Faults are scoped to this class's own tenants and removed afterwards, since the fakes
  * and Keycloak are shared by every test of the JVM. What was applied, injected and counted goes to
  * {@code target/reliability/outside-systems.txt}.
  */
@@ -686,6 +687,132 @@ class OutsideSystemFailureIT extends IntegrationTest {
         assertThat(recovered.status()).as(recovered.response().toString()).isEqualTo(200);
     }
 
+    @Test
+    @Order(6)
+    void usageIsAcceptedWhileStripeIsDownAndEachRecordIsReportedOnceWhenItIsBack() {
+        Duration readTimeout = duration("tenantry.stripe.read-timeout");
+        String ownerToken = api.token(uniqueUser("owner"));
+        String tenantId = createTenant(ownerToken, "Metered Co", "POOLED", Map.of(), "team");
+        String customer = awaitSubscription(ownerToken, tenantId, Duration.ofSeconds(30))
+                .path("stripeCustomerId")
+                .asText();
+        int batches = 10;
+        int perBatch = 50;
+        int records = batches * perBatch;
+
+        List<Timed> ingests = new ArrayList<>();
+        int heldBack;
+        int acceptedWhileOut;
+        int failedAttempts;
+        int stalledAttempts;
+        long faultStarted = System.nanoTime();
+        try {
+            Fault failing = fault(
+                    stripe,
+                    meterEvents(customer)
+                            .atPriority(2)
+                            .willReturn(aResponse()
+                                    .withStatus(500)
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe "
+                                            + "had a problem\"}}")));
+            java.time.Instant now = java.time.Instant.now();
+            for (int b = 0; b < batches; b++) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int r = 0; r < perBatch; r++) {
+                    batch.add(Map.of(
+                            "id",
+                            "outage-" + b + "-" + r,
+                            "key",
+                            "api-calls",
+                            "quantity",
+                            1,
+                            "timestamp",
+                            now.toString()));
+                }
+                ingests.add(timed(() -> api.post("/api/tenants/" + tenantId + "/usage")
+                        .bearer(ownerToken)
+                        .json(Map.of("records", batch))
+                        .send()));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> failing.answered() >= 2);
+            Fault stalling = fault(
+                    stripe,
+                    meterEvents(customer)
+                            .atPriority(1)
+                            .willReturn(aResponse().withStatus(503).withFixedDelay((int) FAKE_STALL.toMillis())));
+            await().atMost(Duration.ofSeconds(40)).until(() -> stalling.answered() >= 1);
+            pause(readTimeout); // the stalled attempt has given up by now
+            heldBack = meterOutbox(tenantId);
+            acceptedWhileOut = meterEventsAnswered(customer, 200);
+            failedAttempts = failing.answered();
+            stalledAttempts = stalling.answered();
+        } finally {
+            clearFaults();
+        }
+        long faultMillis = millisSince(faultStarted);
+        long recovering = System.nanoTime();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> meterOutbox(tenantId) == 0);
+        long recoveredMillis = millisSince(recovering);
+        Map<String, Long> acceptedPerRecord = StripeFake.client().getServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith(StripeFake.METER_EVENTS))
+                .filter(event -> event.getRequest().getBodyAsString().contains(customer))
+                .filter(event -> event.getResponse().getStatus() == 200)
+                .collect(Collectors.groupingBy(
+                        event -> String.valueOf(formField(event.getRequest().getBodyAsString(), "identifier")),
+                        Collectors.counting()));
+        int attempts = meterEventsAnswered(customer, null);
+
+        report(6, "== Stripe fails, then stalls, while usage of a metered quota is ingested ==");
+        report(
+                6,
+                "load:    1 tenant on plan team (api-calls metered, meter api_calls); %d batches of %d records "
+                        + "(POST /api/tenants/{id}/usage) during the outage",
+                batches,
+                perBatch);
+        report(
+                6,
+                "faults:  StripeFake POST /v1/billing/meter_events for this customer: HTTP 500 api_error (%d "
+                        + "answered), then an answer after %d ms (client read timeout %d ms; %d held); %d ms in all, "
+                        + "then removed",
+                failedAttempts,
+                FAKE_STALL.toMillis(),
+                readTimeout.toMillis(),
+                stalledAttempts,
+                faultMillis);
+        report(
+                6,
+                "checked: ingests -> %s, latency median %d / max %d ms; during the outage: %d records held back in "
+                        + "the meter outbox, %d meter events accepted by Stripe",
+                statuses(ingests),
+                sorted(ingests).get(ingests.size() / 2),
+                max(ingests),
+                heldBack,
+                acceptedWhileOut);
+        report(
+                6,
+                "checked: after recovery the outbox drained in %d ms; %d meter event requests in all, %d records "
+                        + "accepted by Stripe, each once: %s",
+                recoveredMillis,
+                attempts,
+                acceptedPerRecord.size(),
+                acceptedPerRecord.values().stream().allMatch(count -> count == 1));
+
+        assertThat(ingests).allSatisfy(call -> {
+            assertThat(call.status()).as(call.response().toString()).isEqualTo(200);
+            assertThat(call.response().json().path("accepted").asInt()).isEqualTo(perBatch);
+            assertThat(call.millis()).as("ingest does not wait for Stripe").isLessThan(readTimeout.toMillis());
+        });
+        assertThat(failedAttempts).as("retried after a 500").isGreaterThanOrEqualTo(2);
+        assertThat(stalledAttempts).as("tried while stalled").isGreaterThanOrEqualTo(1);
+        assertThat(acceptedWhileOut).as("nothing reported while Stripe is out").isZero();
+        assertThat(heldBack).as("every record held back").isEqualTo(records);
+        assertThat(acceptedPerRecord).as("every record reported").hasSize(records);
+        assertThat(acceptedPerRecord.values()).as("each record reported once").containsOnly(1L);
+    }
+
     @AfterAll
     static void writeSummary() throws IOException {
         List<String> lines = new ArrayList<>();
@@ -888,6 +1015,42 @@ class OutsideSystemFailureIT extends IntegrationTest {
         return post(urlPathEqualTo("/v1/customers"))
                 .atPriority(2)
                 .withRequestBody(containing("name=" + URLEncoder.encode(tenantName, StandardCharsets.UTF_8)));
+    }
+
+    private static MappingBuilder meterEvents(String customerId) {
+        return post(urlPathEqualTo(StripeFake.METER_EVENTS))
+                .withFormParam(
+                        "payload[stripe_customer_id]",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(customerId));
+    }
+
+    /** Meter event requests of this customer the fake answered with {@code status} (any, for null). */
+    private int meterEventsAnswered(String customerId, Integer status) {
+        return (int) stripe.getServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith(StripeFake.METER_EVENTS))
+                .filter(event -> event.getRequest().getBodyAsString().contains(customerId))
+                .filter(event -> status == null || event.getResponse().getStatus() == status)
+                .count();
+    }
+
+    private static String formField(String body, String name) {
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0
+                    && java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8)
+                            .equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private int meterOutbox(String tenantId) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from usage_meter_outbox where tenant_id = ? and failed_at is null",
+                Integer.class,
+                tenantId);
+        return count == null ? 0 : count;
     }
 
     private static MappingBuilder organizations(String tenantId) {

@@ -192,6 +192,23 @@ class AccessMatrixIT extends IntegrationTest {
         return what -> to(path).json(body);
     }
 
+    /** A usage batch of one record (sent again, it counts nothing more), naming its tenant when given one. */
+    private static Map<String, Object> usage(String tenantId) {
+        Map<String, Object> record = new java.util.LinkedHashMap<>(Map.of(
+                "id",
+                "matrix-1",
+                "key",
+                "api-calls",
+                "quantity",
+                1,
+                "timestamp",
+                java.time.Instant.now().toString()));
+        if (tenantId != null) {
+            record.put("tenantId", tenantId);
+        }
+        return Map.of("records", List.of(record));
+    }
+
     /** The table. Tokens: w.partner has role partner-admin with tenant:create, :update and :delete. */
     private List<Row> rows() {
         String home = "/api/tenants/" + w.home;
@@ -529,6 +546,23 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(admin, 403, "insufficient_role")
                         .foreign(foreign, 404, "tenant_not_found", w.home)
                         .allowed(owner, 200),
+
+                // usage metering
+                row("POST /api/tenants/{tenantId}/usage", fixed(home + "/usage", usage(null)))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row("POST /api/usage", fixed("/api/usage", usage(w.home)))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(owner, 403, "forbidden")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(w.partnerWithoutPermissions, 200),
+                row("GET /api/tenants/{tenantId}/usage", fixed(home + "/usage"))
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "every member may read")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(member, 200),
 
                 // provisioning API
                 row(

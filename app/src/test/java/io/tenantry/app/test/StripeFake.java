@@ -27,15 +27,18 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * A stand-in for Stripe's HTTP API (WireMock, one per test JVM), answering as Stripe documents: customers,
- * subscriptions with one item, item updates and cancellations, with fresh ids, and invoice previews. Every test
- * context is pointed at it ({@code tenantry.stripe.*}, registered in META-INF/spring.factories) but those of a class
- * marked {@link Absent}, so billing runs the real stripe-java client against it; tests add their own answers (a status
- * to reconcile, an outage) and check what was sent.
+ * subscriptions with one item, item updates and cancellations, with fresh ids, invoice previews and billing meter
+ * events. Every test context is pointed at it ({@code tenantry.stripe.*}, registered in META-INF/spring.factories) but
+ * those of a class marked {@link Absent}, so billing runs the real stripe-java client against it; tests add their own
+ * answers (a status to reconcile, an outage) and check what was sent.
  */
 public final class StripeFake {
 
     public static final String API_KEY = "sk_test_tenantry";
     public static final String WEBHOOK_SECRET = "whsec_tenantry_test";
+    /** Where billing meter events are sent. */
+    public static final String METER_EVENTS = "/v1/billing/meter_events";
+
     private static final String RANDOM = "{{randomValue length=14 type='ALPHANUMERIC'}}";
     private static WireMockServer server;
 
@@ -208,6 +211,13 @@ public final class StripeFake {
                  "current_period_end":1798000000,
                  "price":{"id":"{{formData request.body 'form' urlDecode=true}}{{form.price}}","object":"price"}}""")));
         server.stubFor(post(urlPathEqualTo("/v1/invoices/create_preview")).willReturn(json(invoicePreviewJson())));
+        // a billing meter event, as Stripe answers POST /v1/billing/meter_events: what was sent, echoed
+        server.stubFor(post(urlPathEqualTo(METER_EVENTS)).willReturn(json("""
+                {{formData request.body 'form' urlDecode=true}}{"object":"billing.meter_event","created":1795400000,
+                 "event_name":"{{form.event_name}}","identifier":"{{form.identifier}}","livemode":false,
+                 "payload":{"stripe_customer_id":"{{lookup form 'payload[stripe_customer_id]'}}",
+                            "value":"{{lookup form 'payload[value]'}}"},
+                 "timestamp":{{form.timestamp}} }""")));
         server.stubFor(delete(urlPathMatching("/v1/subscriptions/[^/]+"))
                 .willReturn(json(subscriptionJson(
                         "{{request.path.[2]}}", "cus_unknown", "canceled", "si_unknown", "price_unknown"))));

@@ -3,6 +3,7 @@ package io.tenantry.projections.lifecycle;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.EntitlementKind;
 import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
+import io.tenantry.contracts.entitlement.UsageThresholdReachedEvent;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
@@ -39,11 +40,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * The tenant lifecycle events as CloudEvents, one mapping per event type: its CloudEvents type and the few fields
- * its {@code data} carries. Every mapped event is the Tenant aggregate's, so one tenant's events keep the aggregate's
- * order wherever they go. {@code data} is chosen field by field, never the whole event: contacts, addresses,
+ * its {@code data} carries. Every mapped event but one is the Tenant aggregate's, so one tenant's events keep the
+ * aggregate's order wherever they go; {@code usage-threshold-reached} is usage ingest's, outside the tenant's stream:
+ * its subject is the tenant it names, and its {@code tenantversion} 0 (it changes no tenant version). {@code data} is chosen field by field, never the whole event: contacts, addresses,
  * settings and free-text reasons stay out (no personal data on Kafka; a failure carries its
  * {@link ProvisioningFailure} code, the text stays in the event store for the audit). To publish another event, add a
  * line to {@link #MAPPINGS} and its schema to api-contracts ({@code LifecycleCloudEventsTest} checks both).
@@ -209,7 +212,28 @@ public class LifecycleCloudEvents {
                             "previousRole",
                             e.previousRole(),
                             "role",
-                            e.role())));
+                            e.role())),
+            outsideTheTenantStream(
+                    UsageThresholdReachedEvent.class,
+                    "usage-threshold-reached",
+                    UsageThresholdReachedEvent::tenantId,
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "key",
+                            e.key(),
+                            "percent",
+                            e.percent(),
+                            "used",
+                            e.used(),
+                            "limit",
+                            e.limit(),
+                            "periodStart",
+                            time(e.periodStart()),
+                            "periodEnd",
+                            time(e.periodEnd()),
+                            "enforcement",
+                            e.enforcement())));
 
     private final String source;
 
@@ -223,10 +247,14 @@ public class LifecycleCloudEvents {
         return MAPPINGS.containsKey(payloadType);
     }
 
-    /** The event as a CloudEvent (without a position), or empty when it is no lifecycle event. */
-    public Optional<LifecycleNotice> map(DomainEventMessage<?> event) {
+    /**
+     * The event as a CloudEvent (without a position), or empty when it is no lifecycle event. The Tenant aggregate's
+     * events come as domain events; one published outside any stream (its own id as its aggregate's, which the event
+     * store reads back as no aggregate's) as a plain event message.
+     */
+    public Optional<LifecycleNotice> map(EventMessage<?> event) {
         Mapping<?> mapping = MAPPINGS.get(event.getPayloadType());
-        if (mapping == null) {
+        if (mapping == null || (mapping.tenantStream() && !(event instanceof DomainEventMessage<?>))) {
             return Optional.empty();
         }
         return Optional.of(new LifecycleNotice(
@@ -234,10 +262,10 @@ public class LifecycleCloudEvents {
                 event.getIdentifier(),
                 source,
                 mapping.type(),
-                event.getAggregateIdentifier(),
+                mapping.subject(event),
                 time(event.getTimestamp()),
                 LifecycleNotice.DATA_CONTENT_TYPE,
-                event.getSequenceNumber(),
+                mapping.tenantStream() ? ((DomainEventMessage<?>) event).getSequenceNumber() : 0,
                 null,
                 mapping.data(event.getPayload())));
     }
@@ -257,15 +285,33 @@ public class LifecycleCloudEvents {
         return Collections.unmodifiableMap(types);
     }
 
-    private record Mapping<T>(Class<T> eventClass, String type, Function<T, Map<String, Object>> fields) {
+    /** {@code tenantOf}: null for the Tenant aggregate's events (the aggregate is the tenant), else the tenant named. */
+    private record Mapping<T>(
+            Class<T> eventClass, String type, Function<T, Map<String, Object>> fields, Function<T, String> tenantOf) {
 
         Map<String, Object> data(Object payload) {
             return fields.apply(eventClass.cast(payload));
         }
+
+        boolean tenantStream() {
+            return tenantOf == null;
+        }
+
+        String subject(EventMessage<?> event) {
+            return tenantStream()
+                    ? ((DomainEventMessage<?>) event).getAggregateIdentifier()
+                    : tenantOf.apply(eventClass.cast(event.getPayload()));
+        }
     }
 
     private static <T> Mapping<T> mapping(Class<T> eventClass, String name, Function<T, Map<String, Object>> fields) {
-        return new Mapping<>(eventClass, LifecycleEventTypes.type(name, 1), fields);
+        return new Mapping<>(eventClass, LifecycleEventTypes.type(name, 1), fields, null);
+    }
+
+    /** An event published outside the Tenant aggregate's stream, about the tenant {@code tenantOf} names. */
+    private static <T> Mapping<T> outsideTheTenantStream(
+            Class<T> eventClass, String name, Function<T, String> tenantOf, Function<T, Map<String, Object>> fields) {
+        return new Mapping<>(eventClass, LifecycleEventTypes.type(name, 1), fields, tenantOf);
     }
 
     private static Map<Class<?>, Mapping<?>> mappings(Mapping<?>... mappings) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +42,7 @@ class LifecycleTopicPublisher {
      * at once, and the batch commits (its token moves past them) only once Kafka has acknowledged them all.
      */
     @EventHandler
-    void on(DomainEventMessage<?> event) {
+    void on(EventMessage<?> event) {
         if (cloudEvents.isLifecycleEvent(event.getPayloadType())) {
             cloudEvents.map(event).ifPresent(notice -> pendingSends().add(topic.send(notice)));
         }

@@ -8,6 +8,7 @@ import io.tenantry.contracts.entitlement.Enforcement;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.QuotaPeriod;
 import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
+import io.tenantry.contracts.entitlement.UsageThresholdReachedEvent;
 import io.tenantry.contracts.idp.IdentityAccount;
 import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.invitation.InvitationStatus;
@@ -130,7 +131,16 @@ class LifecycleCloudEventsTest {
             new TeamDeletedEvent(TENANT, "team-1"),
             new TeamMemberAddedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD),
             new TeamMemberRemovedEvent(TENANT, "team-1", "user-3"),
-            new TeamMemberRoleChangedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD, TeamRole.MEMBER));
+            new TeamMemberRoleChangedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD, TeamRole.MEMBER),
+            new UsageThresholdReachedEvent(
+                    TENANT,
+                    "api-calls",
+                    80,
+                    8_000_000,
+                    10_000_000,
+                    Instant.parse("2026-03-01T00:00:00Z"),
+                    Instant.parse("2026-04-01T00:00:00Z"),
+                    Enforcement.SOFT));
 
     @Test
     void hasASampleForEveryMappedEvent() {
@@ -201,6 +211,38 @@ class LifecycleCloudEventsTest {
         assertThat(event.data())
                 .containsExactly(
                         Map.entry("tenantId", TENANT), Map.entry("userId", "user-9"), Map.entry("role", "ADMIN"));
+    }
+
+    @Test
+    void tellsAnEventFromOutsideTheTenantsStreamByTheTenantItNames() {
+        // as the event store reads back an event published on the bus: no aggregate's
+        String id = java.util.UUID.randomUUID().toString();
+        org.axonframework.eventhandling.EventMessage<?> message =
+                new org.axonframework.eventhandling.GenericEventMessage<>(
+                        id,
+                        new UsageThresholdReachedEvent(
+                                TENANT,
+                                "api-calls",
+                                100,
+                                10_000,
+                                10_000,
+                                Instant.parse("2026-03-01T00:00:00Z"),
+                                Instant.parse("2026-04-01T00:00:00Z"),
+                                Enforcement.HARD),
+                        MetaData.emptyInstance(),
+                        AT);
+
+        LifecycleNotice event = cloudEvents.map(message).orElseThrow();
+
+        assertThat(event.type()).isEqualTo("io.tenantry.tenant.usage-threshold-reached.v1");
+        assertThat(event.subject()).isEqualTo(TENANT);
+        assertThat(event.tenantversion()).isZero();
+        assertThat(LifecycleTopic.record("lifecycle", event).key()).isEqualTo(TENANT);
+        assertThat(event.data())
+                .containsEntry("percent", 100)
+                .containsEntry("periodStart", "2026-03-01T00:00:00Z")
+                .containsEntry("periodEnd", "2026-04-01T00:00:00Z")
+                .containsEntry("enforcement", "HARD");
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.tenantry.query.dashboard;
 import io.tenantry.projections.lifecycle.LifecycleCloudEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ class LifecycleStreamTrigger {
 
     /** Every event passes here; only the payload type is looked at, nothing is deserialized. */
     @EventHandler
-    void on(DomainEventMessage<?> event) {
+    void on(EventMessage<?> event) {
         if (cloudEvents.isLifecycleEvent(event.getPayloadType())) {
             stream.nudge();
         }

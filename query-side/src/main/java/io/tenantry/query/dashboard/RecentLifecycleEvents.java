@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -67,12 +66,7 @@ class RecentLifecycleEvents {
                 if (position == null) {
                     break; // past the wanted ones: an event stored since
                 }
-                if (event instanceof DomainEventMessage<?> domainEvent) {
-                    cloudEvents
-                            .map(domainEvent)
-                            .map(notice -> notice.at(position))
-                            .ifPresent(events::add);
-                }
+                cloudEvents.map(event).map(notice -> notice.at(position)).ifPresent(events::add);
             }
         }
         events.sort(Comparator.comparing(LifecycleNotice::position).reversed());

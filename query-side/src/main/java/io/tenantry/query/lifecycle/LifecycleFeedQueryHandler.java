@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -70,12 +69,8 @@ class LifecycleFeedQueryHandler {
                 }
                 scanned++;
                 next = position;
-                if (event instanceof DomainEventMessage<?> domainEvent
-                        && cloudEvents.isLifecycleEvent(domainEvent.getPayloadType())) {
-                    cloudEvents
-                            .map(domainEvent)
-                            .map(notice -> notice.at(position))
-                            .ifPresent(events::add);
+                if (cloudEvents.isLifecycleEvent(event.getPayloadType())) {
+                    cloudEvents.map(event).map(notice -> notice.at(position)).ifPresent(events::add);
                 }
             }
         }
