@@ -191,7 +191,9 @@ public class UsageIngest {
             } catch (PessimisticLockingFailureException lockConflict) {
                 // a deadlock or lock timeout rolled all of it back: the same batch again is safe
                 if (attempt == ATTEMPTS) {
-                    throw lockConflict;
+                    throw DomainRefusal.conflict(
+                            "concurrent_modification",
+                            "Other batches held the same counters; nothing of this batch was recorded. Send it again.");
                 }
             }
         }

@@ -273,6 +273,81 @@ class EntitlementsIT extends IntegrationTest {
                 override(owner, tenantId, "sso", Map.of("enabled", true, "reason", "self-service")), 403, "forbidden");
     }
 
+    @Test
+    void aHardQuotaRefusesWhatWouldPassItAndTheUsageThatCountsIsThisPeriods() {
+        String owner = api.token(uniqueUser("owner"));
+        String partner = partnerAdmin();
+        String tenantId = BillingSupport.createTenant(api, owner, uniqueSlug("use"), null);
+        override(partner, tenantId, "api-calls", Map.of("value", 10, "reason", "small pilot"));
+        Instant now = Instant.now();
+        Instant lastMonth = now.atZone(java.time.ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .minusDays(1)
+                .toInstant();
+        List<Map<String, Object>> records = new ArrayList<>();
+        records.add(Map.of(
+                "id",
+                "r-1",
+                "key",
+                "api-calls",
+                "quantity",
+                5,
+                "timestamp",
+                now.minusSeconds(5).toString()));
+        records.add(Map.of(
+                "id",
+                "r-2",
+                "key",
+                "api-calls",
+                "quantity",
+                3,
+                "timestamp",
+                now.minusSeconds(4).toString()));
+        records.add(Map.of("id", "r-3", "key", "other-calls", "quantity", 50, "timestamp", now.toString()));
+        if (Duration.between(lastMonth, now).toDays() < 30) { // within the ingest's 35 days: last month's, not counted
+            records.add(Map.of("id", "r-4", "key", "api-calls", "quantity", 40, "timestamp", lastMonth.toString()));
+        }
+        Api.Response ingested = awaitIngest(owner, tenantId, records);
+        assertThat(ingested.json().path("accepted").asInt()).isEqualTo(records.size());
+
+        JsonNode fits = await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> check(owner, tenantId, "api-calls?quantity=2", 200),
+                        body -> body.path("used").asLong() == 8);
+        assertThat(fits.path("remaining").asLong()).isEqualTo(2);
+        assertThat(fits.path("allowed").asBoolean()).isTrue();
+        JsonNode refused = assertProblem(
+                api.get("/api/tenants/" + tenantId + "/entitlements/api-calls?quantity=3")
+                        .bearer(owner)
+                        .send(),
+                409,
+                "quota_exceeded");
+        assertThat(refused.path("used").asLong()).isEqualTo(8);
+        assertThat(refused.path("limit").asLong()).isEqualTo(10);
+        assertThat(Instant.parse(refused.path("resetsAt").asText())).isAfter(now);
+        JsonNode all = api.get("/api/tenants/" + tenantId + "/entitlements")
+                .bearer(owner)
+                .send()
+                .json();
+        assertThat(find(all.path("entitlements"), "key", "api-calls")
+                        .path("used")
+                        .asLong())
+                .isEqualTo(8);
+    }
+
+    private Api.Response awaitIngest(String token, String tenantId, List<Map<String, Object>> records) {
+        // the tenant directory must know the tenant first (milliseconds after its creation)
+        return await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.post("/api/tenants/" + tenantId + "/usage")
+                                .bearer(token)
+                                .json(Map.of("records", records))
+                                .send(),
+                        response -> response.status() == 200);
+    }
+
     private JsonNode awaitRefusal(String token, String tenantId, String keyAndQuery) {
         return await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50))
