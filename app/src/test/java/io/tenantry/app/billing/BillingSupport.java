@@ -48,4 +48,27 @@ public final class BillingSupport {
                 .json(reason == null ? Map.of("planId", planId) : Map.of("planId", planId, "reason", reason))
                 .send();
     }
+
+    /** Waits until the tenant's subscription is billed at Stripe (its read model says so); answers it. */
+    public static JsonNode awaitStripeBilling(Api api, String token, String tenantId) {
+        return awaitSubscription(
+                api,
+                token,
+                tenantId,
+                body -> "STRIPE".equals(body.path("billingMode").asText()));
+    }
+
+    /** {@code POST /api/tenants/{id}/subscription/preview} with {@code body}. */
+    public static Api.Response preview(Api api, String token, String tenantId, Map<String, String> body) {
+        return api.post("/api/tenants/" + tenantId + "/subscription/preview")
+                .bearer(token)
+                .json(body)
+                .send();
+    }
+
+    /** The body of a 200 answer (fails with the answer otherwise). */
+    public static JsonNode ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
 }

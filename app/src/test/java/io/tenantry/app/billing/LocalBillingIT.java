@@ -37,7 +37,7 @@ class LocalBillingIT extends IntegrationTest {
                             .asText())
                     .isEqualTo("LOCAL");
             Thread.sleep(1000 - Instant.now().getNano() / 1_000_000 + 20);
-            preview = ok(preview(ownerToken, tenantId, Map.of("planId", "team")));
+            preview = BillingSupport.ok(BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "team")));
             Api.Response change = BillingSupport.changePlan(api, ownerToken, tenantId, "team", "grown");
             assertThat(change.status()).as(change.toString()).isEqualTo(200);
             Instant at = Instant.parse(change.json().path("changedAt").asText());
@@ -94,13 +94,14 @@ class LocalBillingIT extends IntegrationTest {
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("down"), "business");
         BillingSupport.awaitSubscription(api, ownerToken, tenantId, body -> true);
 
-        JsonNode same = ok(preview(ownerToken, tenantId, Map.of("planId", "business")));
+        JsonNode same =
+                BillingSupport.ok(BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "business")));
         assertThat(same.path("credit").asLong()).isZero();
         assertThat(same.path("charge").asLong()).isZero();
         assertThat(same.path("totalDueNow").asLong()).isZero();
         assertThat(same.path("nextInvoiceAmount").asLong()).isEqualTo(19900);
 
-        JsonNode down = ok(preview(ownerToken, tenantId, Map.of("planId", "free")));
+        JsonNode down = BillingSupport.ok(BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "free")));
         assertThat(down.path("credit").asLong()).isBetween(-19900L, -1L);
         assertThat(down.path("charge").asLong()).isZero();
         assertThat(down.path("totalDueNow").asLong()).isZero();
@@ -135,7 +136,8 @@ class LocalBillingIT extends IntegrationTest {
         JsonNode subscription = BillingSupport.awaitSubscription(api, ownerToken, tenantId, body -> true);
         Instant started = Instant.parse(subscription.path("startedAt").asText());
 
-        JsonNode first = ok(preview(
+        JsonNode first = BillingSupport.ok(BillingSupport.preview(
+                api,
                 ownerToken,
                 tenantId,
                 Map.of(
@@ -145,14 +147,16 @@ class LocalBillingIT extends IntegrationTest {
                         started.truncatedTo(ChronoUnit.SECONDS).toString())));
         assertThat(first.path("charge").asLong()).as("the whole first period").isEqualTo(4900);
         assertProblem(
-                preview(
+                BillingSupport.preview(
+                        api,
                         ownerToken,
                         tenantId,
                         Map.of("planId", "team", "at", started.minusSeconds(1).toString())),
                 400,
                 "invalid_preview_instant");
         assertProblem(
-                preview(
+                BillingSupport.preview(
+                        api,
                         ownerToken,
                         tenantId,
                         Map.of("planId", "team", "at", first.path("periodEnd").asText())),
@@ -162,7 +166,8 @@ class LocalBillingIT extends IntegrationTest {
         Api.Response change = BillingSupport.changePlan(api, ownerToken, tenantId, "team", null);
         Instant changedAt = Instant.parse(change.json().path("changedAt").asText());
         assertProblem(
-                preview(
+                BillingSupport.preview(
+                        api,
                         ownerToken,
                         tenantId,
                         Map.of(
@@ -172,21 +177,10 @@ class LocalBillingIT extends IntegrationTest {
                                 changedAt.minusSeconds(1).toString())),
                 400,
                 "invalid_preview_instant");
-        assertThat(ok(preview(ownerToken, tenantId, Map.of("planId", "business", "at", changedAt.toString())))
+        assertThat(BillingSupport.ok(BillingSupport.preview(
+                                api, ownerToken, tenantId, Map.of("planId", "business", "at", changedAt.toString())))
                         .path("fromPlanId")
                         .asText())
                 .isEqualTo("team");
-    }
-
-    private Api.Response preview(String token, String tenantId, Map<String, String> body) {
-        return api.post("/api/tenants/" + tenantId + "/subscription/preview")
-                .bearer(token)
-                .json(body)
-                .send();
-    }
-
-    private static JsonNode ok(Api.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 }

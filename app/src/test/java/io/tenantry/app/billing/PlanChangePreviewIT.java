@@ -40,11 +40,7 @@ class PlanChangePreviewIT extends IntegrationTest {
     void asksStripeToPreviewTheNextInvoiceWithTheChangesProrations() {
         String ownerToken = api.token(uniqueUser("owner"));
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("preview"), "team");
-        JsonNode subscription = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
         String stripeSubscription = subscription.path("stripeSubscriptionId").asText();
         String itemId = jdbc.queryForObject(
                 """
@@ -53,7 +49,8 @@ class PlanChangePreviewIT extends IntegrationTest {
                 """, String.class, subscription.path("subscriptionId").asText());
         Instant at = Instant.ofEpochSecond(1_796_700_000L); // in the fake subscription's period
 
-        Api.Response answer = preview(
+        Api.Response answer = BillingSupport.preview(
+                api,
                 ownerToken,
                 tenantId,
                 Map.of("planId", "business", "at", at.plusMillis(250).toString()));
@@ -101,11 +98,7 @@ class PlanChangePreviewIT extends IntegrationTest {
     void saysSoWhenStripeRefusesTheProrationDate() {
         String ownerToken = api.token(uniqueUser("owner"));
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("late"), "team");
-        BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
         Instant outside = Instant.ofEpochSecond(1_700_000_123L);
         StubMapping refusal = stripe.register(post(urlPathEqualTo("/v1/invoices/create_preview"))
                 .atPriority(1)
@@ -120,7 +113,8 @@ class PlanChangePreviewIT extends IntegrationTest {
                                 """)));
         try {
             assertProblem(
-                    preview(ownerToken, tenantId, Map.of("planId", "business", "at", outside.toString())),
+                    BillingSupport.preview(
+                            api, ownerToken, tenantId, Map.of("planId", "business", "at", outside.toString())),
                     400,
                     "invalid_preview_instant");
         } finally {
@@ -135,7 +129,8 @@ class PlanChangePreviewIT extends IntegrationTest {
         BillingSupport.awaitSubscription(api, ownerToken, tenantId, body -> true);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        JsonNode first = ok(preview(ownerToken, tenantId, Map.of("planId", "team", "at", at.toString())));
+        JsonNode first = BillingSupport.ok(
+                BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "team", "at", at.toString())));
         assertThat(first.path("billingMode").asText()).isEqualTo("STRIPE");
         assertThat(first.path("fromPlanId").asText()).isEqualTo("free");
         assertThat(first.path("credit").asLong()).isZero();
@@ -147,7 +142,7 @@ class PlanChangePreviewIT extends IntegrationTest {
         assertThat(first.path("periodEnd").asText()).isEqualTo(periodEnd);
         assertThat(first.path("nextInvoiceAt").asText()).isEqualTo(periodEnd);
 
-        JsonNode same = ok(preview(ownerToken, tenantId, Map.of("planId", "free")));
+        JsonNode same = BillingSupport.ok(BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "free")));
         assertThat(same.path("billingMode").asText()).isEqualTo("LOCAL");
         assertThat(same.path("credit").asLong()).isZero();
         assertThat(same.path("charge").asLong()).isZero();
@@ -163,13 +158,10 @@ class PlanChangePreviewIT extends IntegrationTest {
     void aMoveOffStripeEndsTheSubscriptionWithoutProration() {
         String ownerToken = api.token(uniqueUser("owner"));
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("leave"), "team");
-        JsonNode subscription = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
 
-        JsonNode preview = ok(preview(ownerToken, tenantId, Map.of("planId", "free")));
+        JsonNode preview =
+                BillingSupport.ok(BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "free")));
 
         assertThat(preview.path("billingMode").asText()).isEqualTo("STRIPE");
         assertThat(preview.path("credit").asLong()).isZero();
@@ -198,18 +190,32 @@ class PlanChangePreviewIT extends IntegrationTest {
                         .status())
                 .isEqualTo(201);
 
-        assertProblem(preview(api.token(admin), tenantId, Map.of("planId", "team")), 403, "insufficient_role");
         assertProblem(
-                preview(api.token(uniqueUser("stranger")), tenantId, Map.of("planId", "team")),
+                BillingSupport.preview(api, api.token(admin), tenantId, Map.of("planId", "team")),
+                403,
+                "insufficient_role");
+        assertProblem(
+                BillingSupport.preview(api, api.token(uniqueUser("stranger")), tenantId, Map.of("planId", "team")),
                 404,
                 "tenant_not_found");
-        assertProblem(preview(ownerToken, "no-such-tenant", Map.of("planId", "team")), 404, "tenant_not_found");
-        assertProblem(preview(ownerToken, tenantId, Map.of("planId", "platinum")), 400, "unknown_plan");
-        assertProblem(preview(ownerToken, tenantId, Map.of("at", Instant.now().toString())), 400, "validation_failed");
         assertProblem(
-                preview(ownerToken, tenantId, Map.of("planId", "team", "at", "tomorrow")), 400, "validation_failed");
+                BillingSupport.preview(api, ownerToken, "no-such-tenant", Map.of("planId", "team")),
+                404,
+                "tenant_not_found");
+        assertProblem(
+                BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "platinum")), 400, "unknown_plan");
+        assertProblem(
+                BillingSupport.preview(
+                        api, ownerToken, tenantId, Map.of("at", Instant.now().toString())),
+                400,
+                "validation_failed");
+        assertProblem(
+                BillingSupport.preview(api, ownerToken, tenantId, Map.of("planId", "team", "at", "tomorrow")),
+                400,
+                "validation_failed");
         JsonNode late = assertProblem(
-                preview(
+                BillingSupport.preview(
+                        api,
                         ownerToken,
                         tenantId,
                         Map.of(
@@ -221,11 +227,13 @@ class PlanChangePreviewIT extends IntegrationTest {
                 "invalid_preview_instant");
         assertThat(late.path("periodEnd").asText()).isNotEmpty();
         assertProblem(
-                preview(ownerToken, tenantId, Map.of("planId", "team", "at", "2020-01-01T00:00:00Z")),
+                BillingSupport.preview(
+                        api, ownerToken, tenantId, Map.of("planId", "team", "at", "2020-01-01T00:00:00Z")),
                 400,
                 "invalid_preview_instant");
 
-        assertThat(ok(preview(
+        assertThat(BillingSupport.ok(BillingSupport.preview(
+                                api,
                                 api.token(
                                         uniqueUser("partner"), java.util.List.of("partner-admin"), java.util.List.of()),
                                 tenantId,
@@ -234,18 +242,6 @@ class PlanChangePreviewIT extends IntegrationTest {
                         .asLong())
                 .isEqualTo(4900);
         assertThat(planChangeEvents(tenantId)).isZero();
-    }
-
-    private Api.Response preview(String token, String tenantId, Map<String, String> body) {
-        return api.post("/api/tenants/" + tenantId + "/subscription/preview")
-                .bearer(token)
-                .json(body)
-                .send();
-    }
-
-    private static JsonNode ok(Api.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
     }
 
     private int planChangeEvents(String tenantId) {

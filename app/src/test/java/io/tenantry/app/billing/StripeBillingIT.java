@@ -42,11 +42,7 @@ class StripeBillingIT extends IntegrationTest {
         String slug = uniqueSlug("paid");
         String tenantId = BillingSupport.createTenant(api, ownerToken, slug, "team");
 
-        JsonNode subscription = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
         assertThat(subscription.path("planId").asText()).isEqualTo("team");
         assertThat(subscription.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(subscription.path("stripeCustomerId").asText()).startsWith("cus_");
@@ -87,11 +83,7 @@ class StripeBillingIT extends IntegrationTest {
         assertThat(upgraded.json().path("fromPlanId").asText()).isEqualTo("free");
         assertThat(upgraded.json().path("toPlanId").asText()).isEqualTo("team");
         assertThat(upgraded.json().path("changed").asBoolean()).isTrue();
-        JsonNode paid = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode paid = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
         assertThat(paid.path("planId").asText()).isEqualTo("team");
         stripe.verifyThat(
                 1,
@@ -115,11 +107,7 @@ class StripeBillingIT extends IntegrationTest {
     void movesTheStripeItemToTheNewPlansPrice() {
         String ownerToken = api.token(uniqueUser("owner"));
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("move"), "team");
-        JsonNode before = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode before = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
         String itemId = jdbc.queryForObject(
                 """
                 select convert_from(payload, 'UTF8')::jsonb -> 'billing' ->> 'itemId' from domain_event_entry
@@ -204,11 +192,7 @@ class StripeBillingIT extends IntegrationTest {
     void reconcilesTheStatusStripeHasOnlyWhenItDiffers() {
         String ownerToken = api.token(uniqueUser("owner"));
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("recon"), "team");
-        JsonNode subscription = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
         String stripeId = subscription.path("stripeSubscriptionId").asText();
         String path = "/api/tenants/" + tenantId + "/subscription/reconcile";
 
@@ -268,11 +252,7 @@ class StripeBillingIT extends IntegrationTest {
     void cancelsTheStripeSubscriptionOfADeletedTenant() {
         String ownerToken = api.token(uniqueUser("owner"));
         String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("gone"), "team");
-        JsonNode subscription = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
 
         assertThat(api.call("DELETE", "/api/tenants/" + tenantId)
                         .bearer(ownerToken)

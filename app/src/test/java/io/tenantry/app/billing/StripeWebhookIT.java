@@ -33,11 +33,7 @@ class StripeWebhookIT extends IntegrationTest {
     void paidTenant() {
         ownerToken = api.token(uniqueUser("owner"));
         tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("hook"), "team");
-        subscription = BillingSupport.awaitSubscription(
-                api,
-                ownerToken,
-                tenantId,
-                body -> "STRIPE".equals(body.path("billingMode").asText()));
+        subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
     }
 
     @Test

@@ -229,11 +229,7 @@ class DuplicateDeliveryIT extends IntegrationTest {
                     "redelivery: each Stripe event delivered %d times, %d of them concurrently", AT_ONCE + 1, AT_ONCE);
             String ownerToken = api.token(uniqueUser("owner"));
             String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("once-stripe"), "team");
-            JsonNode subscription = BillingSupport.awaitSubscription(
-                    api,
-                    ownerToken,
-                    tenantId,
-                    body -> "STRIPE".equals(body.path("billingMode").asText()));
+            JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
             Outcomes answers = new Outcomes();
             List<String> eventIds = new ArrayList<>();
             try (Concurrently together = new Concurrently(AT_ONCE)) {
@@ -299,11 +295,7 @@ class DuplicateDeliveryIT extends IntegrationTest {
             block.faults("concurrency: Stripe delivers events of one subscription in parallel, in no particular order");
             String ownerToken = api.token(uniqueUser("owner"));
             String tenantId = BillingSupport.createTenant(api, ownerToken, uniqueSlug("stripe-par"), "team");
-            JsonNode subscription = BillingSupport.awaitSubscription(
-                    api,
-                    ownerToken,
-                    tenantId,
-                    body -> "STRIPE".equals(body.path("billingMode").asText()));
+            JsonNode subscription = BillingSupport.awaitStripeBilling(api, ownerToken, tenantId);
             Outcomes answers = new Outcomes();
             List<String> eventIds = new ArrayList<>();
             try (Concurrently pool = new Concurrently(together)) {
