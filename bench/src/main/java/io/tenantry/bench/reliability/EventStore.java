@@ -17,10 +17,12 @@ import java.util.Set;
 final class EventStore {
 
     private static final String TENANT = "io.tenantry.contracts.tenant.";
+    private static final String ENTITLEMENT = "io.tenantry.contracts.entitlement.";
 
     /**
      * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
-     * module (the bench does not depend on it). A type published but missing here shows as an unexpected id.
+     * module (the bench does not depend on it). A type published but missing here shows as an unexpected id. Those of
+     * the tenant's stream only: usage thresholds, published outside it, come from no load here.
      */
     static final Set<String> LIFECYCLE_TYPES = Set.of(
             TENANT + "TenantCreatedEvent",
@@ -38,6 +40,8 @@ final class EventStore {
             TENANT + "TenantDeprovisionedEvent",
             TENANT + "TenantDeprovisioningFailedEvent",
             TENANT + "TenantPlanChangedEvent",
+            ENTITLEMENT + "TenantEntitlementsChangedEvent",
+            TENANT + "TenantImpersonationGrantedEvent",
             TENANT + "MemberAddedEvent",
             TENANT + "MemberRemovedEvent",
             TENANT + "MemberRoleChangedEvent",
