@@ -99,10 +99,13 @@ class TenantEntitlements {
         return holding != null ? holding : absent(plans, command.key());
     }
 
-    /** The override's deadline: ends it, unless it was removed or set anew since (a later one has its own). */
+    /**
+     * The override's deadline: ends it, unless it was removed or set anew since (a later one has its own); a deleted
+     * tenant's too, so that a restored tenant's history says when it ended.
+     */
     void expire(EntitlementOverrideExpiryDue due, PlanCatalogue plans) {
         EntitlementOverride override = roster.override(due.key()).orElse(null);
-        if (override == null || roster.overrideSequence(due.key()) != due.sequence() || !roster.live()) {
+        if (override == null || roster.overrideSequence(due.key()) != due.sequence()) {
             return;
         }
         Plan plan = plans.planOrDefault(roster.planId());

@@ -17,6 +17,7 @@ import io.tenantry.contracts.entitlement.SetEntitlementOverrideCommand;
 import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
 import io.tenantry.contracts.tenant.AddMemberCommand;
 import io.tenantry.contracts.tenant.MemberRole;
+import io.tenantry.contracts.tenant.TenantDeletedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,19 @@ class TenantEntitlementsTest {
                 .expectEvents(
                         new EntitlementOverrideEndedEvent(
                                 ID, "members", EntitlementOverrideEndedEvent.Cause.EXPIRED, null, null),
+                        changed(FREE, "override-expired"));
+    }
+
+    @Test
+    void aDeadlineEndsTheOverrideOfADeletedTenantToo() {
+        Instant expires = fixture.currentTime().plus(Duration.ofDays(1));
+        fixture.given(created(), ownerAdded())
+                .andGivenCommands(new SetEntitlementOverrideCommand(ID, "sso", true, null, "pilot", expires, PARTNER))
+                .andGiven(new TenantDeletedEvent(ID))
+                .whenTimeElapses(Duration.ofDays(1).plusSeconds(1))
+                .expectEvents(
+                        new EntitlementOverrideEndedEvent(
+                                ID, "sso", EntitlementOverrideEndedEvent.Cause.EXPIRED, null, null),
                         changed(FREE, "override-expired"));
     }
 
