@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entitlement check {@code GET /api/tenants/{id}/entitlements/{key}?quantity=1} (a hard quota: access, plan,
@@ -64,8 +63,10 @@ final class EntitlementBench {
             }
             OpenLoop.closedLoop(clients, 15, checkEntitlement); // warm-up
             OpenLoop.closedLoop(clients, 15, checkMembership);
-            Figures entitlements = closed(app, checkEntitlement);
-            Figures memberships = closed(app, checkMembership);
+            OpenLoop.Measured entitlements =
+                    OpenLoop.measuredClosedLoop(app, clients, seconds, "entitlement checks", checkEntitlement);
+            OpenLoop.Measured memberships =
+                    OpenLoop.measuredClosedLoop(app, clients, seconds, "membership checks", checkMembership);
             OpenLoop.Result open = OpenLoop.run(rate, seconds, 32, checkEntitlement);
             return String.format(
                             Locale.ROOT,
@@ -78,12 +79,12 @@ final class EntitlementBench {
                             Locale.ROOT,
                             "  entitlement check: %.0f checks/s, app CPU %.0f µs per check%n",
                             entitlements.perSecond(),
-                            entitlements.cpuMicros())
+                            entitlements.cpuPerAnswer() * 1_000_000)
                     + String.format(
                             Locale.ROOT,
                             "  membership check (same app, same clients): %.0f checks/s, app CPU %.0f µs per check%n",
                             memberships.perSecond(),
-                            memberships.cpuMicros())
+                            memberships.cpuPerAnswer() * 1_000_000)
                     + String.format(
                             Locale.ROOT,
                             "  open loop at %d/s: answered %.0f/s, %d wrong, %d dropped%n  %s%n",
@@ -95,22 +96,6 @@ final class EntitlementBench {
         }
     }
 
-    private Figures closed(RunningApp app, OpenLoop.Request request) throws Exception {
-        AtomicLong answered = new AtomicLong();
-        AtomicLong wrong = new AtomicLong();
-        double cpuBefore = app.cpuSeconds();
-        OpenLoop.closedLoop(clients, seconds, i -> {
-            boolean ok = request.send(i);
-            (ok ? answered : wrong).incrementAndGet();
-            return ok;
-        });
-        double cpu = app.cpuSeconds() - cpuBefore;
-        if (wrong.get() > 0) {
-            throw new IllegalStateException(wrong.get() + " checks did not answer 200 in the closed loop");
-        }
-        return new Figures(answered.get() / (double) seconds, cpu / answered.get() * 1_000_000);
-    }
-
     private static HttpRequest get(String uri, String token) {
         return HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(30))
@@ -118,6 +103,4 @@ final class EntitlementBench {
                 .GET()
                 .build();
     }
-
-    private record Figures(double perSecond, double cpuMicros) {}
 }

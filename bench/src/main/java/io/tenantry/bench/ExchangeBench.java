@@ -51,20 +51,7 @@ final class ExchangeBench {
                     http.send(exchange, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
 
             OpenLoop.closedLoop(clients, 20, request); // warm-up
-            double cpuBefore = app.cpuSeconds();
-            java.util.concurrent.atomic.AtomicLong granted = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
-            OpenLoop.Request counted = i -> {
-                boolean ok = request.send(i);
-                (ok ? granted : refused).incrementAndGet();
-                return ok;
-            };
-            OpenLoop.closedLoop(clients, seconds, counted);
-            double cpuPerExchange = (app.cpuSeconds() - cpuBefore) / granted.get();
-            double perSecond = granted.get() / (double) seconds;
-            if (refused.get() > 0) {
-                throw new IllegalStateException(refused.get() + " exchanges were refused in the closed loop");
-            }
+            OpenLoop.Measured closed = OpenLoop.measuredClosedLoop(app, clients, seconds, "exchanges", request);
             OpenLoop.Result open = OpenLoop.run(rate, seconds, 32, request);
             return String.format(
                             Locale.ROOT,
@@ -76,8 +63,8 @@ final class ExchangeBench {
                     + String.format(
                             Locale.ROOT,
                             "  closed loop: %.0f exchanges/s, app CPU %.3f ms per exchange%n",
-                            perSecond,
-                            cpuPerExchange * 1000)
+                            closed.perSecond(),
+                            closed.cpuPerAnswer() * 1000)
                     + String.format(
                             Locale.ROOT,
                             "  open loop at %d/s: answered %.0f/s, %d wrong, %d dropped%n  %s%n",

@@ -86,5 +86,30 @@ final class OpenLoop {
         return answered.get() / (double) seconds;
     }
 
+    /** What a measured closed loop gave: expected answers per second and the app's CPU seconds per answer. */
+    record Measured(double perSecond, double cpuPerAnswer) {}
+
+    /**
+     * {@link #closedLoop} with the app's CPU over it (from /proc) per expected answer; any other answer fails the run,
+     * named by {@code what}.
+     */
+    static Measured measuredClosedLoop(RunningApp app, int clients, int seconds, String what, Request request)
+            throws Exception {
+        AtomicLong expected = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        double cpuBefore = app.cpuSeconds();
+        closedLoop(clients, seconds, i -> {
+            boolean ok = request.send(i);
+            (ok ? expected : other).incrementAndGet();
+            return ok;
+        });
+        double cpu = app.cpuSeconds() - cpuBefore;
+        if (other.get() > 0) {
+            throw new IllegalStateException(
+                    other.get() + " " + what + " did not get the expected answer in the closed loop");
+        }
+        return new Measured(expected.get() / (double) seconds, cpu / expected.get());
+    }
+
     private OpenLoop() {}
 }
