@@ -70,9 +70,16 @@ public final class PlanCatalogue {
                         "unknown_plan", "There is no plan '" + planId + "'; the plans are " + plans.keySet() + "."));
     }
 
-    /** The kind of an entitlement some plan grants (the catalogue's keys); empty for a key no plan knows. */
-    public Optional<EntitlementKind> entitlementKind(String key) {
-        return Optional.ofNullable(key == null ? null : entitlementKinds.get(key));
+    /** The kind of an entitlement some plan grants; 404 {@code unknown_entitlement} naming the catalogue's keys. */
+    public EntitlementKind knownEntitlementKind(String key) {
+        EntitlementKind kind = key == null ? null : entitlementKinds.get(key);
+        if (kind == null) {
+            throw DomainRefusal.notFound(
+                    "unknown_entitlement",
+                    "No plan grants an entitlement '" + key + "'; the catalogue's are " + entitlementKinds.keySet()
+                            + ".");
+        }
+        return kind;
     }
 
     /** Every entitlement key some plan grants, with its kind, in key order. */

@@ -45,7 +45,7 @@ class TenantEntitlements {
     EffectiveEntitlement handle(SetEntitlementOverrideCommand command, PlanCatalogue plans, DeadlineManager deadlines) {
         requirePartnerAdmin(command.caller() == null ? null : command.caller().isPartnerAdmin());
         roster.requireVisible(command.caller());
-        EntitlementKind kind = knownKind(plans, command.key());
+        EntitlementKind kind = plans.knownEntitlementKind(command.key());
         String reason = requireReason(command.reason());
         long value = value(kind, command);
         Instant now = Roster.now();
@@ -79,7 +79,7 @@ class TenantEntitlements {
     EffectiveEntitlement handle(RemoveEntitlementOverrideCommand command, PlanCatalogue plans) {
         requirePartnerAdmin(command.caller() == null ? null : command.caller().isPartnerAdmin());
         roster.requireVisible(command.caller());
-        knownKind(plans, command.key());
+        plans.knownEntitlementKind(command.key());
         String reason = requireReason(command.reason());
         if (roster.override(command.key()).isEmpty()) {
             throw DomainRefusal.notFound("override_not_found", "This tenant has no override of " + command.key() + ".");
@@ -119,7 +119,7 @@ class TenantEntitlements {
 
     /** What a tenant whose plan lacks {@code key} has of it: a feature off, a limit or quota of zero. */
     private static EffectiveEntitlement absent(PlanCatalogue plans, String key) {
-        EntitlementKind kind = knownKind(plans, key);
+        EntitlementKind kind = plans.knownEntitlementKind(key);
         return new EffectiveEntitlement(
                 key,
                 kind,
@@ -152,14 +152,6 @@ class TenantEntitlements {
             throw DomainRefusal.forbidden(
                     "insufficient_role", "Only a partner-admin sets or removes a tenant's entitlement overrides.");
         }
-    }
-
-    private static EntitlementKind knownKind(PlanCatalogue plans, String key) {
-        return plans.entitlementKind(key)
-                .orElseThrow(() -> DomainRefusal.notFound(
-                        "unknown_entitlement",
-                        "No plan grants an entitlement '" + key + "'; the catalogue's are "
-                                + plans.entitlementKinds().keySet() + "."));
     }
 
     private static String requireReason(String reason) {

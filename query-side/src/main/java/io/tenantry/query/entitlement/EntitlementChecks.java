@@ -77,11 +77,7 @@ public class EntitlementChecks {
      * refused ({@code 409 quota_exceeded}, {@code limit_exceeded}).
      */
     public EntitlementState check(String tenantId, String key, Long quantity, Caller caller) {
-        EntitlementKind kind = plans.entitlementKind(key)
-                .orElseThrow(() -> DomainRefusal.notFound(
-                        "unknown_entitlement",
-                        "No plan grants an entitlement '" + key + "'; the catalogue's are "
-                                + plans.entitlementKinds().keySet() + "."));
+        EntitlementKind kind = plans.knownEntitlementKind(key);
         Instant now = Instant.now();
         Check check = read(tenantId, key, caller.userId(), now)
                 .filter(found -> access.readable(caller, found.access()))
