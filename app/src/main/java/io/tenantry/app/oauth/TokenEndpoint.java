@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,6 +76,9 @@ class TokenEndpoint {
                             .getErrorObject()
                             .toJSONObject()
                             .toJSONString());
+        } catch (RequestRejectedException rejected) {
+            // the firewall refuses a form parameter name (control characters, say) when the parameters are read
+            return refuse(OAuth2Error.INVALID_REQUEST.setDescription("A parameter name of the form is not allowed."));
         } catch (RuntimeException unexpected) {
             log.warn("Token exchange failed", unexpected);
             return refuse(OAuth2Error.SERVER_ERROR.setDescription("The exchange could not be completed; retry."));
