@@ -15,6 +15,7 @@ import io.tenantry.contracts.subscription.BillingMode;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.projections.entitlement.EntitlementDirectory;
+import io.tenantry.query.tenant.TenantReadAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,6 +89,7 @@ public class UsageIngest {
         TenantAccess access = directory
                 .check(tenantId, anyKey, caller.userId(), now)
                 .map(EntitlementDirectory.Check::access)
+                .map(found -> TenantReadAccess.as(caller, found))
                 .filter(found -> found.status() != TenantStatus.DELETED)
                 .filter(found -> caller.isPartnerAdmin() || found.role() != null)
                 .orElseThrow(() -> DomainRefusal.notFound("tenant_not_found", "No tenant with id " + tenantId + "."));

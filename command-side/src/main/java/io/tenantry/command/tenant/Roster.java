@@ -242,6 +242,11 @@ final class Roster {
         throw TenantRefusals.transition(action, status, allowedText);
     }
 
+    /** The caller's role here: a member's own, ADMIN for one of the tenant's API keys, else none. */
+    MemberRole roleOf(Caller caller) {
+        return caller.roleIn(tenantId, roleOf(caller.userId()));
+    }
+
     MemberRole roleOf(String userId) {
         Seat<MemberRole> seat = userId == null ? null : members.get(userId);
         return seat == null ? null : seat.role;
@@ -258,7 +263,7 @@ final class Roster {
         if (caller == null) {
             throw DomainRefusal.forbidden("caller_required", "This change needs to know who asks for it.");
         }
-        if (!live() || (!caller.isPartnerAdmin() && roleOf(caller.userId()) == null)) {
+        if (!live() || (!caller.isPartnerAdmin() && roleOf(caller) == null)) {
             throw TenantRefusals.notFound(tenantId);
         }
     }
@@ -266,7 +271,7 @@ final class Roster {
     /** OWNER, ADMIN or partner-admin. */
     void requireManager(Caller caller) {
         requireVisible(caller);
-        MemberRole role = roleOf(caller.userId());
+        MemberRole role = roleOf(caller);
         if (!caller.isPartnerAdmin() && role != OWNER && role != ADMIN) {
             throw DomainRefusal.forbidden(
                     "insufficient_role",
@@ -277,7 +282,7 @@ final class Roster {
     /** OWNER or partner-admin. */
     void requireOwner(Caller caller, String why) {
         requireVisible(caller);
-        if (!caller.isPartnerAdmin() && roleOf(caller.userId()) != OWNER) {
+        if (!caller.isPartnerAdmin() && roleOf(caller) != OWNER) {
             throw DomainRefusal.forbidden("insufficient_role", why);
         }
     }
@@ -294,7 +299,7 @@ final class Roster {
     Team requireTeamManager(Caller caller, String teamId) {
         requireVisible(caller);
         Team team = requireTeam(teamId);
-        MemberRole role = roleOf(caller.userId());
+        MemberRole role = roleOf(caller);
         Seat<TeamRole> seat = team.members.get(caller.userId());
         if (!caller.isPartnerAdmin()
                 && role != OWNER

@@ -96,7 +96,7 @@ class TenantMembership {
         if (command.caller().impersonated()) {
             throw DomainRefusal.forbidden("impersonated", "Acting as a member, you cannot change the owners.");
         }
-        if (roster.roleOf(command.caller().userId()) != OWNER) {
+        if (roster.roleOf(command.caller()) != OWNER) {
             throw DomainRefusal.forbidden("insufficient_role", "Only an OWNER hands over ownership.");
         }
         if (command.caller().userId().equals(command.toUserId())) {

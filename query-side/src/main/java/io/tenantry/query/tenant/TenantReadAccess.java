@@ -77,13 +77,25 @@ public class TenantReadAccess {
     }
 
     private Optional<TenantAccess> readable(Caller caller, String tenantId, boolean includeDeleted) {
-        return directory.access(tenantId, caller.userId()).filter(found -> readable(caller, found, includeDeleted));
+        return directory
+                .access(tenantId, caller.userId())
+                .map(found -> as(caller, found))
+                .filter(found -> readable(caller, found, includeDeleted));
+    }
+
+    /**
+     * The access as the caller has it: the membership's role for a person, ADMIN for one of the tenant's API keys
+     * (whose own id is no member's).
+     */
+    public static TenantAccess as(Caller caller, TenantAccess access) {
+        MemberRole role = caller.roleIn(access.tenantId(), access.role());
+        return role == access.role() ? access : new TenantAccess(access.tenantId(), access.status(), role);
     }
 
     /** Whether this access (the tenant's status, the caller's role in it) lets the caller read the tenant. */
     private static boolean readable(Caller caller, TenantAccess access, boolean includeDeleted) {
         return (includeDeleted || access.status() != TenantStatus.DELETED)
-                && (caller.isPartnerAdmin() || access.role() != null);
+                && (caller.isPartnerAdmin() || caller.roleIn(access.tenantId(), access.role()) != null);
     }
 
     /** The 404 that answers an unknown tenant and one the caller may not see alike. */
