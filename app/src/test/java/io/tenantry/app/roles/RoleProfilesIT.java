@@ -40,6 +40,7 @@ class RoleProfilesIT {
                     .as("only the command side's own lookups, sagas and cache eviction, no projection")
                     .containsOnlyKeys(
                             "tenant-slugs",
+                            "tenant-api-keys",
                             "invitation-registry",
                             "billing-lookups",
                             "SubscriptionSagaProcessor",
