@@ -84,7 +84,10 @@ public class Tenant {
     private final TenantEntitlements entitlements = new TenantEntitlements(roster);
 
     @AggregateMember
-    private final TenantTokens tokens = new TenantTokens(this, roster);
+    private final TenantScim scim = new TenantScim(roster);
+
+    @AggregateMember
+    private final TenantTokens tokens = new TenantTokens(this, roster, scim);
 
     private String leadId;
     private String createdBy;
