@@ -42,6 +42,9 @@ public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthen
 
     /** The {@link Caller} an authenticated request stands for. */
     public static Caller toCaller(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            return caller; // a tenant API key's
+        }
         Set<String> roles = new LinkedHashSet<>();
         Set<String> permissions = new LinkedHashSet<>();
         for (GrantedAuthority authority : authentication.getAuthorities()) {

@@ -40,6 +40,23 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized", detail));
     }
 
+    /** 403 for a tenant API key whose scopes do not open the endpoint (RFC 6750's {@code insufficient_scope}). */
+    static AccessDeniedHandler insufficientScope(ObjectMapper objectMapper) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.FORBIDDEN,
+                            "insufficient_scope",
+                            "Forbidden",
+                            "This API key's scopes do not open " + request.getMethod() + " " + request.getRequestURI()
+                                    + "; see GET /api/api-keys/scopes."));
+        };
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {

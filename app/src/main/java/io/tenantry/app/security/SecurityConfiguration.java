@@ -1,9 +1,12 @@
 package io.tenantry.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.app.apikey.ApiKeyAuthenticator;
+import io.tenantry.app.apikey.ApiKeyFilter;
 import io.tenantry.app.lead.HmacLeadTokens;
 import io.tenantry.app.oauth.IssuerJwtDecoders;
 import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.apikey.ApiKeyScopes;
 import io.tenantry.contracts.lead.LeadPrincipal;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -145,8 +149,58 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * {@code Authorization: Bearer tnt_…}: a tenant API key, authenticated by {@link ApiKeyFilter}, may call only the
+     * endpoints its scopes open (below); within them the key acts as an ADMIN of its own tenant, and the tenant in the
+     * path decides the rest (another tenant's is not found). Anything else: 403 {@code insufficient_scope}.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiKeys(HttpSecurity http, ObjectMapper objectMapper, ApiKeyAuthenticator authenticator)
+            throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(objectMapper);
+        http.securityMatcher(ApiKeyFilter::carriesKey)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiKeyFilter(authenticator, objectMapper), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/scim/v2/**")
+                        .hasAuthority(ApiKeyScopes.SCIM)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/tenants/*",
+                                "/api/tenants/*/members",
+                                "/api/tenants/*/members/*",
+                                "/api/tenants/*/teams",
+                                "/api/tenants/*/teams/**",
+                                "/api/tenants/*/invitations")
+                        .hasAuthority(ApiKeyScopes.MEMBERS_READ)
+                        .requestMatchers(
+                                "/api/tenants/*/members",
+                                "/api/tenants/*/members/*",
+                                "/api/tenants/*/teams",
+                                "/api/tenants/*/teams/**",
+                                "/api/tenants/*/invitations",
+                                "/api/tenants/*/invitations/*")
+                        .hasAuthority(ApiKeyScopes.MEMBERS_WRITE)
+                        .requestMatchers(HttpMethod.GET, "/api/tenants/*/entitlements", "/api/tenants/*/entitlements/*")
+                        .hasAuthority(ApiKeyScopes.ENTITLEMENTS_READ)
+                        .requestMatchers(HttpMethod.GET, "/api/tenants/*/usage")
+                        .hasAuthority(ApiKeyScopes.USAGE_READ)
+                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/usage")
+                        .hasAuthority(ApiKeyScopes.USAGE_WRITE)
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(ProblemSecurityHandlers.insufficientScope(objectMapper)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(
             HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<IssuerJwtDecoders> tenantTokens)
             throws Exception {

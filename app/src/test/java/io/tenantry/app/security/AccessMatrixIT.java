@@ -547,6 +547,32 @@ class AccessMatrixIT extends IntegrationTest {
                         .foreign(foreign, 404, "tenant_not_found", w.home)
                         .allowed(owner, 200),
 
+                // tenant API keys
+                row(
+                                "POST /api/tenants/{tenantId}/api-keys",
+                                fixed(
+                                        home + "/api-keys",
+                                        Map.of("name", "access matrix", "scopes", List.of("members:read"))))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 201),
+                row("GET /api/tenants/{tenantId}/api-keys", fixed(home + "/api-keys"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row("DELETE /api/tenants/{tenantId}/api-keys/{keyId}", fixed(home + "/api-keys/" + w.apiKeyToRevoke))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(owner, 204),
+                row("GET /api/api-keys/scopes", fixed("/api/api-keys/scopes"))
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "any signed-in caller may read them")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(member, 200),
+
                 // usage metering
                 row("POST /api/tenants/{tenantId}/usage", fixed(home + "/usage", usage(null)))
                         .noToken(401, "unauthenticated")

@@ -49,6 +49,7 @@ final class AccessMatrixWorld {
     final String doomedTeam;
     final String openInvitation;
     final String revokeMe;
+    final String apiKeyToRevoke;
     final InvitationSupport.Sent acceptMe;
 
     // the other tenant, whose OWNER asks for home's things
@@ -123,6 +124,13 @@ final class AccessMatrixWorld {
         revokeMe = invite(home, admin);
         acceptMe = InvitationSupport.inviteAndReadMail(
                 api, admin.token(), home, InvitationSupport.uniqueEmail("accept-me"), "MEMBER");
+        apiKeyToRevoke = api.post("/api/tenants/" + home + "/api-keys")
+                .bearer(admin.token())
+                .json(Map.of("name", "access matrix", "scopes", List.of("members:read")))
+                .send()
+                .json()
+                .path("id")
+                .asText();
         // an override for the matrix to remove
         expect(
                 200,

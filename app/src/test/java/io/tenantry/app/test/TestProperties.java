@@ -28,6 +28,16 @@ public final class TestProperties {
     /** Tests answer provisioning requests themselves ({@link ProvisioningOrchestrator}), not the in-process one. */
     public static final String NO_ORCHESTRATOR = "tenantry.orchestrator.enabled=false";
 
+    /**
+     * Tenant API keys: a revocation shows within half a second, a use within a fifth; a key's burst of 200 requests
+     * refills at 10 a second, so a test can exceed it and no ordinary test does.
+     */
+    public static final String API_KEY_CACHE = "tenantry.api-keys.cache=500ms";
+
+    public static final String API_KEY_FLUSH = "tenantry.api-keys.last-used-flush=200ms";
+    public static final String API_KEY_RATE = "tenantry.api-keys.rate-limit=200";
+    public static final String API_KEY_RATE_PERIOD = "tenantry.api-keys.rate-period=20s";
+
     public static final String[] ALL = {
         EPHEMERAL,
         DATABASE_URL,
@@ -39,7 +49,11 @@ public final class TestProperties {
         SNAPSHOTS,
         PROVISIONING_SECRET,
         PROVISION_ON_REQUEST,
-        NO_ORCHESTRATOR
+        NO_ORCHESTRATOR,
+        API_KEY_CACHE,
+        API_KEY_FLUSH,
+        API_KEY_RATE,
+        API_KEY_RATE_PERIOD
     };
 
     private TestProperties() {}

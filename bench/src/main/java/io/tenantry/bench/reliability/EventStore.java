@@ -18,6 +18,7 @@ final class EventStore {
 
     private static final String TENANT = "io.tenantry.contracts.tenant.";
     private static final String ENTITLEMENT = "io.tenantry.contracts.entitlement.";
+    private static final String APIKEY = "io.tenantry.contracts.apikey.";
 
     /**
      * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
@@ -46,6 +47,8 @@ final class EventStore {
             TENANT + "MemberRemovedEvent",
             TENANT + "MemberRoleChangedEvent",
             TENANT + "OwnershipTransferredEvent",
+            APIKEY + "ApiKeyCreatedEvent",
+            APIKEY + "ApiKeyRevokedEvent",
             TENANT + "TeamCreatedEvent",
             TENANT + "TeamUpdatedEvent",
             TENANT + "TeamDeletedEvent",

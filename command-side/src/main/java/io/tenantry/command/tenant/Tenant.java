@@ -84,6 +84,9 @@ public class Tenant {
     private final TenantEntitlements entitlements = new TenantEntitlements(roster);
 
     @AggregateMember
+    private final TenantApiKeys apiKeys = new TenantApiKeys(roster);
+
+    @AggregateMember
     private final TenantScim scim = new TenantScim(roster);
 
     @AggregateMember

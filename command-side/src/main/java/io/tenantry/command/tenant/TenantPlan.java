@@ -106,7 +106,7 @@ class TenantPlan {
      * Room for one more under the tenant's plan (the default plan while it has none), or the tenant's override of
      * that limit where one holds.
      */
-    private static void requireRoom(
+    static void requireRoom(
             Roster roster, PlanCatalogue plans, String what, int current, String limitKey, String breakdown) {
         Plan plan = plans.planOrDefault(roster.planId());
         long limit = roster.limit(plan, limitKey);

@@ -1,5 +1,7 @@
 package io.tenantry.projections.lifecycle;
 
+import io.tenantry.contracts.apikey.ApiKeyCreatedEvent;
+import io.tenantry.contracts.apikey.ApiKeyRevokedEvent;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.EntitlementKind;
 import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
@@ -178,6 +180,26 @@ public class LifecycleCloudEvents {
                             e.reason(),
                             "expiresAt",
                             e.expiresAt() == null ? null : e.expiresAt().toString())),
+            mapping(
+                    ApiKeyCreatedEvent.class,
+                    "api-key-created",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "keyId",
+                            e.keyId(),
+                            "name",
+                            e.name(),
+                            "scopes",
+                            e.scopes(),
+                            "expiresAt",
+                            e.expiresAt() == null ? null : e.expiresAt().toString(),
+                            "createdBy",
+                            e.createdBy())),
+            mapping(
+                    ApiKeyRevokedEvent.class,
+                    "api-key-revoked",
+                    e -> fields("tenantId", e.tenantId(), "keyId", e.keyId(), "revokedBy", e.revokedBy())),
             mapping(
                     TeamCreatedEvent.class,
                     "team-created",
