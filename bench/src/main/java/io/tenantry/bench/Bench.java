@@ -17,6 +17,7 @@ import java.util.Map;
  * java -jar bench/target/tenantry-bench.jar audit-asof [--changes 10000] [--queries 2000] [--jar
  * app/target/tenantry.jar]
  * java -jar bench/target/tenantry-bench.jar usage [--clients 8] [--seconds 25] [--batch 500] [--tenants 8]
+ * java -jar bench/target/tenantry-bench.jar api-keys [--clients 8] [--seconds 20] [--rate 500] [--app-args '...']
  * </pre>
  * {@code all} is what {@code bench/run.sh} runs: see {@link FullRun}.
  */
@@ -32,6 +33,7 @@ public final class Bench {
                     + " [--app-args '...']\n"
                     + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
                     + "       java -jar tenantry-bench.jar usage [--clients N] [--seconds S] [--batch N] [--tenants N]\n"
+                    + "       java -jar tenantry-bench.jar api-keys [--clients N] [--seconds S] [--rate R] [--app-args '...']\n"
                     + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all]"
                     + " [--option value ...]");
             System.exit(2);
@@ -85,6 +87,13 @@ public final class Bench {
                                 Integer.parseInt(options.getOrDefault("rate", "500")),
                                 options.get("app-args"))
                         .run(jar);
+            case "api-keys" ->
+                report = new ApiKeyBench(
+                                Integer.parseInt(options.getOrDefault("clients", "8")),
+                                Integer.parseInt(options.getOrDefault("seconds", "20")),
+                                Integer.parseInt(options.getOrDefault("rate", "500")),
+                                options.get("app-args"))
+                        .run(jar);
             case "usage" ->
                 report = new UsageBench(
                                 Integer.parseInt(options.getOrDefault("clients", "8")),
@@ -94,7 +103,7 @@ public final class Bench {
                         .run(jar);
             default -> {
                 System.err.println("Unknown benchmark " + args[0]
-                        + "; known: all, commands, audit-asof, exchange, entitlements, usage");
+                        + "; known: all, commands, audit-asof, exchange, entitlements, api-keys, usage");
                 System.exit(2);
                 return;
             }

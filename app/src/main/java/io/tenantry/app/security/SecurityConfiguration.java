@@ -165,8 +165,12 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyFilter(authenticator, objectMapper), AuthorizationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/scim/v2/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/api-keys/scopes")
+                        .authenticated()
+                        .requestMatchers("/scim/v2/**")
                         .hasAuthority(ApiKeyScopes.SCIM)
                         .requestMatchers(
                                 HttpMethod.GET,
