@@ -1,5 +1,7 @@
 package io.tenantry.scim;
 
+import io.tenantry.contracts.apikey.ApiKeyScopes;
+
 /** What every part of Tenantry's SCIM 2.0 service (RFC 7643, RFC 7644) names alike. */
 public final class Scim {
 
@@ -10,7 +12,7 @@ public final class Scim {
     public static final String BASE_PATH = "/scim/v2";
 
     /** The API key scope that lets a tenant's key call the service. */
-    public static final String KEY_SCOPE = "scim";
+    public static final String KEY_SCOPE = ApiKeyScopes.SCIM;
 
     /** The most resources one page of a list answers (RFC 7644 section 3.4.2.4: the service may cap count). */
     public static final int MAX_PAGE_SIZE = 200;

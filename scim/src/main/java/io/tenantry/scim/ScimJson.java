@@ -1,6 +1,7 @@
 package io.tenantry.scim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -144,11 +145,22 @@ final class ScimJson {
         return values;
     }
 
+    /**
+     * Why a body did not read, naming the attribute where Jackson says it failed; never Jackson's own message (it
+     * names Java types).
+     */
     static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // Jackson's messages end with where in the input they were; the first line says what
-        int end = message.indexOf('\n');
-        message = end < 0 ? message : message.substring(0, end);
-        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return "\"" + path + "\" does not have a valid value.";
+        }
+        return "it does not have the attributes and values SCIM defines.";
     }
 }
