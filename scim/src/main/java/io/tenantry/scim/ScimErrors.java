@@ -17,12 +17,15 @@ public final class ScimErrors {
     /** The detail of a refusal that names its {@code scimType}. */
     public static final String SCIM_TYPE = "scimType";
 
-    /** Tenantry codes that are SCIM's {@code uniqueness} conflict. */
+    /** Tenantry codes that have a SCIM {@code scimType}. */
     private static final Map<String, String> SCIM_TYPES = Map.of(
             "user_name_taken", "uniqueness",
             "team_name_taken", "uniqueness",
             "already_member", "uniqueness",
-            "already_team_member", "uniqueness");
+            "already_team_member", "uniqueness",
+            "malformed_body", "invalidSyntax",
+            "validation_failed", "invalidValue",
+            "invalid_team_name", "invalidValue");
 
     private ScimErrors() {}
 

@@ -49,11 +49,34 @@ final class ScimJson {
 
     /** Reads a PATCH request; {@code Operations} must hold at least one operation. */
     static PatchRequest patchRequest(JsonNode node) {
-        PatchRequest request = read(node, PatchRequest.class);
+        PatchRequest request = read(withOperationsOnly(node), PatchRequest.class);
         if (request.getOperations() == null || request.getOperations().isEmpty()) {
             throw ScimErrors.invalidSyntax("A PATCH request needs at least one operation (Operations).");
         }
         return request;
+    }
+
+    /**
+     * The request with each operation cut to what RFC 7644 defines ({@code op}, {@code path}, {@code value}): Entra ID
+     * names its operations too ({@code "name": "addMember"}), which the SDK would refuse.
+     */
+    private static JsonNode withOperationsOnly(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        copy.fields().forEachRemaining(field -> {
+            if (field.getKey().equalsIgnoreCase("Operations")
+                    && field.getValue().isArray()) {
+                field.getValue().forEach(operation -> {
+                    if (operation.isObject()) {
+                        ((ObjectNode) operation)
+                                .retain(java.util.List.of("op", "path", "value", "Op", "Path", "Value", "OP"));
+                    }
+                });
+            }
+        });
+        return copy;
     }
 
     /** Applies the operations, in order, to the resource's JSON (changed in place). */

@@ -39,7 +39,7 @@ final class ProblemCodes {
             Map.entry(404, codes("""
                     api_key_not_found invitation_not_found lead_not_found member_not_found
                     not_found not_yet_created override_not_found projection_not_found
-                    provisioned_member_not_found scim_group_not_found scim_user_not_found
+                    scim_group_not_found scim_user_not_found
                     subscription_not_found team_member_not_found team_not_found tenant_not_found
                     unknown_data_subject unknown_entitlement
                     """)),

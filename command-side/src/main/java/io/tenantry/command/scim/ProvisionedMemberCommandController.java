@@ -2,6 +2,7 @@ package io.tenantry.command.scim;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.scim.BindProvisionedMemberCommand;
 import io.tenantry.contracts.scim.ScimUserView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,6 +27,17 @@ class ProvisionedMemberCommandController {
     @Operation(summary = "Bind the member provisioned for your verified e-mail address to you")
     @PostMapping("/api/tenants/{tenantId}/members/bind")
     ResponseEntity<BoundMember> bind(@PathVariable String tenantId, Caller caller) {
+        // before the tenant is looked up, so the answer tells nothing of it
+        if (caller.isApiKey() || caller.impersonated()) {
+            throw DomainRefusal.forbidden(
+                    "caller_required", "A person binds a provisioned member to themselves, in person.");
+        }
+        if (caller.verifiedEmail() == null) {
+            throw DomainRefusal.forbidden(
+                    "email_not_verified",
+                    "Your token carries no verified e-mail address (email with email_verified: true): only a verified"
+                            + " address binds a provisioned member.");
+        }
         ScimUserView user = commands.sendAndWait(new BindProvisionedMemberCommand(tenantId, caller));
         return ResponseEntity.ok()
                 .eTag(Long.toString(user.version()))

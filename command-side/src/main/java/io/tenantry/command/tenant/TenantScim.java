@@ -193,10 +193,9 @@ class TenantScim {
                     "Your token carries no verified e-mail address (email with email_verified: true): only a verified"
                             + " address binds a provisioned member.");
         }
-        ProvisionedUser user = unboundWith(caller.verifiedEmail())
-                .orElseThrow(() -> DomainRefusal.notFound(
-                        "provisioned_member_not_found",
-                        "Tenant " + roster.tenantId() + " has no provisioned member waiting for your address."));
+        // nothing waiting for the address reads as an unknown tenant: a stranger learns nothing of it
+        ProvisionedUser user =
+                unboundWith(caller.verifiedEmail()).orElseThrow(() -> TenantRefusals.notFound(roster.tenantId()));
         if (roster.member(user.userId).suspended) {
             throw DomainRefusal.forbidden("member_suspended", "The member provisioned for your address is suspended.");
         }
