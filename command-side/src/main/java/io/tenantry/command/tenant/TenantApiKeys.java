@@ -77,7 +77,7 @@ class TenantApiKeys {
         if (key == null) {
             throw DomainRefusal.notFound("api_key_not_found", "This tenant has no API key " + command.keyId() + ".");
         }
-        if (!key.revoked) {
+        if (!key.revoked()) {
             apply(new ApiKeyRevokedEvent(
                     roster.tenantId(), command.keyId(), command.caller().userId()));
         }
@@ -85,15 +85,12 @@ class TenantApiKeys {
 
     @EventSourcingHandler
     void on(ApiKeyCreatedEvent event) {
-        keys.put(event.keyId(), new Key(event.expiresAt()));
+        keys.put(event.keyId(), new Key(event.expiresAt(), false));
     }
 
     @EventSourcingHandler
     void on(ApiKeyRevokedEvent event) {
-        Key key = keys.get(event.keyId());
-        if (key != null) {
-            key.revoked = true;
-        }
+        keys.computeIfPresent(event.keyId(), (id, key) -> new Key(key.expiresAt(), true));
     }
 
     private static void requirePerson(Caller caller) {
@@ -102,13 +99,7 @@ class TenantApiKeys {
         }
     }
 
-    private static final class Key {
-        final Instant expiresAt;
-        boolean revoked;
-
-        Key(Instant expiresAt) {
-            this.expiresAt = expiresAt;
-        }
+    private record Key(Instant expiresAt, boolean revoked) {
 
         boolean liveAt(Instant now) {
             return !revoked && (expiresAt == null || expiresAt.isAfter(now));
