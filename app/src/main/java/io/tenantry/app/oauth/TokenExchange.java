@@ -149,6 +149,8 @@ public class TokenExchange {
             throw new OAuthError(OAuth2Error.INVALID_GRANT, "The subject or actor token has expired.");
         }
         String actorId = actor == null ? null : actor.getSubject();
+        // the subject's own token binds the member provisioned (SCIM) for its verified address; an unverified one not
+        String verifiedEmail = actor == null ? JwtClaimsAuthorities.verifiedEmail(subject) : null;
         String why = actor == null ? null : reason.trim();
         Instant until = actor == null ? null : expiresAt;
         // an impersonation is recorded by the tenant it is sent to: never on a guess
@@ -156,7 +158,8 @@ public class TokenExchange {
         TenantTokenGrant granted;
         if (known != null) {
             try {
-                granted = granted(new GrantTenantTokenCommand(known, subject.getSubject(), actorId, why, until));
+                granted = granted(
+                        new GrantTenantTokenCommand(known, subject.getSubject(), actorId, why, until, verifiedEmail));
             } catch (OAuthError refused) {
                 granted = null; // the slug may have moved to another tenant since: ask again below
             }
@@ -169,7 +172,8 @@ public class TokenExchange {
         }
         if (known == null) {
             String tenantId = slugs.tenantOf(target).orElse(target);
-            granted = granted(new GrantTenantTokenCommand(tenantId, subject.getSubject(), actorId, why, until));
+            granted = granted(
+                    new GrantTenantTokenCommand(tenantId, subject.getSubject(), actorId, why, until, verifiedEmail));
             if (names(target, granted)) {
                 knownSlugs.put(target, tenantId);
             }

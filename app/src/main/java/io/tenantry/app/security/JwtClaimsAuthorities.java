@@ -92,12 +92,15 @@ public final class JwtClaimsAuthorities implements Converter<Jwt, AbstractAuthen
 
     /** The {@code email} claim, when {@code email_verified} says it is verified; otherwise none. */
     static String verifiedEmail(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken token) {
-            Object verified = token.getToken().getClaims().get(EMAIL_VERIFIED_CLAIM);
-            Object email = token.getToken().getClaims().get(EMAIL_CLAIM);
-            if ((Boolean.TRUE.equals(verified) || "true".equals(verified)) && email instanceof String address) {
-                return address;
-            }
+        return authentication instanceof JwtAuthenticationToken token ? verifiedEmail(token.getToken()) : null;
+    }
+
+    /** The token's {@code email} claim, when its {@code email_verified} says it is verified; otherwise none. */
+    public static String verifiedEmail(Jwt jwt) {
+        Object verified = jwt.getClaims().get(EMAIL_VERIFIED_CLAIM);
+        Object email = jwt.getClaims().get(EMAIL_CLAIM);
+        if ((Boolean.TRUE.equals(verified) || "true".equals(verified)) && email instanceof String address) {
+            return address;
         }
         return null;
     }

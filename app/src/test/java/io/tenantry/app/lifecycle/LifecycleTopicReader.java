@@ -80,6 +80,17 @@ public final class LifecycleTopicReader implements AutoCloseable {
                 });
     }
 
+    /** Reads what the topic has now (one poll). */
+    public void poll() {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            Header contentType = record.headers().lastHeader("content-type");
+            received.add(new Received(
+                    record.key(),
+                    contentType == null ? null : new String(contentType.value(), StandardCharsets.UTF_8),
+                    parse(record.value())));
+        }
+    }
+
     /** Everything read so far, duplicates included. */
     public List<Received> all() {
         return List.copyOf(received);

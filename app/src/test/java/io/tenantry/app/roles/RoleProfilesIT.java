@@ -33,6 +33,9 @@ class RoleProfilesIT {
         try (ConfigurableApplicationContext context = start("command")) {
             Set<String> routes = routes(context);
             assertThat(routes).contains("POST /api/tenants").doesNotContain("GET /api/tenants/{tenantId}");
+            assertThat(routes)
+                    .contains("POST /scim/v2/Users", "PATCH /scim/v2/Groups/{id}", "GET /scim/v2/ServiceProviderConfig")
+                    .doesNotContain("GET /scim/v2/Users", "GET /scim/v2/Users/{id}");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class))
                     .isEmpty();
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class)
@@ -54,6 +57,9 @@ class RoleProfilesIT {
         try (ConfigurableApplicationContext context = start("query")) {
             Set<String> routes = routes(context);
             assertThat(routes).contains("GET /api/tenants/{tenantId}").doesNotContain("POST /api/tenants");
+            assertThat(routes)
+                    .contains("GET /scim/v2/Users", "GET /scim/v2/Groups/{id}", "GET /scim/v2/ServiceProviderConfig")
+                    .doesNotContain("POST /scim/v2/Users", "PATCH /scim/v2/Users/{id}");
             assertThat(context.getBeanNamesForType(io.tenantry.projections.tenant.TenantDirectory.class))
                     .hasSize(1);
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class)

@@ -133,7 +133,9 @@ class AccessMatrixIT extends IntegrationTest {
                 .as("%s calls %s", row.endpoint(), request.path())
                 .isTrue();
         Api.Response response = send(row, request, expected.token());
-        if (expected.status() >= 400) {
+        if (expected.status() >= 400 && row.template.startsWith("/scim/")) {
+            assertScimError(response, expected.status());
+        } else if (expected.status() >= 400) {
             assertProblem(response, expected.status(), expected.code());
         } else {
             assertThat(response.status())
@@ -148,8 +150,45 @@ class AccessMatrixIT extends IntegrationTest {
         if (what == Case.FOREIGN_TENANT && expected.status() == 404) {
             Request unknown = new Request(
                     request.path().replace(row.scope, UUID.randomUUID().toString()), request.body(), request.headers());
-            assertProblem(send(row, unknown, expected.token()), 404, expected.code());
+            Api.Response unknownAnswer = send(row, unknown, expected.token());
+            if (row.template.startsWith("/scim/")) {
+                assertScimError(unknownAnswer, 404);
+            } else {
+                assertProblem(unknownAnswer, 404, expected.code());
+            }
         }
+    }
+
+    /** A SCIM error (RFC 7644 section 3.12) with this status, in SCIM's media type; no internals. */
+    private static void assertScimError(Api.Response response, int status) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+        assertThat(response.header("Content-Type"))
+                .as("content type of %s", response)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/scim+json"));
+        assertThat(response.json().path("schemas").toString()).contains("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(response.json().path("status").asText()).isEqualTo(Integer.toString(status));
+        assertThat(response.json().path("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("io.tenantry.").doesNotContainIgnoringCase("exception");
+    }
+
+    /**
+     * A SCIM endpoint's row: without a token 401; a key of the tenant without the scope {@code scim} 403; the tenant's
+     * SCIM key allowed (200, unless the row says otherwise).
+     */
+    private Row scimRow(String endpoint, Function<Case, Request> request) {
+        return row(endpoint, request)
+                .noToken(401, null)
+                .wrongRole(w.scimReaderKey, 403, null)
+                .allowed(w.scimKey, 200);
+    }
+
+    /** A SCIM PATCH request of one replace. */
+    private static Map<String, Object> scimPatch(String path, Object value) {
+        return Map.of(
+                "schemas",
+                List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                "Operations",
+                List.of(Map.of("op", "replace", "path", path, "value", value)));
     }
 
     private Api.Response send(Row row, Request request, String token) {
@@ -572,6 +611,70 @@ class AccessMatrixIT extends IntegrationTest {
                         .na(Case.WRONG_ROLE, "any signed-in caller may read them")
                         .na(Case.FOREIGN_TENANT, NO_TENANT)
                         .allowed(member, 200),
+
+                // SCIM: the tenant is always the key's; any other caller gets a SCIM error
+                scimRow("GET /scim/v2/ServiceProviderConfig", fixed("/scim/v2/ServiceProviderConfig"))
+                        .na(Case.FOREIGN_TENANT, "the same document for every tenant"),
+                scimRow("GET /scim/v2/ResourceTypes", fixed("/scim/v2/ResourceTypes"))
+                        .na(Case.FOREIGN_TENANT, "the same document for every tenant"),
+                scimRow("GET /scim/v2/ResourceTypes/{name}", fixed("/scim/v2/ResourceTypes/User"))
+                        .na(Case.FOREIGN_TENANT, "the same document for every tenant"),
+                scimRow("GET /scim/v2/Schemas", fixed("/scim/v2/Schemas"))
+                        .na(Case.FOREIGN_TENANT, "the same document for every tenant"),
+                scimRow(
+                                "GET /scim/v2/Schemas/{id}",
+                                fixed("/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group"))
+                        .na(Case.FOREIGN_TENANT, "the same document for every tenant"),
+                scimRow(
+                                "POST /scim/v2/Users",
+                                fixed(
+                                        "/scim/v2/Users",
+                                        Map.of("userName", "matrix-" + UUID.randomUUID() + "@example.com")))
+                        .na(Case.FOREIGN_TENANT, "a key provisions its own tenant only: nothing foreign to name")
+                        .allowed(w.scimKey, 201),
+                scimRow("GET /scim/v2/Users", fixed("/scim/v2/Users"))
+                        .foreign(w.foreignScimKey, 200, body -> !body.toString().contains(w.scimUser)),
+                scimRow("GET /scim/v2/Users/{id}", fixed("/scim/v2/Users/" + w.scimUser))
+                        .foreign(w.foreignScimKey, 404, null, w.scimUser),
+                scimRow(
+                                "PUT /scim/v2/Users/{id}",
+                                fixed(
+                                        "/scim/v2/Users/" + w.scimUser,
+                                        Map.of("userName", "put-" + UUID.randomUUID() + "@example.com")))
+                        .foreign(w.foreignScimKey, 404, null, w.scimUser),
+                scimRow(
+                                "PATCH /scim/v2/Users/{id}",
+                                fixed("/scim/v2/Users/" + w.scimUser, scimPatch("displayName", "Matrix")))
+                        .foreign(w.foreignScimKey, 404, null, w.scimUser),
+                scimRow("DELETE /scim/v2/Users/{id}", fixed("/scim/v2/Users/" + w.scimUserToDelete))
+                        .foreign(w.foreignScimKey, 404, null, w.scimUserToDelete)
+                        .allowed(w.scimKey, 204),
+                scimRow("POST /scim/v2/Groups", fixed("/scim/v2/Groups", Map.of("displayName", "Matrix created")))
+                        .na(Case.FOREIGN_TENANT, "a key provisions its own tenant only: nothing foreign to name")
+                        .allowed(w.scimKey, 201),
+                scimRow("GET /scim/v2/Groups", fixed("/scim/v2/Groups"))
+                        .foreign(w.foreignScimKey, 200, body -> !body.toString().contains(w.scimGroup)),
+                scimRow("GET /scim/v2/Groups/{id}", fixed("/scim/v2/Groups/" + w.scimGroup))
+                        .foreign(w.foreignScimKey, 404, null, w.scimGroup),
+                scimRow(
+                                "PUT /scim/v2/Groups/{id}",
+                                fixed("/scim/v2/Groups/" + w.scimGroup, Map.of("displayName", "Matrix put")))
+                        .foreign(w.foreignScimKey, 404, null, w.scimGroup),
+                scimRow(
+                                "PATCH /scim/v2/Groups/{id}",
+                                fixed("/scim/v2/Groups/" + w.scimGroup, scimPatch("displayName", "Matrix patched")))
+                        .foreign(w.foreignScimKey, 404, null, w.scimGroup),
+                scimRow("DELETE /scim/v2/Groups/{id}", fixed("/scim/v2/Groups/" + w.scimGroupToDelete))
+                        .foreign(w.foreignScimKey, 404, null, w.scimGroupToDelete)
+                        .allowed(w.scimKey, 204),
+                row(
+                                "POST /api/tenants/{tenantId}/members/bind",
+                                what -> to("/api/tenants/" + (what == Case.FOREIGN_TENANT ? w.home : w.scim)
+                                        + "/members/bind"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.stranger.token(), 403, "email_not_verified")
+                        .foreign(w.scimBinder.token(), 404, "tenant_not_found", w.home)
+                        .allowed(w.scimBinder.token(), 200),
 
                 // usage metering
                 row("POST /api/tenants/{tenantId}/usage", fixed(home + "/usage", usage(null)))

@@ -83,6 +83,18 @@ final class AccessMatrixWorld {
     final String provisioned;
     final String provisionedDoomed;
 
+    // SCIM: a tenant provisioned through its key (scope scim), a key of it without the scope, the foreign tenant's key
+    final String scim;
+    final String scimKey;
+    final String scimReaderKey;
+    final String foreignScimKey;
+    final String scimUser;
+    final String scimUserToDelete;
+    final String scimGroup;
+    final String scimGroupToDelete;
+    /** A person whose verified address a SCIM user of {@link #scim} has: the one binding it. */
+    final Person scimBinder;
+
     // leads
     final String registeredLead;
     final String onboardingLead;
@@ -140,7 +152,21 @@ final class AccessMatrixWorld {
                         .send());
 
         foreignOwner = person("foreign-owner");
-        tenant(foreignOwner, slug("foreign"), null, null);
+        String foreign = tenant(foreignOwner, slug("foreign"), null, null);
+        foreignScimKey = key(foreign, foreignOwner, "scim");
+
+        Person scimOwner = person("scim-owner");
+        scim = tenant(scimOwner, slug("scim"), "team", null);
+        scimKey = key(scim, scimOwner, "scim");
+        scimReaderKey = key(scim, scimOwner, "members:read");
+        scimUser = scimUser(unique("scim-user") + "@example.com");
+        scimUserToDelete = scimUser(unique("scim-doomed") + "@example.com");
+        String binderEmail = unique("scim-binder") + "@example.com";
+        scimUser(binderEmail);
+        String binder = unique("scim-binder");
+        scimBinder = new Person(binder, api.tokenWithEmail(binder, binderEmail));
+        scimGroup = scimGroup("Matrix group");
+        scimGroupToDelete = scimGroup("Matrix doomed group");
 
         doomedOwner = person("doomed-owner");
         doomedAdmin = person("doomed-admin");
@@ -229,6 +255,9 @@ final class AccessMatrixWorld {
         awaitRead("/api/invitations/" + openInvitation, admin.token(), body -> true);
         awaitRead("/api/leads/" + registeredLead, partner, body -> true);
         awaitRead("/api/provisioning/tenants/" + provisioned, partner, body -> true);
+        awaitRead("/scim/v2/Users/" + scimUser, scimKey, body -> true);
+        awaitRead("/scim/v2/Users/" + scimUserToDelete, scimKey, body -> true);
+        awaitRead("/scim/v2/Groups/" + scimGroupToDelete, scimKey, body -> true);
         for (String tenant : List.of(doomed, handover, billed)) {
             awaitRead(
                     "/api/tenants/" + tenant + "/members",
@@ -264,6 +293,42 @@ final class AccessMatrixWorld {
                         api.post("/api/tenants")
                                 .bearer(creator.token())
                                 .json(body)
+                                .send())
+                .json()
+                .path("id")
+                .asText();
+    }
+
+    private String key(String tenant, Person by, String scope) {
+        return expect(
+                        201,
+                        api.post("/api/tenants/" + tenant + "/api-keys")
+                                .bearer(by.token())
+                                .json(Map.of("name", "matrix " + scope, "scopes", List.of(scope)))
+                                .send())
+                .json()
+                .path("secret")
+                .asText();
+    }
+
+    private String scimUser(String email) {
+        return expect(
+                        201,
+                        api.post("/scim/v2/Users")
+                                .bearer(scimKey)
+                                .json(Map.of("userName", email))
+                                .send())
+                .json()
+                .path("id")
+                .asText();
+    }
+
+    private String scimGroup(String name) {
+        return expect(
+                        201,
+                        api.post("/scim/v2/Groups")
+                                .bearer(scimKey)
+                                .json(Map.of("displayName", name))
                                 .send())
                 .json()
                 .path("id")

@@ -81,7 +81,13 @@ class JwtIssuerAudienceTest {
                     WebMvcAutoConfiguration.class,
                     SecurityAutoConfiguration.class,
                     OAuth2ResourceServerAutoConfiguration.class))
-            .withUserConfiguration(SecurityConfiguration.class, JwtVerificationConfiguration.class, Probe.class);
+            .withUserConfiguration(SecurityConfiguration.class, JwtVerificationConfiguration.class, Probe.class)
+            // the API-key chain beside the JWT one needs its authenticator; no key is sent here, so no row is read
+            .withUserConfiguration(io.tenantry.app.apikey.ApiKeyConfiguration.class)
+            .withBean(
+                    org.springframework.jdbc.core.JdbcTemplate.class,
+                    () -> new org.springframework.jdbc.core.JdbcTemplate(
+                            new org.springframework.jdbc.datasource.SimpleDriverDataSource()));
 
     @Test
     void acceptsATokenNamingTheConfiguredIssuerAndOneOfTheAudiences() {

@@ -64,6 +64,8 @@ class ApiFuzzIT {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OAUTH_TOKEN_ENDPOINT = "/oauth2/token";
+    /** SCIM's routes answer errors in SCIM's format (RFC 7644 section 3.12), not as problems. */
+    private static final String SCIM_PREFIX = "/scim/v2";
     /** In an error body (and not in the request that caused it) these betray a stack trace, SQL or internals. */
     private static final List<String> LEAK_MARKERS = List.of(
             "\tat ",
@@ -233,7 +235,13 @@ class ApiFuzzIT {
             JsonNode problem = OAUTH_TOKEN_ENDPOINT.equals(endpoint.pattern())
                             && !response.header("Content-Type").orElse("").startsWith("application/problem+json")
                     ? oauthError(response, request, answer)
-                    : problem(response, request, answer);
+                    : endpoint.pattern().startsWith(SCIM_PREFIX)
+                                    // refused by Tomcat before any filter (an encoded slash): its problem, as anywhere
+                                    && !response.header("Content-Type")
+                                            .orElse("")
+                                            .startsWith("application/problem+json")
+                            ? scimError(response, request, answer)
+                            : problem(response, request, answer);
             String lowerBody = response.body().toLowerCase(Locale.ROOT);
             for (String marker : LEAK_MARKERS) {
                 assertThat(lowerBody.contains(marker) && !requestText.contains(marker))
@@ -332,6 +340,24 @@ class ApiFuzzIT {
         } catch (IOException e) {
             throw new AssertionError("not JSON, the answer to " + request + ": " + answer, e);
         }
+    }
+
+    /** A SCIM error: its schema, its status (as text) and a detail; tallied as {@code scim:<status>}. */
+    private static JsonNode scimError(Api.Response response, String request, String answer) {
+        assertThat(response.header("Content-Type").orElse(""))
+                .as("application/scim+json for %s: %s", request, answer)
+                .startsWith("application/scim+json");
+        JsonNode error = json(response, request, answer);
+        assertThat(error.path("schemas").toString())
+                .as("schemas in %s", answer)
+                .contains("urn:ietf:params:scim:api:messages:2.0:Error");
+        assertThat(error.path("status").asText())
+                .as("status in %s", answer)
+                .isEqualTo(Integer.toString(response.status()));
+        assertThat(error.path("detail").asText()).as("detail in %s", answer).isNotBlank();
+        String code = "scim:" + response.status();
+        tally.code(code);
+        return JSON.createObjectNode().put("code", code);
     }
 
     private static JsonNode problem(Api.Response response, String request, String answer) {

@@ -19,6 +19,7 @@ final class EventStore {
     private static final String TENANT = "io.tenantry.contracts.tenant.";
     private static final String ENTITLEMENT = "io.tenantry.contracts.entitlement.";
     private static final String APIKEY = "io.tenantry.contracts.apikey.";
+    private static final String SCIM = "io.tenantry.contracts.scim.";
 
     /**
      * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
@@ -47,6 +48,11 @@ final class EventStore {
             TENANT + "MemberRemovedEvent",
             TENANT + "MemberRoleChangedEvent",
             TENANT + "OwnershipTransferredEvent",
+            TENANT + "MemberSuspendedEvent",
+            TENANT + "MemberReactivatedEvent",
+            SCIM + "ScimUserProvisionedEvent",
+            SCIM + "ScimUserUpdatedEvent",
+            SCIM + "ScimUserBoundEvent",
             APIKEY + "ApiKeyCreatedEvent",
             APIKEY + "ApiKeyRevokedEvent",
             TENANT + "TeamCreatedEvent",

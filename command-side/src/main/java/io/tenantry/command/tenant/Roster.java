@@ -78,6 +78,27 @@ final class Roster {
         members.remove(userId);
     }
 
+    void suspend(String userId, boolean suspended, Instant at, long version) {
+        members.get(userId).suspended(suspended, at, version);
+    }
+
+    /**
+     * A provisioned member bound to a person: the seat of {@code fromUserId} is {@code toUserId}'s from now on, in the
+     * tenant and in its teams; where the person already has a seat, it keeps its own and the other goes.
+     */
+    void rebind(String fromUserId, String toUserId) {
+        Seat<MemberRole> seat = members.remove(fromUserId);
+        if (seat != null && !members.containsKey(toUserId)) {
+            members.put(toUserId, seat);
+        }
+        for (Team team : teams.values()) {
+            Seat<TeamRole> teamSeat = team.members.remove(fromUserId);
+            if (teamSeat != null && !team.members.containsKey(toUserId)) {
+                team.members.put(toUserId, teamSeat);
+            }
+        }
+    }
+
     void transferOwnership(String fromUserId, String toUserId, Instant at, long version) {
         changeRole(toUserId, OWNER, at, version);
         changeRole(fromUserId, ADMIN, at, version);
@@ -242,9 +263,13 @@ final class Roster {
         throw TenantRefusals.transition(action, status, allowedText);
     }
 
-    /** The caller's role here: a member's own, ADMIN for one of the tenant's API keys, else none. */
+    /**
+     * The caller's role here: a member's own (none while its membership is suspended), ADMIN for one of the tenant's
+     * API keys, else none.
+     */
     MemberRole roleOf(Caller caller) {
-        return caller.roleIn(tenantId, roleOf(caller.userId()));
+        Seat<MemberRole> seat = caller.userId() == null ? null : members.get(caller.userId());
+        return caller.roleIn(tenantId, seat == null || seat.suspended ? null : seat.role);
     }
 
     MemberRole roleOf(String userId) {
@@ -327,11 +352,17 @@ final class Roster {
         return team;
     }
 
-    /** The last OWNER stays one: neither removed, nor demoted, nor leaving. */
+    /**
+     * The last OWNER in force stays one: neither removed, nor demoted, nor leaving, nor suspended (a suspended OWNER
+     * is no OWNER anyone can act as).
+     */
     void requireNotLastOwner(String userId, MemberRole role, String what) {
-        long owners =
-                members.values().stream().filter(seat -> seat.role == OWNER).count();
-        if (role == OWNER && owners == 1) {
+        long owners = members.values().stream()
+                .filter(seat -> seat.role == OWNER && !seat.suspended)
+                .count();
+        Seat<MemberRole> target = members.get(userId);
+        boolean inForce = target == null || !target.suspended;
+        if (role == OWNER && inForce && owners <= 1) {
             throw DomainRefusal.conflict(
                     "last_owner",
                     "User " + userId + " is the last OWNER of this tenant and cannot " + what

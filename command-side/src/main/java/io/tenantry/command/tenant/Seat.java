@@ -9,6 +9,8 @@ final class Seat<R> {
     final Instant joinedAt;
     Instant updatedAt;
     long version;
+    /** A suspended membership (of the tenant) keeps its seat and gives no access until reactivated. */
+    boolean suspended;
 
     Seat(R role, Instant at, long version) {
         this.role = role;
@@ -23,6 +25,12 @@ final class Seat<R> {
         version = newVersion;
     }
 
+    void suspended(boolean value, Instant at, long newVersion) {
+        suspended = value;
+        updatedAt = at;
+        version = newVersion;
+    }
+
     // value equality: Axon's test fixture compares the state it built with the state events rebuild
     @Override
     public boolean equals(Object other) {
@@ -30,11 +38,12 @@ final class Seat<R> {
                 && Objects.equals(role, seat.role)
                 && joinedAt.equals(seat.joinedAt)
                 && updatedAt.equals(seat.updatedAt)
-                && version == seat.version;
+                && version == seat.version
+                && suspended == seat.suspended;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, joinedAt, updatedAt, version);
+        return Objects.hash(role, joinedAt, updatedAt, version, suspended);
     }
 }

@@ -87,7 +87,10 @@ public class Tenant {
     private final TenantApiKeys apiKeys = new TenantApiKeys(roster);
 
     @AggregateMember
-    private final TenantTokens tokens = new TenantTokens(this, roster);
+    private final TenantScim scim = new TenantScim(roster);
+
+    @AggregateMember
+    private final TenantTokens tokens = new TenantTokens(this, roster, scim);
 
     private String leadId;
     private String createdBy;

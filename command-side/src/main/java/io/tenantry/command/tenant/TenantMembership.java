@@ -9,9 +9,11 @@ import io.tenantry.contracts.plan.PlanCatalogue;
 import io.tenantry.contracts.tenant.AddMemberCommand;
 import io.tenantry.contracts.tenant.ChangeMemberRoleCommand;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberReactivatedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.MemberSuspendedEvent;
 import io.tenantry.contracts.tenant.MemberView;
 import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
 import io.tenantry.contracts.tenant.RemoveMemberCommand;
@@ -125,7 +127,8 @@ class TenantMembership {
 
     private MemberView view(String userId) {
         Seat<MemberRole> seat = roster.member(userId);
-        return new MemberView(roster.tenantId(), userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version);
+        return new MemberView(
+                roster.tenantId(), userId, seat.role, seat.joinedAt, seat.updatedAt, seat.version, seat.suspended);
     }
 
     @EventSourcingHandler
@@ -146,6 +149,16 @@ class TenantMembership {
     @EventSourcingHandler
     void on(MemberRemovedEvent event) {
         roster.leave(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspendedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        roster.suspend(event.userId(), true, at, version);
+    }
+
+    @EventSourcingHandler
+    void on(MemberReactivatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        roster.suspend(event.userId(), false, at, version);
     }
 
     @EventSourcingHandler

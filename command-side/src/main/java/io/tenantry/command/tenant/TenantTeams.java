@@ -47,7 +47,7 @@ class TenantTeams {
         roster.requireManager(command.caller());
         String name = checkedName(command.name());
         checkDescription(command.description());
-        requireFreeName(name, null);
+        requireFreeName(roster, name, null);
         TenantPlan.requireRoomForTeam(roster, plans);
         apply(new TeamCreatedEvent(roster.tenantId(), command.teamId(), name, command.description()));
         return view(command.teamId());
@@ -59,7 +59,7 @@ class TenantTeams {
         String name = command.name() == null ? team.name : checkedName(command.name());
         String description = command.description() == null ? team.description : command.description();
         checkDescription(description);
-        requireFreeName(name, team.id);
+        requireFreeName(roster, name, team.id);
         if (!name.equals(team.name) || !Objects.equals(description, team.description)) {
             apply(new TeamUpdatedEvent(roster.tenantId(), team.id, name, description));
         }
@@ -116,7 +116,7 @@ class TenantTeams {
         return AggregateLifecycle.getVersion();
     }
 
-    private void requireFreeName(String name, String exceptTeamId) {
+    static void requireFreeName(Roster roster, String name, String exceptTeamId) {
         roster.teamNamed(name).filter(other -> !other.id.equals(exceptTeamId)).ifPresent(other -> {
             throw DomainRefusal.conflict("team_name_taken", "This tenant already has a team named '" + name + "'.");
         });
@@ -136,7 +136,7 @@ class TenantTeams {
         }
     }
 
-    private static String checkedName(String name) {
+    static String checkedName(String name) {
         if (name == null || name.isBlank() || name.trim().length() > NAME_MAX) {
             throw DomainRefusal.invalid("invalid_team_name", "A team name is 1 to " + NAME_MAX + " characters.");
         }

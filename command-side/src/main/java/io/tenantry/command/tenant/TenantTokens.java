@@ -19,7 +19,9 @@ import org.axonframework.commandhandling.CommandHandler;
  * Tenant tokens, as an entity of the Tenant aggregate: what a token for a member acting in the tenant may say, decided
  * on the tenant's own membership, so a member removed or a tenant suspended gets no token once that change is
  * acknowledged. A partner admin acting as a member (impersonation) is recorded with its reason, unless the tenant's
- * setting {@value #IMPERSONATION_SETTING} is {@value #FORBIDDEN}.
+ * setting {@value #IMPERSONATION_SETTING} is {@value #FORBIDDEN}. A suspended member gets none. A subject's own
+ * exchange with a verified e-mail address first binds the member the tenant's identity provider provisioned with that
+ * address (see {@link TenantScim}).
  */
 class TenantTokens {
 
@@ -28,10 +30,12 @@ class TenantTokens {
 
     private final Tenant tenant;
     private final Roster roster;
+    private final TenantScim scim;
 
-    TenantTokens(Tenant tenant, Roster roster) {
+    TenantTokens(Tenant tenant, Roster roster, TenantScim scim) {
         this.tenant = tenant;
         this.roster = roster;
+        this.scim = scim;
     }
 
     @CommandHandler
@@ -40,10 +44,19 @@ class TenantTokens {
             throw DomainRefusal.conflict(
                     "tenant_not_active", "Tenant " + roster.tenantId() + " is " + roster.status() + ".");
         }
+        if (command.actor() == null) {
+            // the subject's own sign-in binds the member provisioned with its verified address, the first time
+            scim.bindOnSignIn(command.subject(), command.verifiedEmail());
+        }
         Seat<MemberRole> seat = roster.member(command.subject());
         if (seat == null) {
             throw DomainRefusal.forbidden(
                     "not_a_member", command.subject() + " is not a member of tenant " + roster.tenantId() + ".");
+        }
+        if (seat.suspended) {
+            throw DomainRefusal.forbidden(
+                    "member_suspended",
+                    command.subject() + "'s membership of tenant " + roster.tenantId() + " is suspended.");
         }
         if (command.actor() != null) {
             if (command.reason() == null || command.reason().isBlank()) {

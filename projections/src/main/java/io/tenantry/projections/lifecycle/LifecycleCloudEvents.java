@@ -8,9 +8,14 @@ import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
 import io.tenantry.contracts.entitlement.UsageThresholdReachedEvent;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import io.tenantry.contracts.scim.ScimUserBoundEvent;
+import io.tenantry.contracts.scim.ScimUserProvisionedEvent;
+import io.tenantry.contracts.scim.ScimUserUpdatedEvent;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberReactivatedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
 import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.MemberSuspendedEvent;
 import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
 import io.tenantry.contracts.tenant.ProvisioningFailure;
 import io.tenantry.contracts.tenant.TeamCreatedEvent;
@@ -200,6 +205,35 @@ public class LifecycleCloudEvents {
                     ApiKeyRevokedEvent.class,
                     "api-key-revoked",
                     e -> fields("tenantId", e.tenantId(), "keyId", e.keyId(), "revokedBy", e.revokedBy())),
+            mapping(
+                    MemberSuspendedEvent.class,
+                    "member-suspended",
+                    e -> fields("tenantId", e.tenantId(), "userId", e.userId())),
+            mapping(
+                    MemberReactivatedEvent.class,
+                    "member-reactivated",
+                    e -> fields("tenantId", e.tenantId(), "userId", e.userId())),
+            // SCIM: ids only, never the address or the names
+            mapping(
+                    ScimUserProvisionedEvent.class,
+                    "scim-user-provisioned",
+                    e -> fields("tenantId", e.tenantId(), "scimId", e.scimId(), "userId", e.userId())),
+            mapping(
+                    ScimUserUpdatedEvent.class,
+                    "scim-user-updated",
+                    e -> fields("tenantId", e.tenantId(), "scimId", e.scimId(), "userId", e.userId())),
+            mapping(
+                    ScimUserBoundEvent.class,
+                    "scim-user-bound",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "scimId",
+                            e.scimId(),
+                            "fromUserId",
+                            e.fromUserId(),
+                            "toUserId",
+                            e.toUserId())),
             mapping(
                     TeamCreatedEvent.class,
                     "team-created",

@@ -50,7 +50,8 @@ public class MembershipDirectory {
             MemberRole.valueOf(rs.getString("role")),
             instant(rs, "joined_at"),
             instant(rs, "updated_at"),
-            rs.getLong("version"));
+            rs.getLong("version"),
+            rs.getBoolean("suspended"));
     private static final RowMapper<TeamView> TEAM = (rs, i) -> new TeamView(
             rs.getString("tenant_id"),
             rs.getString("team_id"),
@@ -91,6 +92,38 @@ public class MembershipDirectory {
                 update tenant_member set role = ?, updated_at = ?, version = ?
                 where tenant_id = ? and user_id = ? and version < ?
                 """, role.name(), utc(at), version, tenantId, userId, version);
+    }
+
+    void suspendMember(String tenantId, String userId, boolean suspended, Instant at, long version) {
+        writes.update("""
+                update tenant_member set suspended = ?, updated_at = ?, version = ?
+                where tenant_id = ? and user_id = ? and version < ?
+                """, suspended, utc(at), version, tenantId, userId, version);
+    }
+
+    /**
+     * The member {@code fromUserId} is {@code toUserId} from now on, in the tenant and its teams; where
+     * {@code toUserId} already has a row, it keeps its own and the other goes. Idempotent: a second run finds nothing.
+     */
+    void rebind(String tenantId, String fromUserId, String toUserId) {
+        writes.update("""
+                delete from tenant_team_member f where f.tenant_id = ? and f.user_id = ? and exists
+                    (select 1 from tenant_team_member t where t.team_id = f.team_id and t.user_id = ?)
+                """, tenantId, fromUserId, toUserId);
+        writes.update(
+                "update tenant_team_member set user_id = ? where tenant_id = ? and user_id = ?",
+                toUserId,
+                tenantId,
+                fromUserId);
+        writes.update("""
+                delete from tenant_member f where f.tenant_id = ? and f.user_id = ? and exists
+                    (select 1 from tenant_member t where t.tenant_id = f.tenant_id and t.user_id = ?)
+                """, tenantId, fromUserId, toUserId);
+        writes.update(
+                "update tenant_member set user_id = ? where tenant_id = ? and user_id = ?",
+                toUserId,
+                tenantId,
+                fromUserId);
     }
 
     /** Removes a membership and, with it, the user's team memberships in that tenant. */
@@ -172,13 +205,16 @@ public class MembershipDirectory {
                 .orElse(false);
     }
 
-    /** The tenant's status and the user's role in it, in one query; empty when the tenant is unknown. */
+    /**
+     * The tenant's status and the user's role in it (none while the membership is suspended), in one query; empty when
+     * the tenant is unknown.
+     */
     public Optional<TenantAccess> access(String tenantId, String userId) {
         return jdbc
                 .query(
                         """
                 select d.id, d.status, m.role from tenant_directory d
-                left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
+                left join tenant_member m on m.tenant_id = d.id and m.user_id = ? and not m.suspended
                 where d.id = ?""",
                         (rs, i) -> new TenantAccess(
                                 rs.getString("id"),
@@ -199,9 +235,9 @@ public class MembershipDirectory {
                 .query(
                         """
                 select d.status, c.role as caller_role, m.tenant_id, m.user_id, m.role, m.joined_at, m.updated_at,
-                    m.version
+                    m.version, m.suspended
                 from tenant_directory d
-                left join tenant_member c on c.tenant_id = d.id and c.user_id = ?
+                left join tenant_member c on c.tenant_id = d.id and c.user_id = ? and not c.suspended
                 left join tenant_member m on m.tenant_id = d.id and m.user_id = ?
                 where d.id = ?""",
                         (rs, i) -> {

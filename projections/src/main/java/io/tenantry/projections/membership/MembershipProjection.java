@@ -1,9 +1,12 @@
 package io.tenantry.projections.membership;
 
+import io.tenantry.contracts.scim.ScimUserBoundEvent;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberReactivatedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.MemberSuspendedEvent;
 import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
 import io.tenantry.contracts.tenant.TeamCreatedEvent;
 import io.tenantry.contracts.tenant.TeamDeletedEvent;
@@ -45,6 +48,22 @@ class MembershipProjection {
     @EventHandler
     void on(MemberRemovedEvent event) {
         directory.removeMember(event.tenantId(), event.userId());
+    }
+
+    @EventHandler
+    void on(MemberSuspendedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        directory.suspendMember(event.tenantId(), event.userId(), true, at, version);
+    }
+
+    @EventHandler
+    void on(MemberReactivatedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        directory.suspendMember(event.tenantId(), event.userId(), false, at, version);
+    }
+
+    /** A provisioned member bound to a person: its rows are the person's from now on. */
+    @EventHandler
+    void on(ScimUserBoundEvent event) {
+        directory.rebind(event.tenantId(), event.fromUserId(), event.toUserId());
     }
 
     @EventHandler

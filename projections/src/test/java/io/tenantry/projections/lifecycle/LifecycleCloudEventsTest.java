@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantry.contracts.apikey.ApiKeyCreatedEvent;
+import io.tenantry.contracts.apikey.ApiKeyRevokedEvent;
 import io.tenantry.contracts.entitlement.Enforcement;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.QuotaPeriod;
@@ -14,12 +16,17 @@ import io.tenantry.contracts.idp.IdentityProviderKind;
 import io.tenantry.contracts.invitation.InvitationStatus;
 import io.tenantry.contracts.lifecycle.LifecycleEventTypes;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
+import io.tenantry.contracts.scim.ScimUserBoundEvent;
+import io.tenantry.contracts.scim.ScimUserProvisionedEvent;
+import io.tenantry.contracts.scim.ScimUserUpdatedEvent;
 import io.tenantry.contracts.subscription.PlanChangedEvent;
 import io.tenantry.contracts.tenant.InvitationClosedEvent;
 import io.tenantry.contracts.tenant.MemberAddedEvent;
+import io.tenantry.contracts.tenant.MemberReactivatedEvent;
 import io.tenantry.contracts.tenant.MemberRemovedEvent;
 import io.tenantry.contracts.tenant.MemberRole;
 import io.tenantry.contracts.tenant.MemberRoleChangedEvent;
+import io.tenantry.contracts.tenant.MemberSuspendedEvent;
 import io.tenantry.contracts.tenant.OwnershipTransferredEvent;
 import io.tenantry.contracts.tenant.TeamCreatedEvent;
 import io.tenantry.contracts.tenant.TeamDeletedEvent;
@@ -124,6 +131,23 @@ class LifecycleCloudEventsTest {
             new MemberRemovedEvent(TENANT, "user-2", true),
             new MemberRoleChangedEvent(TENANT, "user-3", MemberRole.MEMBER, MemberRole.ADMIN),
             new OwnershipTransferredEvent(TENANT, "user-1", "user-3"),
+            new MemberSuspendedEvent(TENANT, "user-3"),
+            new MemberReactivatedEvent(TENANT, "user-3"),
+            new ScimUserProvisionedEvent(
+                    TENANT, "scim-1", "scim:scim-1", "ann@acme.example", "okta-00u1", "Ann Example", "Ann", "Example"),
+            new ScimUserUpdatedEvent(
+                    TENANT, "scim-1", "scim:scim-1", "ann@acme.example", "okta-00u1", "Ann E.", "Ann", "Example"),
+            new ScimUserBoundEvent(TENANT, "scim-1", "scim:scim-1", "user-9"),
+            new ApiKeyCreatedEvent(
+                    TENANT,
+                    "key-1",
+                    "CRM sync",
+                    List.of("members:read", "scim"),
+                    Instant.parse("2027-03-01T00:00:00Z"),
+                    "tnt_AbCdEfGh",
+                    "c2VjcmV0LWhhc2g",
+                    "user-1"),
+            new ApiKeyRevokedEvent(TENANT, "key-1", "user-1"),
             new TenantImpersonationGrantedEvent(
                     TENANT, "support-1", "user-1", "ticket 42", java.time.Instant.parse("2026-12-04T04:00:00Z")),
             new TeamCreatedEvent(TENANT, "team-1", "Platform", "Ann Example's team"),
