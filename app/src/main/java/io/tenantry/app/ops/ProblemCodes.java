@@ -13,8 +13,10 @@ final class ProblemCodes {
 
     static final Map<Integer, List<String>> BY_STATUS = Map.ofEntries(
             Map.entry(400, codes("""
-                    bad_request duplicate_contact email_required invalid_callback invalid_client_name invalid_contact
-                    invalid_email invalid_expiry invalid_idempotency_key invalid_identity_account invalid_industry
+                    bad_request challenge_required duplicate_contact email_required invalid_callback
+                    invalid_client_name invalid_contact invalid_domain invalid_email invalid_expiry
+                    invalid_join_policy invalid_join_request invalid_method invalid_idempotency_key
+                    invalid_identity_account invalid_industry
                     invalid_invitation invalid_override invalid_preview_instant invalid_range invalid_role
                     invalid_signature invalid_slug invalid_subscription invalid_team_description invalid_team_name
                     invalid_tenant_name invalid_tier
@@ -27,11 +29,13 @@ final class ProblemCodes {
                     invalid_signature unauthenticated
                     """)),
             Map.entry(403, codes("""
-                    caller_required forbidden impersonated impersonation_forbidden insufficient_role
-                    invalid_invitation_token invitation_email_mismatch not_a_member wrong_tenant
+                    caller_required email_not_verified forbidden impersonated impersonation_forbidden
+                    insufficient_role invalid_invitation_token join_not_allowed invitation_email_mismatch not_a_member
+                    wrong_tenant
                     """)),
             Map.entry(404, codes("""
-                    invitation_not_found lead_not_found member_not_found not_found not_yet_created override_not_found
+                    domain_not_found invitation_not_found join_request_not_found lead_not_found member_not_found
+                    not_found not_yet_created override_not_found
                     projection_not_found
                     subscription_not_found team_member_not_found team_not_found tenant_not_found unknown_data_subject unknown_entitlement
                     """)),
@@ -43,7 +47,8 @@ final class ProblemCodes {
                     """)),
             Map.entry(409, codes("""
                     already_member already_team_member concurrent_modification conflict currency_mismatch
-                    deprovisioning_in_progress deprovisioning_not_in_progress idempotency_key_in_progress
+                    domain_changed domain_exists domain_limit_reached domain_taken deprovisioning_in_progress
+                    deprovisioning_not_in_progress idempotency_key_in_progress
                     idp_admin_missing idp_not_configured invalid_status_transition invitation_exists invitation_expired
                     invitation_pending last_owner lead_already_converted lead_expired lead_locked lead_not_verified
                     limit_exceeded not_a_member not_rebuildable plan_limit_reached plan_too_small
@@ -61,7 +66,7 @@ final class ProblemCodes {
                     unsupported_media_type
                     """)),
             Map.entry(422, codes("""
-                    idempotency_key_reused mail_unavailable unknown_tenant
+                    domain_not_verified idempotency_key_reused mail_unavailable public_email_domain unknown_tenant
                     """)),
             Map.entry(429, codes("""
                     rate_limited

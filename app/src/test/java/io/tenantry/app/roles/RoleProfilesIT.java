@@ -40,10 +40,12 @@ class RoleProfilesIT {
                     .as("only the command side's own lookups, sagas and cache eviction, no projection")
                     .containsOnlyKeys(
                             "tenant-slugs",
+                            "tenant-domain-claims",
                             "invitation-registry",
                             "billing-lookups",
                             "SubscriptionSagaProcessor",
                             "ProvisioningSagaProcessor",
+                            "DomainRecheckSagaProcessor",
                             "aggregate-cache-eviction");
         }
     }
@@ -60,6 +62,7 @@ class RoleProfilesIT {
                     .as("sagas send commands: they run on the command side only")
                     .doesNotContainKey("SubscriptionSagaProcessor")
                     .doesNotContainKey("ProvisioningSagaProcessor")
+                    .doesNotContainKey("DomainRecheckSagaProcessor")
                     .as("the lifecycle topic is published from the event store, as the read models are built")
                     .containsKey("tenant-lifecycle-topic");
             assertThat(queryHandlers(context))

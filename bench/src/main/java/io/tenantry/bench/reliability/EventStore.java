@@ -18,6 +18,7 @@ final class EventStore {
 
     private static final String TENANT = "io.tenantry.contracts.tenant.";
     private static final String ENTITLEMENT = "io.tenantry.contracts.entitlement.";
+    private static final String DOMAINS = "io.tenantry.contracts.domains.";
 
     /**
      * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
@@ -51,7 +52,14 @@ final class EventStore {
             TENANT + "TeamDeletedEvent",
             TENANT + "TeamMemberAddedEvent",
             TENANT + "TeamMemberRemovedEvent",
-            TENANT + "TeamMemberRoleChangedEvent");
+            TENANT + "TeamMemberRoleChangedEvent",
+            DOMAINS + "TenantDomainAddedEvent",
+            DOMAINS + "TenantDomainVerifiedEvent",
+            DOMAINS + "TenantDomainUnverifiedEvent",
+            DOMAINS + "TenantDomainRemovedEvent",
+            DOMAINS + "TenantDomainJoinPolicySetEvent",
+            DOMAINS + "TenantJoinRequestedEvent",
+            DOMAINS + "TenantJoinRequestDecidedEvent");
 
     /** One stored lifecycle event. */
     record StoredEvent(String id, String tenantId, long sequence, long globalIndex, String type) {}
