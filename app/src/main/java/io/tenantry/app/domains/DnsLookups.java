@@ -102,8 +102,13 @@ final class DnsLookups {
                                         .toList(),
                         null);
             case Lookup.HOST_NOT_FOUND, Lookup.TYPE_NOT_FOUND -> new Found(Outcome.NOT_FOUND, List.of(), null);
-            default -> new Found(Outcome.FAILED, List.of(), lookup.getErrorString());
+            default -> new Found(Outcome.FAILED, List.of(), error(lookup.getErrorString()));
         };
+    }
+
+    /** dnsjava's reason, when it is words ("timed out", "SERVFAIL"), else plain "no answer". */
+    private static String error(String reason) {
+        return reason == null || reason.toLowerCase(java.util.Locale.ROOT).contains("exception") ? "no answer" : reason;
     }
 
     private static InetSocketAddress parse(String address) {

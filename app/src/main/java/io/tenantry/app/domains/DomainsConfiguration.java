@@ -40,8 +40,8 @@ class DomainsConfiguration {
 
     @Bean
     ChallengeProbe wellKnownFileProbe(
-            DnsLookups dns, DomainProperties properties, ObjectProvider<WellKnownFileProbe.Aim> aims) {
-        WellKnownFileProbe.Aim aim = aims.getIfAvailable(WellKnownFileProbe.Aim::standard);
+            DnsLookups dns, DomainProperties properties, ObjectProvider<WellKnownFileAim> aims) {
+        WellKnownFileAim aim = aims.getIfAvailable(WellKnownFileAim::standard);
         if (!aim.isStandard()) {
             log.warn(
                     "Domain verification over HTTPS fetches from port {} with a trust of its own{}: a test set-up,"

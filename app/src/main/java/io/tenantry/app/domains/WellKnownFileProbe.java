@@ -13,8 +13,6 @@ import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,32 +25,16 @@ import okhttp3.ResponseBody;
  * ({@link DnsLookups}); only public addresses are connected to (no loopback, private, link-local or shared ranges, so
  * a tenant cannot make Tenantry call into its own network), through no proxy, with the platform's trust and hostname
  * verification, following no redirect, reading at most {@value #MAX_BODY} bytes, within the configured time-outs.
+ * Where and with whose trust it fetches, tests aside, is fixed: {@link WellKnownFileAim}.
  */
 final class WellKnownFileProbe implements ChallengeProbe {
 
     static final int MAX_BODY = 1024;
 
-    /**
-     * Where the file is fetched and whom to trust: in production port 443, the platform's trust store and public
-     * addresses only ({@link #standard()}). No property changes it; only a bean of this type does, which a test
-     * registers to fetch from its own HTTPS server on loopback with its own certificate.
-     */
-    public record Aim(
-            int port, SSLSocketFactory socketFactory, X509TrustManager trustManager, boolean allowPrivateAddresses) {
-
-        public static Aim standard() {
-            return new Aim(443, null, null, false);
-        }
-
-        boolean isStandard() {
-            return port == 443 && socketFactory == null && trustManager == null && !allowPrivateAddresses;
-        }
-    }
-
     private final OkHttpClient http;
-    private final Aim aim;
+    private final WellKnownFileAim aim;
 
-    WellKnownFileProbe(DnsLookups dns, DomainProperties.Https timeouts, Aim aim) {
+    WellKnownFileProbe(DnsLookups dns, DomainProperties.Https timeouts, WellKnownFileAim aim) {
         this.aim = aim;
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
@@ -101,9 +83,25 @@ final class WellKnownFileProbe implements ChallengeProbe {
         } catch (NotPublic e) {
             return ProbeResult.failed(method(), lookedUp, expected, List.of(e.getMessage()), "address_not_public");
         } catch (IOException | RuntimeException e) {
-            return ProbeResult.failed(
-                    method(), lookedUp, expected, List.of(e.getClass().getSimpleName()), "fetch_failed");
+            return ProbeResult.failed(method(), lookedUp, expected, List.of(why(e)), "fetch_failed");
         }
+    }
+
+    /** What went wrong, in words (never a class name or a stack). */
+    private static String why(Exception failure) {
+        if (failure instanceof UnknownHostException) {
+            return "no address";
+        }
+        if (failure instanceof java.io.InterruptedIOException) {
+            return "timed out";
+        }
+        if (failure instanceof javax.net.ssl.SSLException) {
+            return "TLS handshake failed (certificate not trusted or not for this name)";
+        }
+        if (failure instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return "no answer";
     }
 
     private List<InetAddress> addresses(DnsLookups dns, String hostname) throws UnknownHostException {

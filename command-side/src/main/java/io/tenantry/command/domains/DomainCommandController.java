@@ -2,6 +2,7 @@ package io.tenantry.command.domains;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.domains.DecideJoinRequestCommand;
 import io.tenantry.contracts.domains.JoinOutcome;
 import io.tenantry.contracts.domains.JoinPolicy;
@@ -89,10 +90,19 @@ class DomainCommandController {
                 new SetDomainJoinPolicyCommand(tenantId, caller, domain, request.policy(), request.defaultRole()));
     }
 
-    /** AUTO: 201, a member at once; SUGGEST: 202, a request waits for an OWNER or ADMIN (the same one if asked again). */
+    /**
+     * AUTO: 201, a member at once; SUGGEST: 202, a request waits for an OWNER or ADMIN (the same one if asked again).
+     * Without a verified e-mail address in the token: 403 whatever the tenant, so the answer tells nothing of it.
+     */
     @Operation(summary = "Join a tenant by the verified e-mail domain of one's token")
     @PostMapping("/join")
     ResponseEntity<JoinOutcome> join(@PathVariable String tenantId, Caller caller) {
+        if (caller.verifiedEmail() == null) {
+            throw DomainRefusal.forbidden(
+                    "email_not_verified",
+                    "Joining by e-mail domain takes a token with a verified e-mail address (email, with"
+                            + " email_verified true).");
+        }
         JoinOutcome outcome = commands.sendAndWait(
                 new JoinTenantCommand(tenantId, caller, UUID.randomUUID().toString()));
         if (outcome.status() == JoinOutcome.Status.JOINED) {
