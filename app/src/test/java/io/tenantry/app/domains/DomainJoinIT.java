@@ -238,6 +238,40 @@ class DomainJoinIT extends IntegrationTest {
                 join(api.tokenWithEmail(uniqueUser("hank"), "hank@" + domain), tenantId), 409, "plan_limit_reached");
     }
 
+    @Test
+    void aRequestersAddressIsEncryptedInTheStoreAndErasedOnRequest() {
+        String tenantId = createTenant(api, ownerToken, null);
+        String domain = verifiedDomain(api, ownerToken, tenantId, "erase");
+        joinPolicy(api, ownerToken, tenantId, domain, "SUGGEST", null);
+        String email = "ivy-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
+        String requestId = join(api.tokenWithEmail(uniqueUser("ivy"), email), tenantId)
+                .json()
+                .path("requestId")
+                .asText();
+        String raw = jdbc.queryForObject(
+                """
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type = ?""", String.class, tenantId, "io.tenantry.contracts.domains.TenantJoinRequestedEvent");
+        assertThat(raw).contains(requestId).doesNotContain(email).doesNotContain("ivy-");
+        awaitRead(
+                "/api/tenants/" + tenantId + "/join-requests",
+                ownerToken,
+                page -> page.path("items").path(0).path("email").asText().equals(email));
+
+        String admin = partnerAdmin();
+        assertThat(api.call("DELETE", "/api/privacy/subjects?email=" + email)
+                        .bearer(admin)
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        awaitRead(
+                "/api/tenants/" + tenantId + "/join-requests",
+                ownerToken,
+                page -> page.path("items").path(0).path("email").asText().equals("[erased]"));
+        // the request itself stands: it can still be decided
+        assertThat(decide(ownerToken, tenantId, requestId, "deny").status()).isEqualTo(200);
+    }
+
     private Api.Response join(String token, String tenantId) {
         return api.post("/api/tenants/" + tenantId + "/join").bearer(token).send();
     }
