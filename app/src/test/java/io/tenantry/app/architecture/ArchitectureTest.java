@@ -21,6 +21,7 @@ import io.tenantry.app.oauth.SigningKeys;
 import io.tenantry.app.oauth.TokenExchange;
 import io.tenantry.app.ops.ProjectionAdmin;
 import io.tenantry.app.usage.UsageIngest;
+import io.tenantry.command.domains.DomainVerification;
 import io.tenantry.command.idp.IdentityProviderSetup;
 import io.tenantry.command.invitation.InvitationMailer;
 import io.tenantry.command.invitation.InvitationPolicy;
@@ -252,6 +253,8 @@ class ArchitectureTest {
      * invitation links, lead tokens) that must reach the caller but never a command, an event or a log;</li>
      * <li>{@link IdentityProviderSetup}, {@link SubscriptionReconciliation}: they ask an outside system (Keycloak or
      * Auth0, Stripe) and record the outcome with a command;</li>
+     * <li>{@link DomainVerification}: it looks for a domain's challenge outside the aggregate (DNS, HTTPS) and records
+     * what it found with a command; it also makes the random challenge a new domain is added with;</li>
      * <li>{@link PlanChangePreviews}: it asks the subscription (by a command that changes nothing) and Stripe what a
      * plan change would cost, and records nothing: no query handler may call Stripe, which only the command side
      * knows;</li>
@@ -283,6 +286,7 @@ class ArchitectureTest {
             InvitationMailer.class,
             LeadTokens.class,
             IdentityProviderSetup.class,
+            DomainVerification.class,
             SubscriptionReconciliation.class,
             PlanChangePreviews.class,
             StripeNotices.class,

@@ -187,8 +187,12 @@ class DashboardPageIT extends IntegrationTest {
         browser.findElement(By.id("tenant-q")).sendKeys(name);
         browser.findElement(By.cssSelector("#tenant-search button")).click();
         By link = By.cssSelector("#tenants a[href='#tenant/" + tenant + "']");
-        wait.until(page -> !page.findElements(link).isEmpty());
-        browser.findElement(link).sendKeys(Keys.ENTER); // the keyboard opens it, as a click would
+        // the keyboard opens it, as a click would; found and pressed in one go, again if the table was drawn anew
+        // in between (the page refreshes it as events arrive: the wait ignores a stale element)
+        wait.until(page -> {
+            page.findElement(link).sendKeys(Keys.ENTER);
+            return true;
+        });
         wait.until(page ->
                 text("tenant-heading").equals(name) && !profile("Status").isEmpty());
         assertThat(text("tenant-plan-timeline"))

@@ -44,10 +44,12 @@ class RoleProfilesIT {
                     .containsOnlyKeys(
                             "tenant-slugs",
                             "tenant-api-keys",
+                            "tenant-domain-claims",
                             "invitation-registry",
                             "billing-lookups",
                             "SubscriptionSagaProcessor",
                             "ProvisioningSagaProcessor",
+                            "DomainRecheckSagaProcessor",
                             "aggregate-cache-eviction");
         }
     }
@@ -67,6 +69,7 @@ class RoleProfilesIT {
                     .as("sagas send commands: they run on the command side only")
                     .doesNotContainKey("SubscriptionSagaProcessor")
                     .doesNotContainKey("ProvisioningSagaProcessor")
+                    .doesNotContainKey("DomainRecheckSagaProcessor")
                     .as("the lifecycle topic is published from the event store, as the read models are built")
                     .containsKey("tenant-lifecycle-topic");
             assertThat(queryHandlers(context))

@@ -580,6 +580,88 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(owner, 403, "forbidden")
                         .foreign(foreign, 403, "forbidden", null)
                         .allowed(w.partner, 200),
+                // e-mail domains and joining by them
+                row(
+                                "POST /api/tenants/{tenantId}/domains",
+                                what -> to(home + "/domains")
+                                        .json(Map.of("domain", AccessMatrixWorld.slug("matrix") + ".example.com")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 201),
+                row("GET /api/tenants/{tenantId}/domains", fixed(home + "/domains"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(
+                                admin,
+                                200,
+                                list -> list.path("items")
+                                        .findValuesAsText("domain")
+                                        .contains(w.autoDomain)),
+                row(
+                                "POST /api/tenants/{tenantId}/domains/{domain}/verify",
+                                fixed(home + "/domains/" + w.suggestDomain + "/verify"))
+                        // verified already: answered as it is, without a lookup (DomainVerificationIT looks)
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "PUT /api/tenants/{tenantId}/domains/{domain}/join-policy",
+                                fixed(home + "/domains/" + w.autoDomain + "/join-policy", Map.of("policy", "AUTO")))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row("DELETE /api/tenants/{tenantId}/domains/{domain}", fixed(home + "/domains/" + w.removableDomain))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 204),
+                row("POST /api/tenants/{tenantId}/join", fixed(home + "/join"))
+                        // the caller's verified e-mail address decides: none is 403 whatever the tenant, one at no
+                        // verified domain of it is a stranger's 404
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(w.stranger.token(), 403, "email_not_verified")
+                        .foreign(
+                                setup.tokenWithEmail(
+                                        AccessMatrixWorld.unique("elsewhere"), "someone@elsewhere.example.com"),
+                                404,
+                                "tenant_not_found",
+                                w.home)
+                        .allowed(
+                                setup.tokenWithEmail(AccessMatrixWorld.unique("joiner"), "joiner@" + w.autoDomain),
+                                201),
+                row("GET /api/tenants/{tenantId}/join-requests", fixed(home + "/join-requests"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "POST /api/tenants/{tenantId}/join-requests/{requestId}/approve",
+                                fixed(home + "/join-requests/" + w.approveMe + "/approve"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "POST /api/tenants/{tenantId}/join-requests/{requestId}/deny",
+                                fixed(home + "/join-requests/" + w.denyMe + "/deny"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row("GET /api/me/joinable-tenants", fixed("/api/me/joinable-tenants"))
+                        .noToken(401, "unauthenticated")
+                        .na(Case.WRONG_ROLE, "any signed-in user (no verified address: an empty list)")
+                        .na(Case.FOREIGN_TENANT, NO_TENANT)
+                        .allowed(
+                                setup.tokenWithEmail(AccessMatrixWorld.unique("joiner"), "joiner@" + w.autoDomain),
+                                200,
+                                list -> list.path("items")
+                                        .findValuesAsText("tenantId")
+                                        .contains(w.home)),
                 row("GET /api/tenants/{tenantId}/impersonations", fixed(home + "/impersonations"))
                         .noToken(401, "unauthenticated")
                         .wrongRole(admin, 403, "insufficient_role")

@@ -8,6 +8,9 @@ import io.tenantry.app.invitation.InvitationSupport;
 import io.tenantry.app.lead.LeadSupport;
 import io.tenantry.app.test.Api;
 import io.tenantry.app.test.ProvisioningOrchestrator;
+import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.domains.RecordDomainCheckCommand;
+import io.tenantry.contracts.domains.VerificationMethod;
 import io.tenantry.contracts.tenant.CompleteTenantProvisioningCommand;
 import io.tenantry.contracts.tenant.StartTenantProvisioningCommand;
 import java.time.Duration;
@@ -51,6 +54,13 @@ final class AccessMatrixWorld {
     final String revokeMe;
     final String apiKeyToRevoke;
     final InvitationSupport.Sent acceptMe;
+    // home's e-mail domains: one verified with policy AUTO, one verified with SUGGEST and two requests waiting, one
+    // pending to remove
+    final String autoDomain;
+    final String suggestDomain;
+    final String removableDomain;
+    final String approveMe;
+    final String denyMe;
 
     // the other tenant, whose OWNER asks for home's things
     final Person foreignOwner;
@@ -143,6 +153,13 @@ final class AccessMatrixWorld {
                 .json()
                 .path("id")
                 .asText();
+        // e-mail domains, verified by recording a found challenge (DomainVerificationIT looks them up for real)
+        autoDomain = verifiedDomain(commands, "auto", "AUTO");
+        suggestDomain = verifiedDomain(commands, "suggest", "SUGGEST");
+        removableDomain =
+                addDomain(slug("remove-me") + ".example.com").path("domain").asText();
+        approveMe = requestToJoin(suggestDomain);
+        denyMe = requestToJoin(suggestDomain);
         // an override for the matrix to remove
         expect(
                 200,
@@ -254,6 +271,10 @@ final class AccessMatrixWorld {
         awaitRead("/api/tenants/" + reconciled + "/subscription", partner, body -> true); // to preview a change
         awaitRead("/api/invitations/" + openInvitation, admin.token(), body -> true);
         awaitRead("/api/leads/" + registeredLead, partner, body -> true);
+        awaitRead(
+                "/api/me/joinable-tenants",
+                api.tokenWithEmail(unique("joiner"), "joiner@" + autoDomain),
+                list -> list.path("items").size() == 1);
         awaitRead("/api/provisioning/tenants/" + provisioned, partner, body -> true);
         awaitRead("/scim/v2/Users/" + scimUser, scimKey, body -> true);
         awaitRead("/scim/v2/Users/" + scimUserToDelete, scimKey, body -> true);
@@ -372,6 +393,50 @@ final class AccessMatrixWorld {
                                 api, by.token(), tenant, InvitationSupport.uniqueEmail("invitee"), "MEMBER"))
                 .json()
                 .path("id")
+                .asText();
+    }
+
+    private JsonNode addDomain(String domain) {
+        return expect(
+                        201,
+                        api.post("/api/tenants/" + home + "/domains")
+                                .bearer(owner.token())
+                                .json(Map.of("domain", domain))
+                                .send())
+                .json();
+    }
+
+    /** A domain of home, verified (its challenge recorded as found) and with this join policy. */
+    private String verifiedDomain(CommandGateway commands, String prefix, String policy) {
+        JsonNode added = addDomain(slug(prefix) + ".example.com");
+        String domain = added.path("domain").asText();
+        commands.sendAndWait(new RecordDomainCheckCommand(
+                home,
+                Caller.user(owner.id()),
+                domain,
+                added.path("challenge").path("value").asText(),
+                VerificationMethod.DNS,
+                true,
+                "access matrix",
+                false));
+        expect(
+                200,
+                api.call("PUT", "/api/tenants/" + home + "/domains/" + domain + "/join-policy")
+                        .bearer(owner.token())
+                        .json(Map.of("policy", policy))
+                        .send());
+        return domain;
+    }
+
+    /** A request to join home by someone at {@code domain}; answers its id. */
+    private String requestToJoin(String domain) {
+        return expect(
+                        202,
+                        api.post("/api/tenants/" + home + "/join")
+                                .bearer(api.tokenWithEmail(unique("asker"), "asker@" + domain))
+                                .send())
+                .json()
+                .path("requestId")
                 .asText();
     }
 

@@ -20,6 +20,7 @@ final class EventStore {
     private static final String ENTITLEMENT = "io.tenantry.contracts.entitlement.";
     private static final String APIKEY = "io.tenantry.contracts.apikey.";
     private static final String SCIM = "io.tenantry.contracts.scim.";
+    private static final String DOMAINS = "io.tenantry.contracts.domains.";
 
     /**
      * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
@@ -60,7 +61,14 @@ final class EventStore {
             TENANT + "TeamDeletedEvent",
             TENANT + "TeamMemberAddedEvent",
             TENANT + "TeamMemberRemovedEvent",
-            TENANT + "TeamMemberRoleChangedEvent");
+            TENANT + "TeamMemberRoleChangedEvent",
+            DOMAINS + "TenantDomainAddedEvent",
+            DOMAINS + "TenantDomainVerifiedEvent",
+            DOMAINS + "TenantDomainUnverifiedEvent",
+            DOMAINS + "TenantDomainRemovedEvent",
+            DOMAINS + "TenantDomainJoinPolicySetEvent",
+            DOMAINS + "TenantJoinRequestedEvent",
+            DOMAINS + "TenantJoinRequestDecidedEvent");
 
     /** One stored lifecycle event. */
     record StoredEvent(String id, String tenantId, long sequence, long globalIndex, String type) {}

@@ -92,6 +92,12 @@ public class Tenant {
     @AggregateMember
     private final TenantTokens tokens = new TenantTokens(this, roster, scim);
 
+    @AggregateMember
+    private final TenantDomains domains = new TenantDomains(roster);
+
+    @AggregateMember
+    private final TenantJoins joins = new TenantJoins(roster, domains);
+
     private String leadId;
     private String createdBy;
     private Instant createdAt;
@@ -145,6 +151,7 @@ public class Tenant {
         roster.requireLive();
         roster.requireOwner(command.caller(), "Only an OWNER deletes a tenant.");
         roster.requireVersion(command.expectedVersion());
+        domains.releaseAll();
         apply(new TenantDeletedEvent(tenantId));
         return view();
     }

@@ -2,6 +2,13 @@ package io.tenantry.projections.lifecycle;
 
 import io.tenantry.contracts.apikey.ApiKeyCreatedEvent;
 import io.tenantry.contracts.apikey.ApiKeyRevokedEvent;
+import io.tenantry.contracts.domains.TenantDomainAddedEvent;
+import io.tenantry.contracts.domains.TenantDomainJoinPolicySetEvent;
+import io.tenantry.contracts.domains.TenantDomainRemovedEvent;
+import io.tenantry.contracts.domains.TenantDomainUnverifiedEvent;
+import io.tenantry.contracts.domains.TenantDomainVerifiedEvent;
+import io.tenantry.contracts.domains.TenantJoinRequestDecidedEvent;
+import io.tenantry.contracts.domains.TenantJoinRequestedEvent;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.EntitlementKind;
 import io.tenantry.contracts.entitlement.TenantEntitlementsChangedEvent;
@@ -267,6 +274,62 @@ public class LifecycleCloudEvents {
                             e.userId(),
                             "previousRole",
                             e.previousRole(),
+                            "role",
+                            e.role())),
+            mapping(
+                    TenantDomainAddedEvent.class,
+                    "domain-added",
+                    e -> fields("tenantId", e.tenantId(), "domain", e.domain())),
+            mapping(
+                    TenantDomainVerifiedEvent.class,
+                    "domain-verified",
+                    e -> fields("tenantId", e.tenantId(), "domain", e.domain(), "method", e.method())),
+            mapping(
+                    TenantDomainUnverifiedEvent.class,
+                    "domain-unverified",
+                    e -> fields("tenantId", e.tenantId(), "domain", e.domain(), "reason", e.reason())),
+            mapping(
+                    TenantDomainRemovedEvent.class,
+                    "domain-removed",
+                    e -> fields("tenantId", e.tenantId(), "domain", e.domain())),
+            mapping(
+                    TenantDomainJoinPolicySetEvent.class,
+                    "domain-join-policy-changed",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "domain",
+                            e.domain(),
+                            "policy",
+                            e.policy(),
+                            "defaultRole",
+                            e.defaultRole())),
+            mapping(
+                    TenantJoinRequestedEvent.class,
+                    "join-requested",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "requestId",
+                            e.requestId(),
+                            "userId",
+                            e.userId(),
+                            "domain",
+                            e.domain(),
+                            "role",
+                            e.role())),
+            mapping(
+                    TenantJoinRequestDecidedEvent.class,
+                    "join-request-decided",
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "requestId",
+                            e.requestId(),
+                            "userId",
+                            e.userId(),
+                            "decision",
+                            e.decision(),
                             "role",
                             e.role())),
             outsideTheTenantStream(

@@ -6,6 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantry.contracts.apikey.ApiKeyCreatedEvent;
 import io.tenantry.contracts.apikey.ApiKeyRevokedEvent;
+import io.tenantry.contracts.domains.JoinPolicy;
+import io.tenantry.contracts.domains.JoinRequestStatus;
+import io.tenantry.contracts.domains.TenantDomainAddedEvent;
+import io.tenantry.contracts.domains.TenantDomainJoinPolicySetEvent;
+import io.tenantry.contracts.domains.TenantDomainRemovedEvent;
+import io.tenantry.contracts.domains.TenantDomainUnverifiedEvent;
+import io.tenantry.contracts.domains.TenantDomainVerifiedEvent;
+import io.tenantry.contracts.domains.TenantJoinRequestDecidedEvent;
+import io.tenantry.contracts.domains.TenantJoinRequestedEvent;
+import io.tenantry.contracts.domains.VerificationMethod;
 import io.tenantry.contracts.entitlement.Enforcement;
 import io.tenantry.contracts.entitlement.Entitlement;
 import io.tenantry.contracts.entitlement.QuotaPeriod;
@@ -156,6 +166,15 @@ class LifecycleCloudEventsTest {
             new TeamMemberAddedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD),
             new TeamMemberRemovedEvent(TENANT, "team-1", "user-3"),
             new TeamMemberRoleChangedEvent(TENANT, "team-1", "user-3", TeamRole.LEAD, TeamRole.MEMBER),
+            new TenantDomainAddedEvent(TENANT, "acme.example", "tenantry-verification=abc", "user-1"),
+            new TenantDomainVerifiedEvent(TENANT, "acme.example", VerificationMethod.DNS, "user-1"),
+            new TenantDomainUnverifiedEvent(TENANT, "acme.example", TenantDomainUnverifiedEvent.CHECKS_FAILED),
+            new TenantDomainRemovedEvent(TENANT, "acme.example", "user-1"),
+            new TenantDomainJoinPolicySetEvent(TENANT, "acme.example", JoinPolicy.AUTO, MemberRole.MEMBER, "user-1"),
+            new TenantJoinRequestedEvent(
+                    TENANT, "request-1", "user-4", "dana@acme.example", "acme.example", MemberRole.MEMBER),
+            new TenantJoinRequestDecidedEvent(
+                    TENANT, "request-1", "user-4", JoinRequestStatus.APPROVED, MemberRole.MEMBER, "user-1"),
             new UsageThresholdReachedEvent(
                     TENANT,
                     "api-calls",
@@ -289,7 +308,9 @@ class LifecycleCloudEventsTest {
                         "SP1 1AA",
                         "Springfield",
                         "theme",
-                        "lead-1");
+                        "lead-1",
+                        "dana@acme.example",
+                        "tenantry-verification=abc");
     }
 
     @Test

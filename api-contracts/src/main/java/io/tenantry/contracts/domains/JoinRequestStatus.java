@@ -1,0 +1,8 @@
+package io.tenantry.contracts.domains;
+
+/** Where a request to join a tenant stands. */
+public enum JoinRequestStatus {
+    PENDING,
+    APPROVED,
+    DENIED
+}
