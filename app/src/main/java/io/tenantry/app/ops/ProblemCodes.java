@@ -13,52 +13,30 @@ final class ProblemCodes {
 
     static final Map<Integer, List<String>> BY_STATUS = Map.ofEntries(
             Map.entry(400, codes("""
-                    bad_request duplicate_contact email_required invalid_api_key_name
-                    invalid_callback invalid_client_name invalid_contact invalid_email
-                    invalid_expiry invalid_filter invalid_idempotency_key
-                    invalid_identity_account invalid_industry invalid_invitation
-                    invalid_override invalid_path invalid_preview_instant invalid_range
-                    invalid_role invalid_scope invalid_signature invalid_slug
-                    invalid_subscription invalid_syntax invalid_team_description
-                    invalid_team_name invalid_tenant_name invalid_tier invalid_value
-                    invalid_verification_code malformed_body malformed_event mutability
-                    no_target owner_required several_primary_contacts
-                    bad_request challenge_required duplicate_contact email_required invalid_callback
-                    invalid_client_name invalid_contact invalid_domain invalid_email invalid_expiry
-                    invalid_join_policy invalid_join_request invalid_method invalid_idempotency_key
-                    invalid_identity_account invalid_industry
-                    invalid_invitation invalid_override invalid_preview_instant invalid_range invalid_role
-                    invalid_signature invalid_slug invalid_subscription invalid_team_description invalid_team_name
-                    invalid_tenant_name invalid_tier
-                    invalid_verification_code malformed_body malformed_event owner_required several_primary_contacts
-                    reason_required too_many_contacts too_many_settings unknown_identity_provider unknown_plan
-                    user_id_required
-                    validation_failed verification_code_required
+                    bad_request challenge_required duplicate_contact email_required invalid_api_key_name
+                    invalid_callback invalid_client_name invalid_contact invalid_domain invalid_email invalid_expiry
+                    invalid_filter invalid_idempotency_key invalid_identity_account invalid_industry invalid_invitation
+                    invalid_join_policy invalid_join_request invalid_method invalid_override invalid_path
+                    invalid_preview_instant invalid_range invalid_role invalid_scope invalid_signature invalid_slug
+                    invalid_subscription invalid_syntax invalid_team_description invalid_team_name invalid_tenant_name
+                    invalid_tier invalid_value invalid_verification_code malformed_body malformed_event mutability
+                    no_target owner_required reason_required several_primary_contacts too_many_contacts
+                    too_many_settings unknown_identity_provider unknown_plan user_id_required validation_failed
+                    verification_code_required
                     """)),
             Map.entry(401, codes("""
                     invalid_api_key invalid_signature unauthenticated
                     """)),
             Map.entry(403, codes("""
-                    api_key_required caller_required email_not_verified forbidden impersonated
-                    impersonation_forbidden insufficient_role insufficient_scope
-                    invalid_invitation_token invitation_email_mismatch member_suspended
-                    not_a_member wrong_tenant
+                    api_key_required caller_required email_not_verified forbidden impersonated impersonation_forbidden
+                    insufficient_role insufficient_scope invalid_invitation_token invitation_email_mismatch
+                    join_not_allowed member_suspended not_a_member wrong_tenant
                     """)),
             Map.entry(404, codes("""
-                    api_key_not_found invitation_not_found lead_not_found member_not_found
-                    not_found not_yet_created override_not_found projection_not_found
-                    scim_group_not_found scim_user_not_found
-                    subscription_not_found team_member_not_found team_not_found tenant_not_found
-                    unknown_data_subject unknown_entitlement
-                    caller_required email_not_verified forbidden impersonated impersonation_forbidden
-                    insufficient_role invalid_invitation_token join_not_allowed invitation_email_mismatch not_a_member
-                    wrong_tenant
-                    """)),
-            Map.entry(404, codes("""
-                    domain_not_found invitation_not_found join_request_not_found lead_not_found member_not_found
-                    not_found not_yet_created override_not_found
-                    projection_not_found
-                    subscription_not_found team_member_not_found team_not_found tenant_not_found unknown_data_subject unknown_entitlement
+                    api_key_not_found domain_not_found invitation_not_found join_request_not_found lead_not_found
+                    member_not_found not_found not_yet_created override_not_found projection_not_found
+                    scim_group_not_found scim_user_not_found subscription_not_found team_member_not_found team_not_found
+                    tenant_not_found unknown_data_subject unknown_entitlement
                     """)),
             Map.entry(405, codes("""
                     method_not_allowed
@@ -68,16 +46,14 @@ final class ProblemCodes {
                     """)),
             Map.entry(409, codes("""
                     already_member already_team_member api_key_exists concurrent_modification conflict currency_mismatch
-                    deprovisioning_in_progress deprovisioning_not_in_progress idempotency_key_in_progress
-                    already_member already_team_member concurrent_modification conflict currency_mismatch
-                    domain_changed domain_exists domain_limit_reached domain_taken deprovisioning_in_progress
-                    deprovisioning_not_in_progress idempotency_key_in_progress
-                    idp_admin_missing idp_not_configured invalid_status_transition invitation_exists invitation_expired
-                    invitation_pending last_owner lead_already_converted lead_expired lead_locked lead_not_verified
-                    limit_exceeded not_a_member not_rebuildable plan_limit_reached plan_too_small
-                    provisioning_not_in_progress quota_exceeded slug_taken stripe_refused
-                    subscription_canceled subscription_not_ready team_name_taken tenant_not_active tenant_not_deleted
-                    tier_immutable transfer_to_self user_name_taken verification_code_expired
+                    deprovisioning_in_progress deprovisioning_not_in_progress domain_changed domain_exists
+                    domain_limit_reached domain_taken idempotency_key_in_progress idp_admin_missing idp_not_configured
+                    invalid_status_transition invitation_exists invitation_expired invitation_pending last_owner
+                    lead_already_converted lead_expired lead_locked lead_not_verified limit_exceeded not_a_member
+                    not_rebuildable plan_limit_reached plan_too_small provisioning_not_in_progress quota_exceeded
+                    slug_taken stripe_refused subscription_canceled subscription_not_ready team_name_taken
+                    tenant_not_active tenant_not_deleted tier_immutable transfer_to_self user_name_taken
+                    verification_code_expired
                     """)),
             Map.entry(412, codes("""
                     version_mismatch
@@ -104,6 +80,6 @@ final class ProblemCodes {
     private ProblemCodes() {}
 
     private static List<String> codes(String words) {
-        return Arrays.stream(words.trim().split("\\s+")).distinct().sorted().toList();
+        return Arrays.stream(words.trim().split("\\s+")).sorted().toList();
     }
 }
