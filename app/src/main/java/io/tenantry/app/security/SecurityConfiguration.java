@@ -168,7 +168,11 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyFilter(authenticator, objectMapper), AuthorizationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/api-keys/scopes")
+                .authorizeHttpRequests(requests -> requests
+                        // the error page a failure inside the chain is answered with (the database away: 503)
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/api-keys/scopes")
                         .authenticated()
                         .requestMatchers("/scim/v2/**")
                         .hasAuthority(ApiKeyScopes.SCIM)
