@@ -1,9 +1,9 @@
 package io.tenantry.app.apikey;
 
 import io.tenantry.contracts.apikey.ApiKeyView;
+import io.tenantry.projections.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ class ApiKeyStore {
                                 rs.getString("key_id"),
                                 rs.getString("tenant_id"),
                                 Set.copyOf(Arrays.asList(rs.getString("scopes").split(" "))),
-                                instant(rs, "expires_at")),
+                                SqlTime.instant(rs, "expires_at")),
                         (Object) hash)
                 .stream()
                 .findFirst();
@@ -53,15 +53,15 @@ class ApiKeyStore {
     /** Notes when each key was last used; a later use already noted (by another process) is kept. */
     void used(Map<String, Instant> uses) {
         List<Object[]> rows = new ArrayList<>(uses.size());
-        uses.forEach((keyId, at) -> rows.add(new Object[] {Timestamp.from(at), keyId, Timestamp.from(at)}));
+        uses.forEach((keyId, at) -> rows.add(new Object[] {SqlTime.utc(at), keyId, SqlTime.utc(at)}));
         jdbc.batchUpdate("""
                 update tenant_api_key set last_used_at = ?
                 where key_id = ? and (last_used_at is null or last_used_at < ?)""", rows);
     }
 
     private static ApiKeyView view(ResultSet rs, Instant now) throws SQLException {
-        Instant expiresAt = instant(rs, "expires_at");
-        Instant revokedAt = instant(rs, "revoked_at");
+        Instant expiresAt = SqlTime.instant(rs, "expires_at");
+        Instant revokedAt = SqlTime.instant(rs, "revoked_at");
         String status =
                 revokedAt != null ? "REVOKED" : expiresAt != null && !expiresAt.isAfter(now) ? "EXPIRED" : "ACTIVE";
         return new ApiKeyView(
@@ -72,15 +72,10 @@ class ApiKeyStore {
                 List.of(rs.getString("scopes").split(" ")),
                 status,
                 rs.getString("created_by"),
-                instant(rs, "created_at"),
+                SqlTime.instant(rs, "created_at"),
                 expiresAt,
-                instant(rs, "last_used_at"),
+                SqlTime.instant(rs, "last_used_at"),
                 rs.getString("revoked_by"),
                 revokedAt);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }
