@@ -7,13 +7,14 @@
 #   database  PostgreSQL stopped and started under load
 #   kafka     the Kafka broker down for 60 s under load
 #   soak      10 minutes of steady load: heap, connection pool, processor lag
+#   webhooks  webhook receivers down for 10 minutes, failing every third call, hanging, under steady load
 # Each prints its block (load applied, faults injected, counts checked, PASS/FAIL) and writes it to
-# reliability/results/<scenario>.txt; the script exits non-zero if anything failed. About 17 minutes in all.
+# reliability/results/<scenario>.txt; the script exits non-zero if anything failed. About 32 minutes in all.
 #
-# reliability/run.sh [--no-build] [--long-only] [--scenarios kill9,database,kafka,soak] [--quick]
+# reliability/run.sh [--no-build] [--long-only] [--scenarios kill9,database,kafka,soak,webhooks] [--quick]
 #                    [--soak-minutes 10] [--kafka-down-seconds 60] [--db-down-seconds 12] [--clients N] ...
-# --quick: a 2-minute soak and a 20-second Kafka outage (about 8 minutes). Other --name value options go to the
-# scenarios (see io.tenantry.bench.reliability).
+# --quick: a 2-minute soak, a 20-second Kafka outage and a 2-minute receiver outage (about 13 minutes). Other
+# --name value options go to the scenarios (see io.tenantry.bench.reliability).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=true
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) build=false ;;
         --long-only) its=false ;;
-        --quick) args+=(--soak-minutes 2 --kafka-down-seconds 20) ;;
+        --quick) args+=(--soak-minutes 2 --kafka-down-seconds 20 --receiver-down-seconds 120) ;;
         --scenarios) scenarios="$2"; shift ;;
         --scenarios=*) scenarios="${1#--scenarios=}" ;;
         --*=*) name="${1%%=*}"; args+=("$name" "${1#*=}") ;;

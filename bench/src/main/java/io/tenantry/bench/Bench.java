@@ -18,6 +18,7 @@ import java.util.Map;
  * app/target/tenantry.jar]
  * java -jar bench/target/tenantry-bench.jar usage [--clients 8] [--seconds 25] [--batch 500] [--tenants 8]
  * java -jar bench/target/tenantry-bench.jar api-keys [--clients 8] [--seconds 20] [--rate 500] [--app-args '...']
+ * java -jar bench/target/tenantry-bench.jar webhooks [--members 5000] [--endpoints 4] [--seconds 30] [--app-args '...']
  * </pre>
  * {@code all} is what {@code bench/run.sh} runs: see {@link FullRun}.
  */
@@ -34,6 +35,8 @@ public final class Bench {
                     + "       java -jar tenantry-bench.jar audit-asof [--changes N] [--queries N] [--jar path]\n"
                     + "       java -jar tenantry-bench.jar usage [--clients N] [--seconds S] [--batch N] [--tenants N]\n"
                     + "       java -jar tenantry-bench.jar api-keys [--clients N] [--seconds S] [--rate R] [--app-args '...']\n"
+                    + "       java -jar tenantry-bench.jar webhooks [--members N] [--endpoints N] [--seconds S]"
+                    + " [--app-args '...']\n"
                     + "       java -jar tenantry-bench.jar reliability [kill9|database|kafka|soak|all]"
                     + " [--option value ...]");
             System.exit(2);
@@ -94,6 +97,13 @@ public final class Bench {
                                 Integer.parseInt(options.getOrDefault("rate", "500")),
                                 options.get("app-args"))
                         .run(jar);
+            case "webhooks" ->
+                report = new WebhookBench(
+                                Integer.parseInt(options.getOrDefault("members", "5000")),
+                                Integer.parseInt(options.getOrDefault("endpoints", "4")),
+                                Integer.parseInt(options.getOrDefault("seconds", "30")),
+                                options.get("app-args"))
+                        .run(jar);
             case "usage" ->
                 report = new UsageBench(
                                 Integer.parseInt(options.getOrDefault("clients", "8")),
@@ -103,7 +113,7 @@ public final class Bench {
                         .run(jar);
             default -> {
                 System.err.println("Unknown benchmark " + args[0]
-                        + "; known: all, commands, audit-asof, exchange, entitlements, api-keys, usage");
+                        + "; known: all, commands, audit-asof, exchange, entitlements, api-keys, usage, webhooks");
                 System.exit(2);
                 return;
             }

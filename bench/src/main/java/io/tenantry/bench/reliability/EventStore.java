@@ -87,6 +87,17 @@ final class EventStore {
         }
     }
 
+    /** The global index of the newest event in the store (0 when empty). */
+    long maxGlobalIndex() throws SQLException {
+        try (Connection connection = postgres.connect();
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** The tracking tokens' stored size, all processors together (a token that keeps growing holds ever more gaps). */
     long tokenBytes() throws SQLException {
         try (Connection connection = postgres.connect();

@@ -1,5 +1,6 @@
 package io.tenantry.bench.reliability;
 
+import io.tenantry.bench.WebhookReceiver;
 import io.tenantry.bench.reliability.RecordedLoad.Command;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Scenario 1, {@code kill9}: a mixed write load; {@code kill -9} of the app mid-run; the app started again while the
  * load goes on. Then every command that went out and got no answer is retried with its Idempotency-Key, and: every
  * acknowledged command is in the event store, none twice, none that never reached the app; the read models catch up
- * and equal a full rebuild; the lifecycle topic holds every lifecycle event, per tenant in order.
+ * and equal a full rebuild; the lifecycle topic holds every lifecycle event, per tenant in order; and a webhook
+ * endpoint taking every lifecycle event gets each one, under one webhook-id however often it was sent.
  */
 final class Kill9Scenario extends Scenario {
 
@@ -27,6 +29,23 @@ final class Kill9Scenario extends Scenario {
         int clients = options.integer("clients", 12);
         int killAfter = options.integer("kill-after", 15);
         int after = options.integer("after", 10);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            // answers a little late, so that deliveries are in flight when the app dies
+            receiver.delay(20);
+            WebhookCheck webhook = WebhookCheck.register(stage, "kill9", receiver);
+            exercise(stage, options, report, clients, killAfter, after);
+            Duration waited = webhook.awaitAll(stage, Duration.ofMinutes(3));
+            webhook.verify(report, stage, waited);
+            long repeated = receiver.callsByWebhookId().values().stream()
+                    .filter(calls -> calls.get() > 1)
+                    .count();
+            report.count("webhook deliveries repeated under their own webhook-id after the restart (a delivery in"
+                    + " flight at the kill, sent again once its claim lapsed): " + repeated);
+        }
+    }
+
+    private void exercise(Stage stage, Options options, Report report, int clients, int killAfter, int after)
+            throws Exception {
         RecordedLoad load = new RecordedLoad(stage.http, stage.owner(), clients, 0, 0);
         report.load(load.describe());
         load.start();

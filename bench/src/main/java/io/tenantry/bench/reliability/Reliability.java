@@ -28,6 +28,7 @@ public final class Reliability {
         SCENARIOS.put("database", new DatabaseRestartScenario()::run);
         SCENARIOS.put("kafka", new KafkaOutageScenario()::run);
         SCENARIOS.put("soak", new SoakScenario()::run);
+        SCENARIOS.put("webhooks", new WebhookScenario()::run);
     }
 
     private Reliability() {}

@@ -1,6 +1,7 @@
 package io.tenantry.bench.reliability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -23,7 +24,7 @@ abstract class Scenario {
         Report report = new Report(name, title);
         Stage stage = null;
         try {
-            stage = Stage.start(options.jar(), report, options.appArguments(), options.results());
+            stage = Stage.start(options.jar(), report, appArguments(options), options.results());
             exercise(stage, options, report);
         } catch (Exception e) {
             report.abort(e);
@@ -34,6 +35,11 @@ abstract class Scenario {
             }
         }
         return report;
+    }
+
+    /** The app's arguments beyond the stage's own: {@code --app-args}, and what the scenario needs. */
+    List<String> appArguments(Options options) {
+        return options.appArguments();
     }
 
     /** Applies the load and the fault to the running stage, and checks what is left. */

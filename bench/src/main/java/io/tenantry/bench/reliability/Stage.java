@@ -87,7 +87,9 @@ final class Stage {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--tenantry.security.generate-dev-keys=true"));
+                "--tenantry.security.generate-dev-keys=true",
+                // the scenarios' webhook receivers listen on loopback, over plain HTTP
+                "--tenantry.webhooks.allow-private=true"));
         arguments.addAll(extraAppArguments);
         app = RunningApp.start(jar, dataDir, false, arguments.toArray(String[]::new));
         return app;
