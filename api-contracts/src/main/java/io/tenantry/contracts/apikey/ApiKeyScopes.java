@@ -17,6 +17,7 @@ public final class ApiKeyScopes {
     public static final String USAGE_READ = "usage:read";
     public static final String USAGE_WRITE = "usage:write";
     public static final String SCIM = "scim";
+    public static final String AUDIT_READ = "audit:read";
 
     /** Every scope, with what it opens. */
     public static final Map<String, String> ALL = all();
@@ -51,6 +52,7 @@ public final class ApiKeyScopes {
         all.put(USAGE_READ, "read the tenant's usage");
         all.put(USAGE_WRITE, "report usage records");
         all.put(SCIM, "provision users and groups through SCIM 2.0 (/scim/v2)");
+        all.put(AUDIT_READ, "read and export the tenant's audit log (a SIEM pulling it)");
         return Collections.unmodifiableMap(all);
     }
 }

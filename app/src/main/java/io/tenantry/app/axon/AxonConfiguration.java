@@ -207,12 +207,12 @@ public class AxonConfiguration {
 
     @Bean
     public MessageDispatchInterceptor<CommandMessage<?>> commandOrigin() {
-        return new RequestOriginInterceptor<>();
+        return new RequestOriginInterceptor<>(true);
     }
 
     @Bean
     public MessageDispatchInterceptor<QueryMessage<?, ?>> queryOrigin() {
-        return new RequestOriginInterceptor<>();
+        return new RequestOriginInterceptor<>(false);
     }
 
     /** Events are read for years: unknown fields are ignored, times are ISO-8601 strings. */

@@ -14,7 +14,7 @@ final class ProblemCodes {
     static final Map<Integer, List<String>> BY_STATUS = Map.ofEntries(
             Map.entry(400, codes("""
                     bad_request challenge_required duplicate_contact email_required invalid_api_key_name
-                    invalid_callback invalid_client_name invalid_contact invalid_domain invalid_email invalid_expiry
+                    invalid_callback invalid_client_name invalid_contact invalid_cursor invalid_domain invalid_email invalid_expiry
                     invalid_filter invalid_idempotency_key invalid_identity_account invalid_industry invalid_invitation
                     invalid_join_policy invalid_join_request invalid_method invalid_override invalid_path
                     invalid_preview_instant invalid_range invalid_role invalid_scope invalid_signature invalid_slug

@@ -199,6 +199,8 @@ class SecurityConfiguration {
                         .hasAuthority(ApiKeyScopes.USAGE_READ)
                         .requestMatchers(HttpMethod.POST, "/api/tenants/*/usage")
                         .hasAuthority(ApiKeyScopes.USAGE_WRITE)
+                        .requestMatchers(HttpMethod.GET, "/api/tenants/*/audit-log", "/api/tenants/*/audit-log/export")
+                        .hasAuthority(ApiKeyScopes.AUDIT_READ)
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(exceptions -> exceptions

@@ -34,6 +34,7 @@ import io.tenantry.command.subscription.StripeNotices;
 import io.tenantry.command.subscription.StripeWebhooks;
 import io.tenantry.command.subscription.SubscriptionReconciliation;
 import io.tenantry.contracts.plan.PlanCatalogue;
+import io.tenantry.query.audit.AuditLogReads;
 import io.tenantry.query.dashboard.DashboardProperties;
 import io.tenantry.query.dashboard.LifecycleStream;
 import io.tenantry.query.entitlement.EntitlementChecks;
@@ -245,6 +246,8 @@ class ArchitectureTest {
      * bus;</li>
      * <li>{@link EntitlementChecks}: the entitlement check services make before an action, as hot as the membership
      * check and read the same way (one indexed statement: access, plan, override and usage);</li>
+     * <li>{@link AuditLogReads}: a tenant's audit log, whose export streams rows to the response as the database
+     * gives them (any range, flat memory), which no query answer can;</li>
      * <li>{@link PlanCatalogue}, {@link LeadPolicy}, {@link InvitationPolicy}: configuration values (the plans, the
      * code and invitation lifetimes), no state;</li>
      * <li>{@link ObjectMapper}, {@link Validator}: web plumbing, to parse and validate each item of a bulk body on its
@@ -277,6 +280,7 @@ class ArchitectureTest {
             QueryGateway.class,
             TenantReadAccess.class,
             EntitlementChecks.class,
+            AuditLogReads.class,
             PlanCatalogue.class,
             LeadPolicy.class,
             InvitationPolicy.class,

@@ -668,6 +668,20 @@ class AccessMatrixIT extends IntegrationTest {
                         .foreign(foreign, 404, "tenant_not_found", w.home)
                         .allowed(owner, 200),
 
+                // the tenant's audit log
+                row("GET /api/tenants/{tenantId}/audit-log", fixed(home + "/audit-log?limit=5"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "GET /api/tenants/{tenantId}/audit-log/export",
+                                fixed(home + "/audit-log/export?from=2020-01-01T00:00:00Z"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(owner, 200),
+
                 // tenant API keys
                 row(
                                 "POST /api/tenants/{tenantId}/api-keys",
