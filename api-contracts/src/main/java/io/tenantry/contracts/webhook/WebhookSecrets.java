@@ -1,6 +1,7 @@
 package io.tenantry.contracts.webhook;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Base64;
 public final class WebhookSecrets {
 
     public static final String PREFIX = "whsec_";
+    /** How long a rotated secret keeps signing beside the new one. */
+    public static final Duration PREVIOUS_SECRET_OVERLAP = Duration.ofHours(24);
+
     static final int BYTES = 32;
     private static final SecureRandom RANDOMNESS = new SecureRandom();
 

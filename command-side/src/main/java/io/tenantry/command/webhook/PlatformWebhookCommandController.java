@@ -66,7 +66,7 @@ class PlatformWebhookCommandController {
     @PostMapping("/{endpointId}/rotate-secret")
     ResponseEntity<RotatedWebhookSecret> rotate(@PathVariable String endpointId, Caller caller) {
         String secret = WebhookSecrets.generate();
-        Instant previousValidUntil = Instant.now().plus(WebhookEndpoints.PREVIOUS_SECRET_OVERLAP);
+        Instant previousValidUntil = Instant.now().plus(WebhookSecrets.PREVIOUS_SECRET_OVERLAP);
         commands.sendAndWait(new RotatePlatformWebhookSecretCommand(endpointId, secret, previousValidUntil, caller));
         return TenantWebhookCommandController.noStore(new RotatedWebhookSecret(secret, previousValidUntil));
     }

@@ -77,7 +77,7 @@ class TenantWebhookCommandController {
     ResponseEntity<RotatedWebhookSecret> rotate(
             @PathVariable String tenantId, @PathVariable String endpointId, Caller caller) {
         String secret = WebhookSecrets.generate();
-        Instant previousValidUntil = Instant.now().plus(WebhookEndpoints.PREVIOUS_SECRET_OVERLAP);
+        Instant previousValidUntil = Instant.now().plus(WebhookSecrets.PREVIOUS_SECRET_OVERLAP);
         commands.sendAndWait(
                 new RotateTenantWebhookSecretCommand(tenantId, endpointId, secret, previousValidUntil, caller));
         return noStore(new RotatedWebhookSecret(secret, previousValidUntil));

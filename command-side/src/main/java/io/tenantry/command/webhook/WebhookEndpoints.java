@@ -10,7 +10,6 @@ import io.tenantry.contracts.webhook.WebhookEndpointSecretRotatedEvent;
 import io.tenantry.contracts.webhook.WebhookEndpointUpdatedEvent;
 import io.tenantry.contracts.webhook.WebhookEventTypes;
 import io.tenantry.contracts.webhook.WebhookSecrets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,6 @@ import java.util.Map;
 public final class WebhookEndpoints {
 
     public static final int MAX_DESCRIPTION = 500;
-    /** How long a rotated secret keeps signing beside the new one. */
-    public static final Duration PREVIOUS_SECRET_OVERLAP = Duration.ofHours(24);
 
     private final String tenantId;
     private final int maxEndpoints;
