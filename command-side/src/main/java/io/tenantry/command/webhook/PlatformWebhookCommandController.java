@@ -2,6 +2,7 @@ package io.tenantry.command.webhook;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tenantry.contracts.Caller;
+import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.webhook.WebhookCommands.CreatePlatformWebhookCommand;
 import io.tenantry.contracts.webhook.WebhookCommands.DeletePlatformWebhookCommand;
 import io.tenantry.contracts.webhook.WebhookCommands.RotatePlatformWebhookSecretCommand;
@@ -29,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/webhooks/endpoints")
 class PlatformWebhookCommandController {
 
+    /** Every platform endpoint's id starts so: no other aggregate's id (a tenant's, say) is ever loaded as one. */
+    static final String ID_PREFIX = "ep_";
+
     private final CommandGateway commands;
 
     PlatformWebhookCommandController(CommandGateway commands) {
@@ -39,7 +43,7 @@ class PlatformWebhookCommandController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<NewWebhookEndpoint> create(@Valid @RequestBody WebhookEndpointRequest request, Caller caller) {
-        String endpointId = "ep_" + UUID.randomUUID().toString().replace("-", "");
+        String endpointId = ID_PREFIX + UUID.randomUUID().toString().replace("-", "");
         String secret = WebhookSecrets.generate();
         Instant createdAt = commands.sendAndWait(new CreatePlatformWebhookCommand(
                 endpointId, request.url(), request.eventTypes(), request.description(), secret, caller));
@@ -59,7 +63,7 @@ class PlatformWebhookCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void update(@PathVariable String endpointId, @Valid @RequestBody WebhookEndpointRequest request, Caller caller) {
         commands.sendAndWait(new UpdatePlatformWebhookCommand(
-                endpointId, request.url(), request.eventTypes(), request.description(), caller));
+                platformEndpoint(endpointId), request.url(), request.eventTypes(), request.description(), caller));
     }
 
     @Operation(summary = "Give a platform webhook endpoint a new secret; the previous one signs too for 24 hours")
@@ -67,7 +71,8 @@ class PlatformWebhookCommandController {
     ResponseEntity<RotatedWebhookSecret> rotate(@PathVariable String endpointId, Caller caller) {
         String secret = WebhookSecrets.generate();
         Instant previousValidUntil = Instant.now().plus(WebhookSecrets.PREVIOUS_SECRET_OVERLAP);
-        commands.sendAndWait(new RotatePlatformWebhookSecretCommand(endpointId, secret, previousValidUntil, caller));
+        commands.sendAndWait(new RotatePlatformWebhookSecretCommand(
+                platformEndpoint(endpointId), secret, previousValidUntil, caller));
         return TenantWebhookCommandController.noStore(new RotatedWebhookSecret(secret, previousValidUntil));
     }
 
@@ -75,20 +80,28 @@ class PlatformWebhookCommandController {
     @PostMapping("/{endpointId}/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disable(@PathVariable String endpointId, Caller caller) {
-        commands.sendAndWait(new SetPlatformWebhookEnabledCommand(endpointId, false, caller));
+        commands.sendAndWait(new SetPlatformWebhookEnabledCommand(platformEndpoint(endpointId), false, caller));
     }
 
     @Operation(summary = "Enable a platform webhook endpoint again (partner-admin)")
     @PostMapping("/{endpointId}/enable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void enable(@PathVariable String endpointId, Caller caller) {
-        commands.sendAndWait(new SetPlatformWebhookEnabledCommand(endpointId, true, caller));
+        commands.sendAndWait(new SetPlatformWebhookEnabledCommand(platformEndpoint(endpointId), true, caller));
     }
 
     @Operation(summary = "Delete a platform webhook endpoint with its deliveries (partner-admin)")
     @DeleteMapping("/{endpointId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String endpointId, Caller caller) {
-        commands.sendAndWait(new DeletePlatformWebhookCommand(endpointId, caller));
+        commands.sendAndWait(new DeletePlatformWebhookCommand(platformEndpoint(endpointId), caller));
+    }
+
+    /** The id, when it can be a platform endpoint's; 404 otherwise (without loading another aggregate's events). */
+    private static String platformEndpoint(String endpointId) {
+        if (endpointId == null || !endpointId.startsWith(ID_PREFIX)) {
+            throw DomainRefusal.notFound("webhook_not_found", "There is no webhook endpoint " + endpointId + ".");
+        }
+        return endpointId;
     }
 }
