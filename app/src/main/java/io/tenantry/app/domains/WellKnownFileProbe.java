@@ -2,12 +2,11 @@ package io.tenantry.app.domains;
 
 import io.tenantry.command.domains.ChallengeProbe;
 import io.tenantry.command.domains.ProbeResult;
+import io.tenantry.command.webhook.PublicAddresses;
 import io.tenantry.contracts.domains.DomainNames;
 import io.tenantry.contracts.domains.VerificationMethod;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.UnknownHostException;
@@ -120,30 +119,9 @@ final class WellKnownFileProbe implements ChallengeProbe {
         return usable;
     }
 
-    /** Whether an address is on the public internet: not loopback, private, link-local, shared, multicast or unset. */
+    /** Whether an address is on the public internet (the webhooks' rule too). */
     static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress()
-                || address.isLoopbackAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first != 0 // this network
-                    && !(first == 100 && second >= 64 && second < 128) // shared address space (carrier NAT)
-                    && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0) // IETF protocol assignments
-                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
-                    && first < 224; // multicast and reserved
-        }
-        if (address instanceof Inet6Address) {
-            int first = bytes[0] & 0xff;
-            return (first & 0xfe) != 0xfc; // unique local fc00::/7
-        }
-        return false;
+        return PublicAddresses.isPublic(address);
     }
 
     private static String read(ResponseBody body) throws IOException {

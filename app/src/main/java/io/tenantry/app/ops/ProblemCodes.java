@@ -22,7 +22,8 @@ final class ProblemCodes {
                     invalid_tier invalid_value invalid_verification_code malformed_body malformed_event mutability
                     no_target owner_required reason_required several_primary_contacts too_many_contacts
                     too_many_settings unknown_identity_provider unknown_plan user_id_required validation_failed
-                    verification_code_required
+                    verification_code_required invalid_description invalid_event_types invalid_replay
+                    invalid_delivery_status
                     """)),
             Map.entry(401, codes("""
                     invalid_api_key invalid_signature unauthenticated
@@ -36,7 +37,7 @@ final class ProblemCodes {
                     api_key_not_found domain_not_found invitation_not_found join_request_not_found lead_not_found
                     member_not_found not_found not_yet_created override_not_found projection_not_found
                     scim_group_not_found scim_user_not_found subscription_not_found team_member_not_found team_not_found
-                    tenant_not_found unknown_data_subject unknown_entitlement
+                    tenant_not_found unknown_data_subject unknown_entitlement webhook_not_found delivery_not_found
                     """)),
             Map.entry(405, codes("""
                     method_not_allowed
@@ -53,7 +54,7 @@ final class ProblemCodes {
                     not_rebuildable plan_limit_reached plan_too_small provisioning_not_in_progress quota_exceeded
                     slug_taken stripe_refused subscription_canceled subscription_not_ready team_name_taken
                     tenant_not_active tenant_not_deleted tier_immutable transfer_to_self user_name_taken
-                    verification_code_expired
+                    verification_code_expired webhook_exists webhook_limit_reached
                     """)),
             Map.entry(412, codes("""
                     version_mismatch
@@ -66,6 +67,7 @@ final class ProblemCodes {
                     """)),
             Map.entry(422, codes("""
                     domain_not_verified idempotency_key_reused mail_unavailable public_email_domain unknown_tenant
+                    invalid_webhook_url
                     """)),
             Map.entry(429, codes("""
                     rate_limited

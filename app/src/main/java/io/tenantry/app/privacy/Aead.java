@@ -9,7 +9,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /** AES-GCM with a random 96-bit nonce and a 128-bit tag; output is nonce ‖ ciphertext ‖ tag. */
-final class Aead {
+public final class Aead {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -17,7 +17,7 @@ final class Aead {
 
     private Aead() {}
 
-    static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
+    public static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -35,7 +35,7 @@ final class Aead {
     }
 
     /** Opens what {@link #seal} made; fails if the data, the key or the associated data differ. */
-    static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) {
+    public static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) {
         if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalArgumentException("sealed data too short");
         }

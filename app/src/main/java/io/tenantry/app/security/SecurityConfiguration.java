@@ -249,6 +249,9 @@ class SecurityConfiguration {
                         // usage of many tenants at once: platform services
                         .requestMatchers(HttpMethod.POST, "/api/usage")
                         .hasRole(Caller.PARTNER_ADMIN)
+                        // the platform's webhook endpoints (a tenant's are under its own route)
+                        .requestMatchers("/api/webhooks/endpoints", "/api/webhooks/endpoints/**")
+                        .hasRole(Caller.PARTNER_ADMIN)
                         .requestMatchers(
                                 "/api/privacy/**",
                                 "/api/audit/**",

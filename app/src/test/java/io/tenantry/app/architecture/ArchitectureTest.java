@@ -21,6 +21,7 @@ import io.tenantry.app.oauth.SigningKeys;
 import io.tenantry.app.oauth.TokenExchange;
 import io.tenantry.app.ops.ProjectionAdmin;
 import io.tenantry.app.usage.UsageIngest;
+import io.tenantry.app.webhooks.WebhookDeliveries;
 import io.tenantry.command.domains.DomainVerification;
 import io.tenantry.command.idp.IdentityProviderSetup;
 import io.tenantry.command.invitation.InvitationMailer;
@@ -273,6 +274,9 @@ class ArchitectureTest {
      * <li>{@link UsageIngest}: usage records are counted in SQL in one transaction per batch (each record once by its
      * id, the daily counters exact under concurrent batches), not by a command: an aggregate would serialise every
      * batch of a tenant, and thousands of records a second are no aggregate's events.</li>
+     * <li>{@link WebhookDeliveries}: a resend or a replay makes deliveries due again in the deliveries' own table
+     * (after a command that authorises it); deliveries are no aggregate's state, and a replay reads the event store
+     * itself, as the processor that queued them did.</li>
      * </ul>
      */
     static final Set<Class<?>> CONTROLLER_COLLABORATORS = Set.of(
@@ -302,7 +306,8 @@ class ArchitectureTest {
             TokenExchange.class,
             SigningKeys.class,
             OAuthIssuer.class,
-            UsageIngest.class);
+            UsageIngest.class,
+            WebhookDeliveries.class);
 
     @ArchTest
     static final ArchRule controllersHoldOnlyTheGatewaysAndNamedCollaborators = fields().that()

@@ -40,7 +40,8 @@ class RoleProfilesIT {
                     .isEmpty();
             assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class)
                             .eventProcessors())
-                    .as("only the command side's own lookups, sagas and cache eviction, no projection")
+                    .as(
+                            "only the command side's own lookups, sagas, cache eviction and webhook deliveries, no projection")
                     .containsOnlyKeys(
                             "tenant-slugs",
                             "tenant-api-keys",
@@ -50,7 +51,9 @@ class RoleProfilesIT {
                             "SubscriptionSagaProcessor",
                             "ProvisioningSagaProcessor",
                             "DomainRecheckSagaProcessor",
-                            "aggregate-cache-eviction");
+                            "aggregate-cache-eviction",
+                            "webhook-endpoints",
+                            "webhook-deliveries");
         }
     }
 
@@ -88,7 +91,10 @@ class RoleProfilesIT {
                         java.util.stream.Stream.of(
                                 "server.port=0",
                                 "axon.eventhandling.processors.tenant-directory.mode=subscribing",
-                                "axon.eventhandling.processors.tenant-lifecycle-topic.mode=subscribing"))
+                                "axon.eventhandling.processors.tenant-lifecycle-topic.mode=subscribing",
+                                // and the webhook deliveries are queued, and sent, by the shared test context alone
+                                "axon.eventhandling.processors.webhook-deliveries.mode=subscribing",
+                                "tenantry.webhooks.send=false"))
                 .map(property -> "--" + property)
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(TenantryApplication.class)

@@ -215,6 +215,15 @@ class AccessMatrixIT extends IntegrationTest {
                 .stream().flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path));
     }
 
+    /** A platform webhook route: partner-admin only, no tenant. */
+    private Row platformHookRow(String endpoint, Function<Case, Request> request, int status) {
+        return row(endpoint, request)
+                .noToken(401, "unauthenticated")
+                .wrongRole(w.owner.token(), 403, "forbidden")
+                .na(Case.FOREIGN_TENANT, NO_TENANT)
+                .allowed(w.partnerWithoutPermissions, status);
+    }
+
     private static Row row(String endpoint, Function<Case, Request> request) {
         return new Row(endpoint, request);
     }
@@ -256,6 +265,8 @@ class AccessMatrixIT extends IntegrationTest {
         String admin = w.admin.token();
         String member = w.member.token();
         String foreign = w.foreignOwner.token();
+        String hook = home + "/webhooks/" + w.webhook;
+        String platformHook = "/api/webhooks/endpoints/" + w.platformWebhook;
         return List.of(
                 // tenants
                 row(
@@ -702,6 +713,125 @@ class AccessMatrixIT extends IntegrationTest {
                         .wrongRole(member, 403, "insufficient_role")
                         .foreign(foreign, 404, "tenant_not_found", w.home)
                         .allowed(owner, 204),
+                // webhooks of a tenant: OWNER, ADMIN (in person), or partner-admin
+                row(
+                                "POST /api/tenants/{tenantId}/webhooks",
+                                fixed(
+                                        home + "/webhooks",
+                                        Map.of("url", "https://hooks.example.com/m", "eventTypes", List.of("*"))))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 201),
+                row("GET /api/tenants/{tenantId}/webhooks", fixed(home + "/webhooks"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row("GET /api/tenants/{tenantId}/webhooks/{endpointId}", fixed(hook))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "PUT /api/tenants/{tenantId}/webhooks/{endpointId}",
+                                fixed(
+                                        hook,
+                                        Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("tenant.*"))))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 204),
+                row("POST /api/tenants/{tenantId}/webhooks/{endpointId}/rotate-secret", fixed(hook + "/rotate-secret"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row("POST /api/tenants/{tenantId}/webhooks/{endpointId}/disable", fixed(hook + "/disable"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 204),
+                row("POST /api/tenants/{tenantId}/webhooks/{endpointId}/enable", fixed(hook + "/enable"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 204),
+                row(
+                                "DELETE /api/tenants/{tenantId}/webhooks/{endpointId}",
+                                fixed(home + "/webhooks/" + w.webhookToDelete))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(owner, 204),
+                row("GET /api/tenants/{tenantId}/webhooks/{endpointId}/deliveries", fixed(hook + "/deliveries"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 200),
+                row(
+                                "POST /api/tenants/{tenantId}/webhooks/{endpointId}/deliveries/{deliveryId}/resend",
+                                fixed(hook + "/deliveries/" + w.webhookDelivery + "/resend"))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 202),
+                row(
+                                "POST /api/tenants/{tenantId}/webhooks/{endpointId}/replay",
+                                fixed(
+                                        hook + "/replay",
+                                        Map.of(
+                                                "fromTime",
+                                                java.time.Instant.now()
+                                                        .minusSeconds(60)
+                                                        .toString())))
+                        .noToken(401, "unauthenticated")
+                        .wrongRole(member, 403, "insufficient_role")
+                        .foreign(foreign, 404, "tenant_not_found", w.home)
+                        .allowed(admin, 202),
+                // the platform's webhooks: partner-admin
+                platformHookRow(
+                        "POST /api/webhooks/endpoints",
+                        fixed(
+                                "/api/webhooks/endpoints",
+                                Map.of("url", "https://hooks.example.com/p", "eventTypes", List.of("*"))),
+                        201),
+                platformHookRow("GET /api/webhooks/endpoints", fixed("/api/webhooks/endpoints"), 200),
+                platformHookRow("GET /api/webhooks/endpoints/{endpointId}", fixed(platformHook), 200),
+                platformHookRow(
+                        "PUT /api/webhooks/endpoints/{endpointId}",
+                        fixed(
+                                platformHook,
+                                Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes", List.of("tenant.*"))),
+                        204),
+                platformHookRow(
+                        "POST /api/webhooks/endpoints/{endpointId}/rotate-secret",
+                        fixed(platformHook + "/rotate-secret"),
+                        200),
+                platformHookRow(
+                        "POST /api/webhooks/endpoints/{endpointId}/disable", fixed(platformHook + "/disable"), 204),
+                platformHookRow(
+                        "POST /api/webhooks/endpoints/{endpointId}/enable", fixed(platformHook + "/enable"), 204),
+                platformHookRow(
+                        "DELETE /api/webhooks/endpoints/{endpointId}",
+                        fixed("/api/webhooks/endpoints/" + w.platformWebhookToDelete),
+                        204),
+                platformHookRow(
+                        "GET /api/webhooks/endpoints/{endpointId}/deliveries",
+                        fixed(platformHook + "/deliveries"),
+                        200),
+                platformHookRow(
+                        "POST /api/webhooks/endpoints/{endpointId}/deliveries/{deliveryId}/resend",
+                        fixed(platformHook + "/deliveries/" + w.platformWebhookDelivery + "/resend"),
+                        202),
+                platformHookRow(
+                        "POST /api/webhooks/endpoints/{endpointId}/replay",
+                        fixed(
+                                platformHook + "/replay",
+                                Map.of(
+                                        "fromTime",
+                                        java.time.Instant.now().minusSeconds(5).toString())),
+                        202),
                 row("GET /api/api-keys/scopes", fixed("/api/api-keys/scopes"))
                         .noToken(401, "unauthenticated")
                         .na(Case.WRONG_ROLE, "any signed-in caller may read them")

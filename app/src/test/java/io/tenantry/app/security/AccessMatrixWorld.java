@@ -53,6 +53,13 @@ final class AccessMatrixWorld {
     final String openInvitation;
     final String revokeMe;
     final String apiKeyToRevoke;
+    // webhooks: endpoints aimed at a closed port (their deliveries fail, which is all a resend needs)
+    final String webhook;
+    final String webhookToDelete;
+    final String webhookDelivery;
+    final String platformWebhook;
+    final String platformWebhookToDelete;
+    final String platformWebhookDelivery;
     final InvitationSupport.Sent acceptMe;
     // home's e-mail domains: one verified with policy AUTO, one verified with SUGGEST and two requests waiting, one
     // pending to remove
@@ -120,6 +127,8 @@ final class AccessMatrixWorld {
         partnerCreateOnly = api.token(unique("partner"), List.of("partner-admin"), List.of("tenant:create"));
         partnerWithoutPermissions = api.token(unique("partner"), List.of("partner-admin"), List.of());
         stranger = person("stranger");
+        platformWebhook = webhook("/api/webhooks/endpoints", partnerWithoutPermissions, List.of("tenant.*"));
+        platformWebhookToDelete = webhook("/api/webhooks/endpoints", partnerWithoutPermissions, List.of("tenant.*"));
 
         owner = person("owner");
         admin = person("admin");
@@ -146,6 +155,8 @@ final class AccessMatrixWorld {
         revokeMe = invite(home, admin);
         acceptMe = InvitationSupport.inviteAndReadMail(
                 api, admin.token(), home, InvitationSupport.uniqueEmail("accept-me"), "MEMBER");
+        webhook = webhook("/api/tenants/" + home + "/webhooks", admin.token(), List.of("tenant.*"));
+        webhookToDelete = webhook("/api/tenants/" + home + "/webhooks", admin.token(), List.of("tenant.*"));
         apiKeyToRevoke = api.post("/api/tenants/" + home + "/api-keys")
                 .bearer(admin.token())
                 .json(Map.of("name", "access matrix", "scopes", List.of("members:read")))
@@ -285,6 +296,31 @@ final class AccessMatrixWorld {
                     partner,
                     page -> page.path("total").asInt() == 2);
         }
+        webhookDelivery = firstDelivery("/api/tenants/" + home + "/webhooks/" + webhook, admin.token());
+        platformWebhookDelivery =
+                firstDelivery("/api/webhooks/endpoints/" + platformWebhook, partnerWithoutPermissions);
+    }
+
+    /** A webhook endpoint created at {@code path}; its deliveries go to a closed port. */
+    private String webhook(String path, String token, List<String> eventTypes) {
+        Api.Response created = api.post(path)
+                .bearer(token)
+                .json(Map.of("url", "http://127.0.0.1:9/matrix", "eventTypes", eventTypes))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    /** The id of a delivery of the endpoint, once there is one. */
+    private String firstDelivery(String endpointPath, String token) {
+        return awaitRead(
+                        endpointPath + "/deliveries?limit=1",
+                        token,
+                        page -> page.path("items").size() == 1)
+                .path("items")
+                .get(0)
+                .path("id")
+                .asText();
     }
 
     Person person(String prefix) {
@@ -456,8 +492,8 @@ final class AccessMatrixWorld {
                 .asText();
     }
 
-    private void awaitRead(String path, String token, Predicate<JsonNode> condition) {
-        await().atMost(Duration.ofSeconds(20))
+    private JsonNode awaitRead(String path, String token, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
                 .until(
                         () -> {

@@ -37,6 +37,14 @@ import org.springframework.boot.test.context.SpringBootTest;
             TestProperties.SNAPSHOTS,
             TestProperties.PROVISIONING_SECRET,
             TestProperties.PROVISION_ON_REQUEST,
-            TestProperties.NO_ORCHESTRATOR
+            TestProperties.NO_ORCHESTRATOR,
+            TestProperties.WEBHOOKS_PRIVATE,
+            TestProperties.WEBHOOKS_RETRY,
+            TestProperties.WEBHOOKS_RETRY_MAX,
+            TestProperties.WEBHOOKS_GIVE_UP,
+            TestProperties.WEBHOOKS_DISABLE,
+            TestProperties.WEBHOOKS_TIMEOUT,
+            TestProperties.WEBHOOKS_LEASE,
+            TestProperties.WEBHOOKS_POLL
         })
 public @interface TenantryIntegrationTest {}

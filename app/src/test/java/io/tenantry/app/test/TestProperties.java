@@ -38,6 +38,20 @@ public final class TestProperties {
     public static final String API_KEY_RATE = "tenantry.api-keys.rate-limit=200";
     public static final String API_KEY_RATE_PERIOD = "tenantry.api-keys.rate-period=20s";
 
+    /**
+     * Webhooks go to receivers on loopback over http; retries, giving up, disabling and time-outs take seconds, not
+     * days; the sender looks for due deliveries often.
+     */
+    public static final String WEBHOOKS_PRIVATE = "tenantry.webhooks.allow-private=true";
+
+    public static final String WEBHOOKS_RETRY = "tenantry.webhooks.retry-initial-interval=100ms";
+    public static final String WEBHOOKS_RETRY_MAX = "tenantry.webhooks.retry-max-interval=400ms";
+    public static final String WEBHOOKS_GIVE_UP = "tenantry.webhooks.give-up-after=3s";
+    public static final String WEBHOOKS_DISABLE = "tenantry.webhooks.disable-after=5s";
+    public static final String WEBHOOKS_TIMEOUT = "tenantry.webhooks.timeout=2s";
+    public static final String WEBHOOKS_LEASE = "tenantry.webhooks.lease=5s";
+    public static final String WEBHOOKS_POLL = "tenantry.webhooks.poll-interval=50ms";
+
     public static final String[] ALL = {
         EPHEMERAL,
         DATABASE_URL,
@@ -53,7 +67,15 @@ public final class TestProperties {
         API_KEY_CACHE,
         API_KEY_FLUSH,
         API_KEY_RATE,
-        API_KEY_RATE_PERIOD
+        API_KEY_RATE_PERIOD,
+        WEBHOOKS_PRIVATE,
+        WEBHOOKS_RETRY,
+        WEBHOOKS_RETRY_MAX,
+        WEBHOOKS_GIVE_UP,
+        WEBHOOKS_DISABLE,
+        WEBHOOKS_TIMEOUT,
+        WEBHOOKS_LEASE,
+        WEBHOOKS_POLL
     };
 
     private TestProperties() {}

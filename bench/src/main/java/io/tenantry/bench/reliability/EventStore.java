@@ -21,6 +21,7 @@ final class EventStore {
     private static final String APIKEY = "io.tenantry.contracts.apikey.";
     private static final String SCIM = "io.tenantry.contracts.scim.";
     private static final String DOMAINS = "io.tenantry.contracts.domains.";
+    private static final String WEBHOOK = "io.tenantry.contracts.webhook.";
 
     /**
      * The event types the app publishes on the lifecycle topic: LifecycleCloudEvents' mappings in the projections
@@ -68,7 +69,14 @@ final class EventStore {
             DOMAINS + "TenantDomainRemovedEvent",
             DOMAINS + "TenantDomainJoinPolicySetEvent",
             DOMAINS + "TenantJoinRequestedEvent",
-            DOMAINS + "TenantJoinRequestDecidedEvent");
+            DOMAINS + "TenantJoinRequestDecidedEvent",
+            // a tenant's endpoints only: a platform endpoint's (no tenant) are on no topic
+            WEBHOOK + "WebhookEndpointCreatedEvent",
+            WEBHOOK + "WebhookEndpointUpdatedEvent",
+            WEBHOOK + "WebhookEndpointSecretRotatedEvent",
+            WEBHOOK + "WebhookEndpointDisabledEvent",
+            WEBHOOK + "WebhookEndpointEnabledEvent",
+            WEBHOOK + "WebhookEndpointDeletedEvent");
 
     /** One stored lifecycle event. */
     record StoredEvent(String id, String tenantId, long sequence, long globalIndex, String type) {}
@@ -152,6 +160,8 @@ final class EventStore {
                 PreparedStatement query = connection.prepareStatement(
                         "select event_identifier, aggregate_identifier, sequence_number, global_index, payload_type"
                                 + " from domain_event_entry where payload_type = any (?)"
+                                // a platform webhook endpoint's events (its own aggregate, ep_...) are no tenant's
+                                + " and aggregate_identifier not like 'ep\\_%'"
                                 + " order by aggregate_identifier, sequence_number")) {
             query.setArray(1, connection.createArrayOf("varchar", LIFECYCLE_TYPES.toArray()));
             try (ResultSet rows = query.executeQuery()) {

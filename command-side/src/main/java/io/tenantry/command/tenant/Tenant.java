@@ -96,6 +96,9 @@ public class Tenant {
     private final TenantDomains domains = new TenantDomains(roster);
 
     @AggregateMember
+    private final TenantWebhooks webhooks = new TenantWebhooks(roster);
+
+    @AggregateMember
     private final TenantJoins joins = new TenantJoins(roster, domains);
 
     private String leadId;

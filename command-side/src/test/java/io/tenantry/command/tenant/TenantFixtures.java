@@ -48,6 +48,7 @@ final class TenantFixtures {
     static AggregateTestFixture<Tenant> fixture() {
         AggregateTestFixture<Tenant> fixture = new AggregateTestFixture<>(Tenant.class);
         fixture.registerInjectableResource(PLANS);
+        fixture.registerInjectableResource(new io.tenantry.command.webhook.WebhookUrlPolicy(false));
         return fixture;
     }
 

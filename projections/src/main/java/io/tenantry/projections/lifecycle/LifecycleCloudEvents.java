@@ -47,12 +47,19 @@ import io.tenantry.contracts.tenant.TenantResourcesReadyEvent;
 import io.tenantry.contracts.tenant.TenantRestoredEvent;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointCreatedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointDeletedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointDisabledEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointEnabledEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointSecretRotatedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointUpdatedEvent;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -332,6 +339,70 @@ public class LifecycleCloudEvents {
                             e.decision(),
                             "role",
                             e.role())),
+            // a tenant's webhook endpoints (a platform endpoint's, with no tenant, are no tenant's lifecycle): never
+            // the URL (it may carry a token of the receiver's) nor, of course, the secret
+            ofTenantEndpoint(
+                    WebhookEndpointCreatedEvent.class,
+                    "webhook-endpoint-created",
+                    WebhookEndpointCreatedEvent::tenantId,
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "endpointId",
+                            e.endpointId(),
+                            "eventTypes",
+                            e.eventTypes(),
+                            "createdBy",
+                            e.createdBy())),
+            ofTenantEndpoint(
+                    WebhookEndpointUpdatedEvent.class,
+                    "webhook-endpoint-updated",
+                    WebhookEndpointUpdatedEvent::tenantId,
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "endpointId",
+                            e.endpointId(),
+                            "eventTypes",
+                            e.eventTypes(),
+                            "updatedBy",
+                            e.updatedBy())),
+            ofTenantEndpoint(
+                    WebhookEndpointSecretRotatedEvent.class,
+                    "webhook-endpoint-secret-rotated",
+                    WebhookEndpointSecretRotatedEvent::tenantId,
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "endpointId",
+                            e.endpointId(),
+                            "previousSecretValidUntil",
+                            time(e.previousSecretValidUntil()),
+                            "rotatedBy",
+                            e.rotatedBy())),
+            ofTenantEndpoint(
+                    WebhookEndpointDisabledEvent.class,
+                    "webhook-endpoint-disabled",
+                    WebhookEndpointDisabledEvent::tenantId,
+                    e -> fields(
+                            "tenantId",
+                            e.tenantId(),
+                            "endpointId",
+                            e.endpointId(),
+                            "reason",
+                            e.reason(),
+                            "disabledBy",
+                            e.disabledBy())),
+            ofTenantEndpoint(
+                    WebhookEndpointEnabledEvent.class,
+                    "webhook-endpoint-enabled",
+                    WebhookEndpointEnabledEvent::tenantId,
+                    e -> fields("tenantId", e.tenantId(), "endpointId", e.endpointId(), "enabledBy", e.enabledBy())),
+            ofTenantEndpoint(
+                    WebhookEndpointDeletedEvent.class,
+                    "webhook-endpoint-deleted",
+                    WebhookEndpointDeletedEvent::tenantId,
+                    e -> fields("tenantId", e.tenantId(), "endpointId", e.endpointId(), "deletedBy", e.deletedBy())),
             outsideTheTenantStream(
                     UsageThresholdReachedEvent.class,
                     "usage-threshold-reached",
@@ -373,7 +444,9 @@ public class LifecycleCloudEvents {
      */
     public Optional<LifecycleNotice> map(EventMessage<?> event) {
         Mapping<?> mapping = MAPPINGS.get(event.getPayloadType());
-        if (mapping == null || (mapping.tenantStream() && !(event instanceof DomainEventMessage<?>))) {
+        if (mapping == null
+                || (mapping.tenantStream() && !(event instanceof DomainEventMessage<?>))
+                || !mapping.applies(event.getPayload())) {
             return Optional.empty();
         }
         return Optional.of(new LifecycleNotice(
@@ -406,7 +479,23 @@ public class LifecycleCloudEvents {
 
     /** {@code tenantOf}: null for the Tenant aggregate's events (the aggregate is the tenant), else the tenant named. */
     private record Mapping<T>(
-            Class<T> eventClass, String type, Function<T, Map<String, Object>> fields, Function<T, String> tenantOf) {
+            Class<T> eventClass,
+            String type,
+            Function<T, Map<String, Object>> fields,
+            Function<T, String> tenantOf,
+            Predicate<T> when) {
+
+        Mapping(
+                Class<T> eventClass,
+                String type,
+                Function<T, Map<String, Object>> fields,
+                Function<T, String> tenantOf) {
+            this(eventClass, type, fields, tenantOf, event -> true);
+        }
+
+        boolean applies(Object payload) {
+            return when.test(eventClass.cast(payload));
+        }
 
         Map<String, Object> data(Object payload) {
             return fields.apply(eventClass.cast(payload));
@@ -431,6 +520,16 @@ public class LifecycleCloudEvents {
     private static <T> Mapping<T> outsideTheTenantStream(
             Class<T> eventClass, String name, Function<T, String> tenantOf, Function<T, Map<String, Object>> fields) {
         return new Mapping<>(eventClass, LifecycleEventTypes.type(name, 1), fields, tenantOf);
+    }
+
+    /**
+     * An event of the Tenant aggregate's stream only when it names a tenant: the same event class, without one, is a
+     * platform webhook endpoint's, in a stream of its own.
+     */
+    private static <T> Mapping<T> ofTenantEndpoint(
+            Class<T> eventClass, String name, Function<T, String> tenantOf, Function<T, Map<String, Object>> fields) {
+        return new Mapping<>(
+                eventClass, LifecycleEventTypes.type(name, 1), fields, null, event -> tenantOf.apply(event) != null);
     }
 
     private static Map<Class<?>, Mapping<?>> mappings(Mapping<?>... mappings) {

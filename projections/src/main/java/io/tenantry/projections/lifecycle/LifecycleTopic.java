@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@link #await} returns only once the broker has them all (acks=all, idempotent producer), and fails after
  * {@code tenantry.lifecycle.send-timeout} otherwise.
  */
-class LifecycleTopic implements AutoCloseable {
+public class LifecycleTopic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFormat FORMAT = new JsonFormat();
@@ -105,7 +105,7 @@ class LifecycleTopic implements AutoCloseable {
      * The event for the CloudEvents SDK: the feed's attributes, {@code tenantversion} as an extension of CloudEvents'
      * Integer type (32 bits: the SDK writes a wider number as a string).
      */
-    static CloudEvent cloudEvent(LifecycleNotice event) {
+    public static CloudEvent cloudEvent(LifecycleNotice event) {
         return CloudEventBuilder.v1()
                 .withId(event.id())
                 .withSource(URI.create(event.source()))

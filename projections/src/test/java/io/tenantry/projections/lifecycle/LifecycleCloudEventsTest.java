@@ -65,6 +65,13 @@ import io.tenantry.contracts.tenant.TenantStatus;
 import io.tenantry.contracts.tenant.TenantSuspendedEvent;
 import io.tenantry.contracts.tenant.TenantTier;
 import io.tenantry.contracts.tenant.TenantUpdatedEvent;
+import io.tenantry.contracts.webhook.WebhookDisableReason;
+import io.tenantry.contracts.webhook.WebhookEndpointCreatedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointDeletedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointDisabledEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointEnabledEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointSecretRotatedEvent;
+import io.tenantry.contracts.webhook.WebhookEndpointUpdatedEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -175,6 +182,14 @@ class LifecycleCloudEventsTest {
                     TENANT, "request-1", "user-4", "dana@acme.example", "acme.example", MemberRole.MEMBER),
             new TenantJoinRequestDecidedEvent(
                     TENANT, "request-1", "user-4", JoinRequestStatus.APPROVED, MemberRole.MEMBER, "user-1"),
+            new WebhookEndpointCreatedEvent(
+                    TENANT, "ep_1", "https://hooks.acme.example/t", List.of("tenant.*"), "CRM", "user-1"),
+            new WebhookEndpointUpdatedEvent(
+                    TENANT, "ep_1", "https://hooks.acme.example/u", List.of("tenant.member-added"), null, "user-1"),
+            new WebhookEndpointSecretRotatedEvent(TENANT, "ep_1", Instant.parse("2026-12-05T04:00:00Z"), "user-1"),
+            new WebhookEndpointDisabledEvent(TENANT, "ep_1", WebhookDisableReason.FAILING, null),
+            new WebhookEndpointEnabledEvent(TENANT, "ep_1", "user-1"),
+            new WebhookEndpointDeletedEvent(TENANT, "ep_1", "user-1"),
             new UsageThresholdReachedEvent(
                     TENANT,
                     "api-calls",
