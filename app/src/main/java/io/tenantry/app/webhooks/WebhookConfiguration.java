@@ -14,12 +14,14 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Customer webhooks. The command role keeps the endpoints' table (in the command's transaction), queues the
@@ -87,8 +89,14 @@ class WebhookConfiguration {
                 List<WebhookEventSource> sources,
                 JdbcTemplate jdbc,
                 WebhookDeliveryStore store,
-                WebhookProperties properties) {
-            return new WebhookDeliveryProcessor(sources, new MatchingEndpoints(jdbc), store, properties);
+                WebhookProperties properties,
+                ObjectProvider<WebhookSender> sender) {
+            return new WebhookDeliveryProcessor(
+                    sources,
+                    new MatchingEndpoints(jdbc),
+                    store,
+                    properties,
+                    () -> sender.ifAvailable(WebhookSender::wake));
         }
 
         @Bean
@@ -97,8 +105,9 @@ class WebhookConfiguration {
                 JdbcTemplate jdbc,
                 EventStore events,
                 List<WebhookEventSource> sources,
-                WebhookProperties properties) {
-            return new WebhookDeliveries(store, jdbc, events, sources, properties);
+                WebhookProperties properties,
+                PlatformTransactionManager transactions) {
+            return new WebhookDeliveries(store, jdbc, events, sources, properties, transactions);
         }
 
         @Bean

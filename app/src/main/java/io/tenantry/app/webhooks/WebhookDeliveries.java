@@ -4,6 +4,7 @@ import io.tenantry.contracts.DomainRefusal;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import io.tenantry.contracts.webhook.WebhookEventTypes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.common.stream.BlockingStream;
@@ -12,6 +13,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Resends and replays an endpoint's deliveries (the command role's): a resend makes one delivery due now again; a
@@ -23,24 +26,37 @@ public final class WebhookDeliveries {
 
     /** At most this many events are read by one replay. */
     static final int MAX_REPLAY_EVENTS = 1_000_000;
+    /** Deliveries a replay queues at a time. */
+    private static final int REQUEUE_BATCH = 500;
 
     private final WebhookDeliveryStore store;
     private final JdbcTemplate jdbc;
     private final EventStore events;
     private final List<WebhookEventSource> sources;
     private final WebhookProperties properties;
+    private final TransactionTemplate transactions;
 
     WebhookDeliveries(
             WebhookDeliveryStore store,
             JdbcTemplate jdbc,
             EventStore events,
             List<WebhookEventSource> sources,
-            WebhookProperties properties) {
+            WebhookProperties properties,
+            PlatformTransactionManager transactions) {
+        this.transactions = new TransactionTemplate(transactions);
         this.store = store;
         this.jdbc = jdbc;
         this.events = events;
         this.sources = sources;
         this.properties = properties;
+    }
+
+    /** Queues these in one transaction and one round trip, and forgets them. */
+    private void requeue(List<WebhookDeliveryStore.Queued> pending) {
+        if (!pending.isEmpty()) {
+            transactions.executeWithoutResult(status -> store.requeue(pending));
+            pending.clear();
+        }
     }
 
     /** Makes the delivery due now; 404 when the owner ({@code tenantId} null: the platform) has no such one. */
@@ -66,6 +82,7 @@ public final class WebhookDeliveries {
         Instant now = Instant.now();
         int queued = 0;
         int read = 0;
+        List<WebhookDeliveryStore.Queued> pending = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start)) {
             while (read < MAX_REPLAY_EVENTS && stream.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
@@ -75,7 +92,7 @@ public final class WebhookDeliveries {
                     for (LifecycleNotice notice : source.notices(event)) {
                         if ((endpoint.tenantId() == null || endpoint.tenantId().equals(notice.subject()))
                                 && WebhookEventTypes.matchesAny(endpoint.eventTypes(), notice.type())) {
-                            store.requeue(new WebhookDeliveryStore.Queued(
+                            pending.add(new WebhookDeliveryStore.Queued(
                                     WebhookSignatures.messageId(endpointId, notice.id(), notice.type()),
                                     endpointId,
                                     notice.id(),
@@ -88,7 +105,11 @@ public final class WebhookDeliveries {
                         }
                     }
                 }
+                if (pending.size() >= REQUEUE_BATCH) {
+                    requeue(pending);
+                }
             }
+            requeue(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);

@@ -33,47 +33,63 @@ final class WebhookDeliveryStore {
             Instant dueAt,
             Instant giveUpAt) {}
 
-    /** Queues it once: a delivery already there (the same endpoint, event and type) stays as it is. */
-    void queue(Queued delivery) {
-        jdbc.update(
+    /**
+     * Queues them once, in one round trip: a delivery already there (the same endpoint, event and type) stays as it
+     * is; one of an endpoint deleted meanwhile is not queued.
+     */
+    void queue(List<Queued> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
                 """
                 insert into webhook_delivery (id, endpoint_id, event_id, event_type, event_position, body, status,
                                               next_attempt_at, give_up_at, created_at)
                 select ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?
                  where exists (select 1 from webhook_endpoint where endpoint_id = ?)
                 on conflict (id) do nothing""",
-                delivery.id(),
-                delivery.endpointId(),
-                delivery.eventId(),
-                delivery.eventType(),
-                delivery.position(),
-                delivery.body(),
-                Timestamp.from(delivery.dueAt()),
-                Timestamp.from(delivery.giveUpAt()),
-                Timestamp.from(delivery.dueAt()),
-                delivery.endpointId());
+                deliveries.stream()
+                        .map(delivery -> new Object[] {
+                            delivery.id(),
+                            delivery.endpointId(),
+                            delivery.eventId(),
+                            delivery.eventType(),
+                            delivery.position(),
+                            delivery.body(),
+                            Timestamp.from(delivery.dueAt()),
+                            Timestamp.from(delivery.giveUpAt()),
+                            Timestamp.from(delivery.dueAt()),
+                            delivery.endpointId()
+                        })
+                        .toList());
     }
 
-    /** Queues it again (a replay): a delivery already there is due now again, with its id. */
-    void requeue(Queued delivery) {
-        jdbc.update(
-                """
+    /** Queues them again (a replay), in one round trip: a delivery already there is due now again, with its id. */
+    void requeue(List<Queued> deliveries) {
+        jdbc.batchUpdate(
+                REQUEUE,
+                deliveries.stream()
+                        .map(delivery -> new Object[] {
+                            delivery.id(),
+                            delivery.endpointId(),
+                            delivery.eventId(),
+                            delivery.eventType(),
+                            delivery.position(),
+                            delivery.body(),
+                            Timestamp.from(delivery.dueAt()),
+                            Timestamp.from(delivery.giveUpAt()),
+                            Timestamp.from(delivery.dueAt())
+                        })
+                        .toList());
+    }
+
+    private static final String REQUEUE = """
                 insert into webhook_delivery (id, endpoint_id, event_id, event_type, event_position, body, status,
                                               next_attempt_at, give_up_at, created_at)
                 values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
                 on conflict (id) do update
                    set status = 'PENDING', next_attempt_at = excluded.next_attempt_at,
-                       give_up_at = excluded.give_up_at""",
-                delivery.id(),
-                delivery.endpointId(),
-                delivery.eventId(),
-                delivery.eventType(),
-                delivery.position(),
-                delivery.body(),
-                Timestamp.from(delivery.dueAt()),
-                Timestamp.from(delivery.giveUpAt()),
-                Timestamp.from(delivery.dueAt()));
-    }
+                       give_up_at = excluded.give_up_at""";
 
     /** Makes one delivery of the endpoint due now again; false when the endpoint has no such delivery. */
     boolean resend(String endpointId, String deliveryId, Instant now, Instant giveUpAt) {

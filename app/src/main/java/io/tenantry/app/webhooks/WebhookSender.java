@@ -1,5 +1,7 @@
 package io.tenantry.app.webhooks;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +63,10 @@ final class WebhookSender implements SmartLifecycle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<WebhookDeliveryStore.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Cache<String, String> opened = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
     private volatile boolean running;
     private volatile Thread loop;
     private long failingCheckedAt;
@@ -117,6 +124,14 @@ final class WebhookSender implements SmartLifecycle {
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    /** Deliveries were queued: look for due ones now rather than at the next poll. */
+    void wake() {
+        Thread thread = loop;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     @Override
@@ -229,13 +244,19 @@ final class WebhookSender implements SmartLifecycle {
 
     /** The current secret, and the previous one while it still signs. */
     private List<String> signingSecrets(WebhookDeliveryStore.Claimed delivery, Instant now) {
-        String current = secrets.open(delivery.endpointId(), delivery.secret());
+        String current = open(delivery.endpointId(), delivery.secret());
         if (delivery.previousSecret() != null
                 && delivery.previousValidUntil() != null
                 && delivery.previousValidUntil().isAfter(now)) {
-            return List.of(current, secrets.open(delivery.endpointId(), delivery.previousSecret()));
+            return List.of(current, open(delivery.endpointId(), delivery.previousSecret()));
         }
         return List.of(current);
+    }
+
+    /** A sealed secret opened once, not per delivery (a rotation seals a new one, which is opened anew). */
+    private String open(String endpointId, byte[] sealed) {
+        return opened.get(
+                endpointId + ":" + Base64.getEncoder().encodeToString(sealed), key -> secrets.open(endpointId, sealed));
     }
 
     /** {@code error} null: delivered. */
