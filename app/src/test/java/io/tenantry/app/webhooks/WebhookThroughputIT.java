@@ -70,14 +70,18 @@ class WebhookThroughputIT extends IntegrationTest {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> jdbc.queryForObject(
-                                    "select count(*) from webhook_delivery where endpoint_id = ? and status = 'DELIVERED'",
-                                    Integer.class,
-                                    endpointId)
+                                    "select count(*) from webhook_delivery where endpoint_id = ? and status = 'DELIVERED'"
+                                            + " and id like 'msg\\_rate\\_%'",
+                                    Integer.class, endpointId)
                             == DELIVERIES);
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = DELIVERIES / seconds;
             System.out.printf("webhook sender: %d deliveries in %.2f s, %.0f a second%n", DELIVERIES, seconds, rate);
-            assertThat(receiver.received).hasSize(DELIVERIES);
+            // besides the tenant's own audit entries (its creation, the endpoint's), which the endpoint asked for
+            assertThat(receiver.received.stream()
+                            .filter(r -> r.header("webhook-id").startsWith("msg_rate_"))
+                            .count())
+                    .isEqualTo(DELIVERIES);
             assertThat(rate).isGreaterThan(150);
         }
     }
