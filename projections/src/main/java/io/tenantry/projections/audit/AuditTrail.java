@@ -33,7 +33,10 @@ public class AuditTrail {
     /** The schema of an audit entry as a CloudEvent (envelope and data). */
     public static final String SCHEMA = "io/tenantry/contracts/audit/audit-entry.v1.schema.json";
 
-    /** Components naming what a change is about, the likeliest first, with the target's type. */
+    /**
+     * Components naming what a change is about, the likeliest first, with the target's type. Not {@code planId}: a
+     * tenant created on a plan, or a subscription started on one, is about the tenant.
+     */
     static final Map<String, String> TARGETS = targets();
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -153,7 +156,6 @@ public class AuditTrail {
         targets.put("scimId", "scim-user");
         targets.put("toPlanId", "plan");
         targets.put("key", "entitlement");
-        targets.put("planId", "plan");
         return targets;
     }
 
