@@ -39,10 +39,17 @@ public class AuditLog {
     /** What to read: everything of a tenant, or the entries of one actor, of one action (or prefix), in a time range. */
     public record Filter(String tenantId, String actorId, String action, Instant from, Instant to) {}
 
+    /**
+     * Adds the entry once. Its position is the event's global index as the event store holds it, read in the same
+     * statement: the token a processor hands over is not always exactly the event's own (it was one ahead on some
+     * events processed live, and a rebuild must give the same log).
+     */
     void add(AuditEntry entry) {
         jdbc.update(
-                "insert into tenant_audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "insert into tenant_audit_log (" + COLUMNS + ") select ?, coalesce((select global_index from"
+                        + " domain_event_entry where event_identifier = ?), ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " on conflict (event_id) do nothing",
+                entry.id(),
                 entry.id(),
                 entry.position(),
                 entry.tenantId(),
