@@ -2,6 +2,7 @@ package io.tenantry.app.webhooks;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tenantry.command.webhook.PublicAddresses;
 import io.tenantry.contracts.lifecycle.LifecycleNotice;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,6 +199,11 @@ final class WebhookSender implements SmartLifecycle {
         Request request;
         try {
             HttpUrl url = HttpUrl.get(delivery.url());
+            if (!properties.allowPrivate() && !literalIsPublic(url.host())) {
+                // the client connects to a literal address without asking the resolver, whose filter it thus skips
+                finish(delivery, attemptedAt, null, started, "refused: " + url.host() + " is no public address");
+                return;
+            }
             long timestamp = attemptedAt.getEpochSecond();
             request = new Request.Builder()
                     .url(url)
@@ -251,6 +257,18 @@ final class WebhookSender implements SmartLifecycle {
             return List.of(current, open(delivery.endpointId(), delivery.previousSecret()));
         }
         return List.of(current);
+    }
+
+    /** Whether the host, if it is a literal address, is a public one (a name: true, its resolver checks it). */
+    static boolean literalIsPublic(String host) {
+        if (!(host.contains(":") || host.matches("[0-9.]+"))) {
+            return true;
+        }
+        try {
+            return PublicAddresses.isPublic(java.net.InetAddress.getByName(host));
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** A sealed secret opened once, not per delivery (a rotation seals a new one, which is opened anew). */

@@ -66,4 +66,13 @@ class WebhookGuardsTest {
         WebhookDns allowed = new WebhookDns(hostname -> List.of(InetAddress.getByName("127.0.0.1")), true);
         assertThat(allowed.lookup("local.example.com")).hasSize(1);
     }
+
+    @Test
+    void aLiteralAddressWhichTheClientConnectsToWithoutTheResolverIsCheckedBeforeSending() {
+        for (String host : List.of("127.0.0.1", "169.254.169.254", "10.0.0.7", "fd00:ec2::254", "::1", "2130706433")) {
+            assertThat(WebhookSender.literalIsPublic(host)).as(host).isFalse();
+        }
+        assertThat(WebhookSender.literalIsPublic("93.184.216.34")).isTrue();
+        assertThat(WebhookSender.literalIsPublic("hooks.example.com")).as("a name: the resolver checks it").isTrue();
+    }
 }
