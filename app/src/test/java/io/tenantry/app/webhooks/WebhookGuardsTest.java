@@ -73,6 +73,8 @@ class WebhookGuardsTest {
             assertThat(WebhookSender.literalIsPublic(host)).as(host).isFalse();
         }
         assertThat(WebhookSender.literalIsPublic("93.184.216.34")).isTrue();
-        assertThat(WebhookSender.literalIsPublic("hooks.example.com")).as("a name: the resolver checks it").isTrue();
+        assertThat(WebhookSender.literalIsPublic("hooks.example.com"))
+                .as("a name: the resolver checks it")
+                .isTrue();
     }
 }
