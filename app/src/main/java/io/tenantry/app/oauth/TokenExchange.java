@@ -13,6 +13,7 @@ import io.tenantry.app.security.JwtClaimsAuthorities;
 import io.tenantry.command.tenant.TenantSlugs;
 import io.tenantry.contracts.Caller;
 import io.tenantry.contracts.DomainRefusal;
+import io.tenantry.contracts.MetaDataKeys;
 import io.tenantry.contracts.tenant.GrantTenantTokenCommand;
 import io.tenantry.contracts.tenant.TenantTokenGrant;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -191,7 +193,11 @@ public class TokenExchange {
 
     private TenantTokenGrant granted(GrantTenantTokenCommand command) {
         try {
-            return commands.sendAndWait(command);
+            // the exchange runs signed out: who asks (the acting partner admin, else the subject) is the actor on
+            // record, and the one the impersonation names in the audit log
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(
+                            MetaDataKeys.ACTOR_ID, command.actor() != null ? command.actor() : command.subject())));
         } catch (RuntimeException e) {
             Throwable failure = e;
             while ((failure instanceof CompletionException || failure instanceof CommandExecutionException)

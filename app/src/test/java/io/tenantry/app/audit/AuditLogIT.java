@@ -103,6 +103,15 @@ class AuditLogIT extends IntegrationTest {
         JsonNode impersonated = entryFor(log, dave);
         assertThat(impersonated.path("actorId").asText()).isEqualTo(tenant.owner());
         assertThat(impersonated.path("impersonatorId").asText()).isEqualTo(supportId);
+        // and the grant itself: the partner admin acted, on the owner
+        JsonNode grants = awaitRead(
+                tenant.path("/audit-log?action=impersonation-granted"),
+                tenant.ownerToken(),
+                page -> page.path("items").size() == 1);
+        JsonNode grant = grants.path("items").get(0);
+        assertThat(grant.path("actorId").asText()).isEqualTo(supportId);
+        assertThat(grant.path("targetType").asText()).isEqualTo("user");
+        assertThat(grant.path("targetId").asText()).isEqualTo(tenant.owner());
 
         // the tenant's creation, the key's, and the token grant are changes too; no personal data in any entry
         JsonNode all = awaitRead(

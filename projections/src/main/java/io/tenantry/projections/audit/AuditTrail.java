@@ -147,6 +147,7 @@ public class AuditTrail {
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("userId", "user");
         targets.put("toUserId", "user");
+        targets.put("subjectId", "user");
         targets.put("keyId", "api-key");
         targets.put("endpointId", "webhook-endpoint");
         targets.put("teamId", "team");
